@@ -1,0 +1,58 @@
+# policy-site: every command creates and uses its own virtual environment (.venv).
+#   make serve   install, validate, preview with live reload (content/ included)
+#   make test    install test needs (and Debian's chromium when missing), run all tests
+#   make build   validated, atomic build into site/
+#   make check   validate content/ only
+#   make schema  regenerate schema/content.schema.json from the content model
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+ADDR   ?= 127.0.0.1:8000
+SITE_INSTALLED := $(VENV)/.site-installed
+TEST_INSTALLED := $(VENV)/.test-installed
+
+.PHONY: serve build check schema test bench chromium clean
+
+$(SITE_INSTALLED): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_INSTALLED): $(SITE_INSTALLED) requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(SITE_INSTALLED) check
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload --dev-addr $(ADDR)
+
+build: $(SITE_INSTALLED)
+	$(PY) -m scripts build
+
+check: $(SITE_INSTALLED)
+	$(PY) -m scripts check
+
+schema: $(SITE_INSTALLED)
+	$(PY) -m scripts schema
+
+# Browser tests drive Debian's chromium. Install it when missing and we are root
+# (CI containers, fresh machines); otherwise say what to do.
+chromium:
+	@if [ -n "$$CHROMIUM" ] && [ -x "$$CHROMIUM" ]; then exit 0; fi; \
+	if command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing chromium and a CJK font with apt-get ..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else \
+		echo "chromium (and a CJK font) missing: run 'sudo apt-get install chromium fonts-noto-cjk' or set CHROMIUM=/path/to/chrome"; exit 1; \
+	fi
+
+test: $(TEST_INSTALLED) chromium
+	$(PY) -m pytest -n 2
+
+bench: $(SITE_INSTALLED)
+	$(PY) -m scripts.bench.build_time
+
+clean:
+	rm -rf site .venv .pytest_cache

@@ -1,0 +1,106 @@
+"""Command line: ``python -m scripts check | build | schema``.
+
+``check`` validates content only; ``build`` validates, builds into a
+temporary directory and replaces ``site/`` only when everything succeeded, so a
+failed build leaves the last good site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .content import load_content
+from .errors import ContentError
+from .schema.jsonschema import content_schema_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = ROOT / "schema" / "content.schema.json"
+
+
+def check(root: Path) -> int:
+    try:
+        content = load_content(root / "content")
+    except ContentError as error:
+        print(error.format(), file=sys.stderr)
+        return 1
+    clauses = sum(len(list(content.clauses(d))) for d in content.documents.values())
+    indicators = sum(len(r.clause.indicators) for d in content.documents.values() for r in content.clauses(d))
+    print(
+        f"内容检查通过:{len(content.documents)} 份文件,{clauses} 个条款,{indicators} 项指标,"
+        f"{len(content.departments)} 个部门。\n"
+        f"Content OK: {len(content.documents)} documents, {clauses} clauses, "
+        f"{indicators} indicators, {len(content.departments)} departments."
+    )
+    return 0
+
+
+def source_date_epoch(root: Path) -> str:
+    """SOURCE_DATE_EPOCH if set, else the newest date the content states: never the clock."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    latest = load_content(root / "content").latest_date()
+    return str(int(latest.timestamp())) if latest else "0"
+
+
+def build(root: Path, site_dir: Path) -> int:
+    if check(root):
+        print("网站未更新,原有网站保持不变。\nThe site was not rebuilt; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(root), TZ="UTC")
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # the README covers the move to Zensical
+    with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:
+        staging = Path(tmp) / "site"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
+            env=env,
+        )
+        if result.returncode != 0:
+            print("构建失败,原有网站保持不变。\nBuild failed; the previous site is unchanged.", file=sys.stderr)
+            return result.returncode
+        # Swap in the new site: the old one is removed only after the new one is in place.
+        old = Path(tmp) / "previous"
+        if site_dir.exists():
+            site_dir.rename(old)
+        staging.rename(site_dir)
+    print(f"网站已生成:{site_dir}\nSite built: {site_dir}")
+    return 0
+
+
+def schema(check_only: bool) -> int:
+    text = content_schema_text()
+    if check_only:
+        if not SCHEMA_FILE.exists() or SCHEMA_FILE.read_text(encoding="utf-8") != text:
+            print(f"{SCHEMA_FILE} is out of date: run `make schema`.", file=sys.stderr)
+            return 1
+        return 0
+    SCHEMA_FILE.parent.mkdir(exist_ok=True)
+    SCHEMA_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {SCHEMA_FILE.relative_to(ROOT)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (with mkdocs.yml and content/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate content/")
+    b = sub.add_parser("build", help="validated, atomic build into site/")
+    b.add_argument("--site-dir", type=Path, default=None)
+    s = sub.add_parser("schema", help="write schema/content.schema.json from the content model")
+    s.add_argument("--check", action="store_true", help="fail if the committed schema is stale")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    if args.command == "build":
+        return build(root, args.site_dir or root / "site")
+    return schema(args.check)

@@ -1,0 +1,235 @@
+"""Load every content file, validate it, resolve references, build indexes.
+
+``load_content(dir)`` is the one entry point: it returns a ``Content`` whose
+documents and departments are validated records with references replaced by
+the records they name, or raises ``ContentError`` listing every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .errors import Problems
+from .schema.model import CONTENT_FILES
+from .schema.types import Ref
+from .validate import Record, Validator
+from .yaml_source import read_yaml
+
+
+@dataclass
+class ClauseRef:
+    """A clause together with its document and the clauses above it."""
+
+    document: Record
+    clause: Record
+    parents: tuple[Record, ...]
+
+    @property
+    def depth(self) -> int:
+        return len(self.parents)
+
+    @property
+    def citation(self) -> str:
+        """The clause's position as people cite it: 三(一)1. for task 1 of group (一) of part 三、."""
+        numbers = [c.number for c in (*self.parents, self.clause) if c.number]
+        return "".join(n.rstrip("、") if i < len(numbers) - 1 else n for i, n in enumerate(numbers))
+
+    @property
+    def label(self) -> str:
+        """Citation and heading, e.g. 三(一)1.主体提质行动。"""
+        return self.citation + (self.clause.heading or "")
+
+
+@dataclass
+class Content:
+    documents: dict[str, Record] = field(default_factory=dict)
+    departments: dict[str, Record] = field(default_factory=dict)
+
+    # -- queries used by the pages --------------------------------------------
+
+    @property
+    def full_documents(self) -> list[Record]:
+        """Documents whose text we publish (not citation-only entries)."""
+        return [d for d in self.documents.values() if d.body]
+
+    def clauses(self, document: Record) -> Iterator[ClauseRef]:
+        if document.body:
+            yield from _walk(document, document.body.clauses, ())
+
+    def tasks(self, document: Record) -> list[ClauseRef]:
+        return [c for c in self.clauses(document) if c.clause.role == "task"]
+
+    def goals(self, document: Record) -> list[ClauseRef]:
+        return [c for c in self.clauses(document) if c.clause.indicators]
+
+    def indicators_led_by(self, department: Record) -> list[tuple[ClauseRef, Record]]:
+        return [
+            (ref, ind)
+            for doc in self.full_documents
+            for ref in self.goals(doc)
+            for ind in ref.clause.indicators
+            if ind.lead is department
+        ]
+
+    def tasks_of(self, department: Record) -> list[ClauseRef]:
+        return [
+            ref
+            for doc in self.full_documents
+            for ref in self.tasks(doc)
+            if department in ref.clause.responsible
+        ]
+
+    def latest_date(self) -> dt.datetime | None:
+        """The newest date the content states: a reproducible build timestamp."""
+        dates = []
+        for doc in self.documents.values():
+            meta = doc.metadata
+            dates += [d for d in (meta.written_date, meta.published) if d]
+            if doc.notice:
+                dates.append(doc.notice.date)
+        as_dt = [d if isinstance(d, dt.datetime) else dt.datetime(d.year, d.month, d.day) for d in dates]
+        return max(as_dt) if as_dt else None
+
+
+def _walk(document: Record, clauses: list[Record], parents: tuple) -> Iterator[ClauseRef]:
+    for clause in clauses:
+        yield ClauseRef(document, clause, parents)
+        yield from _walk(document, clause.children, parents + (clause,))
+
+
+def content_files(root: Path) -> list[tuple[Path, object]]:
+    """Every content file under ``root`` with the model object it follows."""
+    found = []
+    # Top-level files (the main documents) first, then sub-folders.
+    for path in sorted(root.rglob("*.yaml"), key=lambda p: (len(p.relative_to(root).parts), p.as_posix())):
+        rel = path.relative_to(root).as_posix()
+        for pattern, obj in CONTENT_FILES:
+            if fnmatch.fnmatch(rel, pattern) and rel.count("/") == pattern.count("/"):
+                found.append((path, obj))
+                break
+    return found
+
+
+def load_content(root: Path, display_base: Path | None = None) -> Content:
+    """Load, validate and cross-check all content under ``root``."""
+    root = Path(root)
+    base = display_base or root.parent
+    problems = Problems()
+    content = Content()
+    for path, obj in content_files(root):
+        try:
+            display = path.relative_to(base).as_posix()
+        except ValueError:
+            display = path.as_posix()
+        node = read_yaml(path, display, problems)
+        if node is None:
+            continue
+        record = Validator(display, problems).object(node, obj, "")
+        if record is None:
+            continue
+        _register(content.documents, record, problems, "文件", "document")
+        for dept in record.departments:
+            _register(content.departments, dept, problems, "部门", "department")
+    _cross_check(content, problems)
+    problems.raise_if_any()
+    return content
+
+
+def _register(registry: dict, record: Record, problems: Problems, zh: str, en: str) -> None:
+    if record.id is None:
+        return
+    if record.id in registry:
+        first_file, first_pos, _ = registry[record.id].where("id")
+        problems.add(*record.where("id"),
+                     f"{zh}编号“{record.id}”重复(已在 {first_file} 第 {first_pos[0]} 行使用)。",
+                     f'duplicate {en} id "{record.id}" (already used in {first_file} line {first_pos[0]}).')
+        return
+    registry[record.id] = record
+
+
+class _Resolver:
+    """Replace ``Ref`` values by the records they name, reporting unknown ids."""
+
+    def __init__(self, content: Content, problems: Problems):
+        self.targets = {"department": content.departments, "document": content.documents}
+        self.labels = {"department": ("部门", "department"), "document": ("文件", "document")}
+        self.problems = problems
+
+    def resolve(self, record: Record) -> None:
+        for name, value in list(record._values.items()):
+            if isinstance(value, Ref):
+                record._values[name] = self.lookup(record, name, value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, Record):
+                        self.resolve(item)  # nested records, not the targets of refs
+                items = [self.lookup(record, name, v) if isinstance(v, Ref) else v for v in value]
+                record._values[name] = [v for v in items if v is not None]
+            elif isinstance(value, Record):
+                self.resolve(value)
+
+    def lookup(self, record: Record, name: str, ref: Ref) -> Record | None:
+        registry = self.targets[ref.kind]
+        if ref.value in registry:
+            return registry[ref.value]
+        zh, en = self.labels[ref.kind]
+        known = "、".join(registry) or "(无)"
+        file, pos, path = record.where(name)
+        self.problems.add(file, pos, path,
+                          f"未知的{zh}编号“{ref.value}”。已有的{zh}编号:{known}。",
+                          f'unknown {en} id "{ref.value}". Known {en} ids: {", ".join(registry) or "(none)"}.')
+        return None
+
+
+def _cross_check(content: Content, problems: Problems) -> None:
+    resolver = _Resolver(content, problems)
+    for doc in content.documents.values():
+        resolver.resolve(doc)
+    for doc in content.documents.values():
+        _unique_within(doc, [r.clause for r in content.clauses(doc)], "条款", "clause", problems)
+        indicators = [i for r in content.clauses(doc) for i in r.clause.indicators]
+        _unique_within(doc, indicators, "指标", "indicator", problems)
+        _unique_within(doc, doc.attachments, "附件", "attachment", problems)
+        for ref in content.clauses(doc):
+            _check_clause_text(ref.clause, problems)
+
+
+def _unique_within(doc: Record, records: list[Record], zh: str, en: str, problems: Problems) -> None:
+    seen: dict[str, Record] = {}
+    for record in records:
+        if record.id in seen:
+            first = seen[record.id].where("id")[1][0]
+            problems.add(*record.where("id"),
+                         f"{zh}编号“{record.id}”在文件 {doc.id} 中重复(第 {first} 行已使用)。",
+                         f'duplicate {en} id "{record.id}" in document {doc.id} (already used on line {first}).')
+        elif record.id:
+            seen[record.id] = record
+
+
+def format_number(value: int | float) -> str:
+    """11700 -> '11700', 2.5 -> '2.5', 45.0 -> '45': as the plan writes numbers."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _check_clause_text(clause: Record, problems: Problems) -> None:
+    """Data that restates the text must agree with the text, word for word."""
+    text = clause.text or ""
+    for ind in clause.indicators:
+        if ind.quote and ind.quote not in text:
+            problems.add(*ind.where("quote"),
+                         "原文表述必须与条款正文逐字一致,但在正文中找不到这句话。",
+                         "the quote must match the clause text exactly, but it is not found in the text.")
+        elif ind.quote and ind.value is not None and format_number(ind.value) not in ind.quote:
+            problems.add(*ind.where("value"),
+                         f"目标值 {format_number(ind.value)} 没有出现在原文表述“{ind.quote}”中。",
+                         f'the value {format_number(ind.value)} does not appear in the quote "{ind.quote}".')
+    for cited in clause.cites:
+        number = cited.metadata.doc_no if cited.metadata else None
+        if number and number not in text:
+            problems.add(*clause.where("cites"),
+                         f"引用的文件 {cited.id} 的文号“{number}”没有出现在条款正文中。",
+                         f'the cited document {cited.id} has number "{number}", which the clause text does not contain.')

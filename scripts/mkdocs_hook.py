@@ -1,0 +1,78 @@
+"""MkDocs adapter: hand the generated pages and navigation to MkDocs.
+
+This is the only module that imports MkDocs. Everything it calls is plain
+Python that a different engine (Zensical, a custom renderer) could call the
+same way: load content, build pages, then give each page to the engine.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+
+from scripts import urls  # noqa: E402
+from scripts.content import load_content  # noqa: E402
+from scripts.errors import ContentError  # noqa: E402
+from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
+from scripts.render import TEMPLATES  # noqa: E402
+from scripts.search_terms import vocabulary  # noqa: E402
+
+_built: SitePages | None = None
+
+
+def content_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent / "content"
+
+
+def _nav(items: list[NavItem]) -> list:
+    return [
+        {item.title: _nav(item.children) if item.children else urls.source_path(item.url)}
+        for item in items
+    ]
+
+
+def on_config(config):
+    global _built
+    if not config.use_directory_urls:
+        raise Abort("policy-site needs use_directory_urls: true (its links are directory style).")
+    try:
+        content = load_content(content_dir(config))
+    except ContentError as error:
+        raise Abort("\n" + error.format()) from None
+    _built = build_pages(content, SiteInfo(config.site_name, config.site_description or ""))
+    config.nav = _nav(_built.nav) + (config.nav or [])
+    try:
+        import jieba
+    except ImportError:
+        jieba = None
+    if jieba:
+        for term in vocabulary(content):
+            jieba.add_word(term)
+    return config
+
+
+def _nav_urls(items: list[NavItem]) -> set[str]:
+    return {u for item in items for u in ([item.url] if item.url is not None else []) + list(_nav_urls(item.children))}
+
+
+def on_files(files, config):
+    in_nav = _nav_urls(_built.nav)
+    for page in _built.pages:
+        # Pages reached from an index (departments, cited documents) stay out of
+        # the sidebar: MkDocs renders the whole nav into every page.
+        inclusion = InclusionLevel.INCLUDED if page.url in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, urls.source_path(page.url), content=page.markdown, inclusion=inclusion))
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(content_dir(config)))
+    server.watch(str(TEMPLATES))
+    return server

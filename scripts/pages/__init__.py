@@ -1,0 +1,34 @@
+"""Page data: the model turned into page sources, one module per page type.
+
+Every module exposes ``pages(content, env, site) -> list[Page]``. Nothing here
+knows about MkDocs: a page is a URL, a title and Markdown text, and the
+navigation is a plain tree. The MkDocs hook (or any other site builder)
+decides how to hand these to its engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content import Content
+from ..render import environment
+from . import departments, document, home, targets, tasks
+from .nav import NavItem, navigation
+from .page import Page
+from .site import SiteInfo
+
+PAGE_TYPES = (home, document, targets, tasks, departments)
+
+
+@dataclass
+class SitePages:
+    pages: list[Page]
+    nav: list[NavItem]
+
+
+def build_pages(content: Content, site: SiteInfo) -> SitePages:
+    env = environment()
+    pages: list[Page] = []
+    for module in PAGE_TYPES:
+        pages.extend(module.pages(content, env, site))
+    return SitePages(pages, navigation(content, site))

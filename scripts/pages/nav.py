@@ -1,0 +1,36 @@
+"""The navigation tree, derived from the content: one section per published document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import urls
+from ..content import Content
+
+
+@dataclass
+class NavItem:
+    title: str
+    url: str | None = None
+    children: list["NavItem"] = field(default_factory=list)
+
+
+def document_items(content: Content, doc) -> list[NavItem]:
+    items = [NavItem("政策原文", urls.document(doc))]
+    if content.goals(doc):
+        items.append(NavItem("主要目标", urls.targets(doc)))
+    if content.tasks(doc):
+        items.append(NavItem("重点任务", urls.tasks(doc)))
+    return items
+
+
+def navigation(content: Content, site) -> list[NavItem]:
+    nav = [NavItem("首页", urls.home())]
+    docs = content.full_documents
+    if len(docs) == 1:
+        nav += document_items(content, docs[0])  # one plan: its parts at the top level
+    else:
+        nav += [NavItem(d.short_title or d.title, children=document_items(content, d)) for d in docs]
+    if content.departments:
+        nav.append(NavItem("责任分工", urls.departments()))
+    return nav

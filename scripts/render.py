@@ -1,0 +1,133 @@
+"""Jinja environment, filters and the inline text renderer shared by all pages.
+
+Templates (in ``scripts/templates``) write Markdown whose headings carry ids
+(so the table of contents and search sections follow the document structure)
+and HTML for everything else. Content text is always escaped: the only markup
+on a page is the markup a template writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import urls
+from .content import format_number
+from .schema.model import COMPARATOR, VALIDITY
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Python-Markdown would read as inline markup in a heading.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
+
+
+def date_zh(value: dt.date | dt.datetime | None) -> str:
+    """2018-12-12 -> 2018年12月12日; with a time: 2018年12月24日 08:54."""
+    if value is None:
+        return ""
+    text = f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, dt.datetime):
+        text += f" {value:%H:%M}"
+    return text
+
+
+def md_inline(value: str) -> Markup:
+    """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def target_text(ind) -> str:
+    """The target as the plan words it: 11700家以上, 不低于2.5%, 超过45万平方米."""
+    term = COMPARATOR.term(ind.comparator)
+    number = f"{format_number(ind.value)}{ind.unit}"
+    position = term.extra["position"]
+    if position == "after":
+        return f"{number}{term.label}"
+    if position == "before":
+        return f"{term.label}{number}"
+    return number
+
+
+def in_force(doc) -> bool:
+    validity = doc.metadata.validity if doc.metadata else None
+    return validity is None or VALIDITY.term(validity).extra["in_force"]
+
+
+def validity_description(doc) -> str:
+    return VALIDITY.term(doc.metadata.validity).description if doc.metadata.validity else ""
+
+
+def paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+
+
+def linked_text(text: str, links: list[tuple[str, str, str]]) -> list[Markup]:
+    """Escape ``text`` into paragraphs, turning phrases into links.
+
+    ``links`` holds (phrase, href, css class); each phrase is linked where it
+    first occurs, and overlapping phrases are skipped, so the words on the page
+    are exactly the words of the content.
+    """
+    result = []
+    pending = list(links)
+    for para in paragraphs(text):
+        spans = []
+        for phrase, href, cls in list(pending):
+            start = para.find(phrase)
+            if start < 0 or any(s < start + len(phrase) and start < e for s, e, *_ in spans):
+                continue
+            spans.append((start, start + len(phrase), href, cls))
+            pending.remove((phrase, href, cls))
+        spans.sort()
+        out, cursor = Markup(""), 0
+        for start, end, href, cls in spans:
+            out += escape(para[cursor:start])
+            out += Markup('<a class="{}" href="{}">{}</a>').format(cls, href, para[start:end])
+            cursor = end
+        result.append(out + escape(para[cursor:]))
+    return result
+
+
+def heading(level: int, text: str, anchor: str) -> Markup:
+    """A Markdown heading with a stable id (attr_list), at most h6."""
+    return Markup(f"{'#' * min(level, 6)} {md_inline(text)} {{#{anchor}}}")
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date_zh=date_zh,
+        md=md_inline,
+        target=target_text,
+        number=format_number,
+        paragraphs=paragraphs,
+    )
+    env.globals.update(
+        urls=urls,
+        in_force=in_force,
+        validity_description=validity_description,
+        comparator=COMPARATOR.term,
+        heading=heading,
+        min=min,
+    )
+    return env
+
+
+def render(env: Environment, template: str, current_url: str, **context) -> str:
+    """Render one page; ``href`` in templates links relative to ``current_url``."""
+
+    def href(target: str) -> str:
+        return urls.relative(target, current_url)
+
+    return env.get_template(template).render(href=href, current_url=current_url, **context)

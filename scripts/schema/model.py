@@ -1,0 +1,214 @@
+"""The content model: every field of every content file, declared once.
+
+The loader validates against these declarations, the pages read the records
+they produce, and ``jsonschema.py`` derives the editor schema from them.
+Labels are the Chinese words the site shows; descriptions are what an editor
+sees when hovering over a key.
+"""
+
+from __future__ import annotations
+
+from .types import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Field,
+    Id,
+    List,
+    Number,
+    Object,
+    RefTo,
+    Term,
+    Text,
+)
+
+# -- Vocabularies -----------------------------------------------------------
+
+VALIDITY = Enum(
+    Term("有效", "有效", "现行有效。", {"in_force": True}),
+    Term(
+        "废止",
+        "废止",
+        "本文件已废止,不再作为执行依据;本站继续公开原文,仅供查阅参考。",
+        {"in_force": False},
+    ),
+    Term(
+        "失效",
+        "失效",
+        "本文件已失效,不再作为执行依据;本站继续公开原文,仅供查阅参考。",
+        {"in_force": False},
+    ),
+)
+
+# How a target value relates to the number: where the word goes, and the
+# mathematical sign shown in tables for people who scan.
+COMPARATOR = Enum(
+    Term("以上", "以上", "不少于该数(含本数)", {"position": "after", "symbol": "≥"}),
+    Term("不低于", "不低于", "不低于该数", {"position": "before", "symbol": "≥"}),
+    Term("左右", "左右", "约为该数", {"position": "after", "symbol": "≈"}),
+    Term("超过", "超过", "多于该数", {"position": "before", "symbol": ">"}),
+    Term("达到", "达到", "达到该数", {"position": "before", "symbol": "="}),
+    Term("确数", "", "原文给出确切数值", {"position": "none", "symbol": "="}),
+)
+
+CLAUSE_ROLE = Enum(
+    Term("goal", "目标", "列出主要目标的条款,其指标显示在“主要目标”页。"),
+    Term("task", "任务", "列出重点任务的条款,显示在“重点任务”页和责任分工中。"),
+)
+
+# -- Objects ----------------------------------------------------------------
+
+DEPARTMENT = Object(
+    "department",
+    "部门",
+    [
+        Field("id", Id(), "编号", required=True, unique=True,
+              description="部门的稳定编号,用于网址和引用,例如 market-regulation。"),
+        Field("name", Text(max_length=80, multiline=False), "名称", required=True,
+              description="原文使用的部门简称,例如 区市场监管局。"),
+        Field("full_name", Text(max_length=120, multiline=False), "全称",
+              description="部门全称;原文未给出时留空。"),
+    ],
+    "负责目标或任务的部门或机构。",
+)
+
+PROGRESS = Object(
+    "progress",
+    "年度进展",
+    [
+        Field("year", Number(integer=True), "年度", required=True),
+        Field("value", Number(), "完成值", required=True),
+        Field("note", Text(max_length=500), "说明"),
+        Field("source", Text(max_length=500), "数据来源"),
+    ],
+    "某一年度的完成情况;原文没有进展数据,由工作人员按公开的统计填写。",
+)
+
+INDICATOR = Object(
+    "indicator",
+    "指标",
+    [
+        Field("id", Id(), "编号", required=True,
+              description="指标的稳定编号,在本文件内唯一。"),
+        Field("metric", Text(max_length=200, multiline=False), "指标", required=True,
+              description="指标名称,例如 新增小微企业。"),
+        Field("quote", Text(max_length=500, multiline=False), "原文表述", required=True,
+              description="条款中陈述该指标的原句片段,必须与条款文字逐字一致,且包含目标值。"),
+        Field("value", Number(), "目标值", required=True),
+        Field("unit", Text(max_length=20, multiline=False), "单位", required=True,
+              description="例如 家、%、万平方米。"),
+        Field("comparator", COMPARATOR, "比较方式", required=True,
+              description="以上 / 不低于 / 左右 / 超过 / 达到 / 确数。"),
+        Field("lead", RefTo("department"), "牵头单位",
+              description="牵头部门的编号;原文未写明时留空。"),
+        Field("progress", List(PROGRESS), "年度进展",
+              description="年度完成值;原文未提供,留空。"),
+    ],
+    "一个可量化的目标。",
+)
+
+
+def _clause() -> Object:
+    return CLAUSE
+
+
+CLAUSE = Object(
+    "clause",
+    "条款",
+    [
+        Field("id", Id(), "编号", required=True,
+              description="条款的稳定编号,决定页面锚点,改动文字时不要改它。"),
+        Field("number", Text(max_length=20, multiline=False), "序号",
+              description="原文序号,例如 一、 (一) 1."),
+        Field("heading", Text(max_length=200, multiline=False), "标题",
+              description="条款标题(原文中序号后的标题句)。"),
+        Field("text", Text(), "正文", description="条款正文,逐字照录原文;段落之间空一行。"),
+        Field("role", CLAUSE_ROLE, "类型", description="goal = 主要目标,task = 重点任务。"),
+        Field("cites", List(RefTo("document")), "引用文件",
+              description="正文引用的其他文件的编号;正文中出现的文号会链接到该文件。"),
+        Field("responsible", List(RefTo("department")), "责任单位",
+              description="责任单位的部门编号。"),
+        Field("indicators", List(INDICATOR), "指标"),
+        Field("children", List(_clause), "下级条款"),
+    ],
+    "原文的一个条款;可以有下级条款。",
+)
+
+NOTICE = Object(
+    "notice",
+    "印发通知",
+    [
+        Field("addressees", Text(max_length=500, multiline=False), "主送", required=True),
+        Field("paragraphs", List(Text(), min_items=1), "正文", required=True),
+        Field("signatory", Text(max_length=100, multiline=False), "落款", required=True),
+        Field("date", Date(), "日期", required=True),
+        Field("publication_note", Text(max_length=100, multiline=False), "公开说明",
+              description="例如 (此件公开发布)。"),
+    ],
+)
+
+BODY = Object(
+    "body",
+    "正文",
+    [
+        Field("title", Text(max_length=200, multiline=False), "标题", required=True),
+        Field("subtitle", Text(max_length=200, multiline=False), "副标题"),
+        Field("clauses", List(CLAUSE, min_items=1), "条款", required=True),
+    ],
+)
+
+ATTACHMENT = Object(
+    "attachment",
+    "附件",
+    [
+        Field("id", Id(), "编号", required=True),
+        Field("title", Text(max_length=300, multiline=False), "名称", required=True),
+        Field("format", Text(max_length=10, multiline=False), "格式", description="例如 doc。"),
+        Field("available", Boolean(), "已收录", required=True,
+              description="附件文件是否在本站提供;原网页未提供文件时为 false。"),
+    ],
+)
+
+# The disclosure metadata, in the order government disclosure pages list it.
+METADATA = Object(
+    "metadata",
+    "公开信息",
+    [
+        Field("index_no", Text(max_length=60, multiline=False), "索引号"),
+        Field("doc_no", Text(max_length=60, multiline=False), "文件编号"),
+        Field("unified_no", Text(max_length=60, multiline=False), "规范性文件统一编号"),
+        Field("topic", Text(max_length=60, multiline=False), "主题分类"),
+        Field("issuer", Text(max_length=100, multiline=False), "发布单位"),
+        Field("written_date", Date(), "成文日期"),
+        Field("disclosure", Text(max_length=30, multiline=False), "公开方式"),
+        Field("validity", VALIDITY, "有效性"),
+        Field("published", DateTime(), "发布日期"),
+        Field("source", Text(max_length=100, multiline=False), "来源"),
+    ],
+)
+
+DOCUMENT = Object(
+    "document",
+    "文件",
+    [
+        Field("id", Id(), "编号", required=True, description="文件的稳定编号,决定网址。"),
+        Field("title", Text(max_length=300, multiline=False), "标题", required=True),
+        Field("short_title", Text(max_length=120, multiline=False), "简称",
+              description="导航和首页使用的短标题。"),
+        Field("metadata", METADATA, "公开信息", required=True),
+        Field("notice", NOTICE, "印发通知"),
+        Field("body", BODY, "正文",
+              description="文件正文;只知道文号和标题的引用文件不填。"),
+        Field("attachments", List(ATTACHMENT), "附件"),
+        Field("departments", List(DEPARTMENT), "部门",
+              description="本文件涉及的部门;全站共用,编号不能重复。"),
+    ],
+    "一份政策文件:公开信息、印发通知、正文、附件。",
+)
+
+# Which schema each content file follows, by its path under content/.
+CONTENT_FILES = [
+    ("*.yaml", DOCUMENT),
+    ("documents/*.yaml", DOCUMENT),
+]

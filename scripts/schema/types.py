@@ -1,0 +1,258 @@
+"""The small type language the content model is written in.
+
+Each type knows three things: how to turn a YAML node into a Python value
+(raising ``Invalid`` with a bilingual message when it cannot), how it reads in
+a JSON Schema (draft-07), and what it refers to (for cross-reference checks).
+The content model in ``model.py`` is the only place that uses these types to
+declare fields, so validation, page data and the editor schema share one
+definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+# Markup we never accept in a text field: content is plain text, the
+# templates decide all markup (issue: safe text).
+_UNSAFE_TEXT = re.compile(r"<\s*[a-zA-Z/!?]|javascript\s*:|data\s*:\s*text/html", re.I)
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
+
+
+class Invalid(Exception):
+    """A value does not fit its declared type: message in Chinese and English."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to an entity of ``kind``, resolved after all files loaded."""
+
+    kind: str
+    value: str
+
+
+class Type:
+    """Base class: a scalar type converts a YAML scalar string."""
+
+    label_zh = "值"
+    label_en = "value"
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+
+class Text(Type):
+    """Plain text, one line or several paragraphs; never markup."""
+
+    label_zh, label_en = "文本", "text"
+
+    def __init__(self, max_length: int = 20000, multiline: bool = True):
+        self.max_length = max_length
+        self.multiline = multiline
+
+    def convert(self, raw: str) -> str:
+        text = raw.strip()
+        if not text:
+            raise Invalid("不能为空。", "must not be empty.")
+        if len(text) > self.max_length:
+            raise Invalid(
+                f"文本过长({len(text)} 字),上限 {self.max_length} 字。",
+                f"text is too long ({len(text)} characters, limit {self.max_length}).",
+            )
+        if _UNSAFE_TEXT.search(text):
+            raise Invalid(
+                "文本中不能包含 HTML 标签或脚本链接,请只写纯文字。",
+                "text must not contain HTML tags or script URLs; write plain text only.",
+            )
+        if not self.multiline and "\n" in text:
+            raise Invalid("只能写一行。", "must be a single line.")
+        return text
+
+    def json_schema(self) -> dict:
+        return {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": self.max_length,
+            "not": {"pattern": _UNSAFE_TEXT.pattern},
+        }
+
+
+class Id(Type):
+    """A stable identifier: lower-case ASCII words joined by hyphens."""
+
+    label_zh, label_en = "编号", "id"
+
+    def convert(self, raw: str) -> str:
+        if not _ID.match(raw):
+            raise Invalid(
+                f"“{raw}”不是有效的编号:只能用小写英文字母、数字和连字符(例如 goal-1)。",
+                f'"{raw}" is not a valid id: use lower-case letters, digits and hyphens (e.g. goal-1).',
+            )
+        return raw
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": _ID.pattern}
+
+
+class Date(Type):
+    """A calendar date written YYYY-MM-DD."""
+
+    label_zh, label_en = "日期", "date"
+
+    def convert(self, raw: str) -> dt.date:
+        m = _DATE.match(raw)
+        if not m:
+            raise Invalid(
+                f"“{raw}”不是日期,请按 YYYY-MM-DD 格式填写(例如 2018-12-12)。",
+                f'"{raw}" is not a date; write it as YYYY-MM-DD (e.g. 2018-12-12).',
+            )
+        try:
+            return dt.date(*map(int, m.groups()))
+        except ValueError:
+            raise Invalid(f"日期“{raw}”不存在。", f'the date "{raw}" does not exist.') from None
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": _DATE.pattern, "format": "date"}
+
+
+class DateTime(Type):
+    """A date and time to the minute, written YYYY-MM-DD HH:MM."""
+
+    label_zh, label_en = "日期时间", "date and time"
+
+    def convert(self, raw: str) -> dt.datetime:
+        m = _DATETIME.match(raw)
+        if not m:
+            raise Invalid(
+                f"“{raw}”不是日期时间,请按 YYYY-MM-DD HH:MM 格式填写。",
+                f'"{raw}" is not a date and time; write it as YYYY-MM-DD HH:MM.',
+            )
+        try:
+            return dt.datetime(*map(int, m.groups()))
+        except ValueError:
+            raise Invalid(f"日期时间“{raw}”不存在。", f'the date and time "{raw}" does not exist.') from None
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": _DATETIME.pattern}
+
+
+class Number(Type):
+    """A non-negative number (integer or decimal)."""
+
+    label_zh, label_en = "数字", "number"
+
+    def __init__(self, integer: bool = False):
+        self.integer = integer
+
+    def convert(self, raw: str) -> int | float:
+        pattern = r"^\d+$" if self.integer else r"^\d+(\.\d+)?$"
+        if not re.match(pattern, raw):
+            kind_zh = "非负整数" if self.integer else "非负数字"
+            kind_en = "a non-negative integer" if self.integer else "a non-negative number"
+            raise Invalid(f"“{raw}”不是{kind_zh}。", f'"{raw}" is not {kind_en}.')
+        return int(raw) if re.match(r"^\d+$", raw) else float(raw)
+
+    def json_schema(self) -> dict:
+        return {"type": "integer" if self.integer else "number", "minimum": 0}
+
+
+class Boolean(Type):
+    label_zh, label_en = "是/否", "true/false"
+
+    def convert(self, raw: str) -> bool:
+        if raw in ("true", "false"):
+            return raw == "true"
+        raise Invalid(f"“{raw}”应为 true 或 false。", f'"{raw}" must be true or false.')
+
+    def json_schema(self) -> dict:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a fixed vocabulary, with everything pages need to show it."""
+
+    value: str
+    label: str
+    description: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class Enum(Type):
+    """A value from a fixed vocabulary defined once in the model."""
+
+    label_zh, label_en = "取值", "vocabulary value"
+
+    def __init__(self, *terms: Term):
+        self.terms = {t.value: t for t in terms}
+
+    def convert(self, raw: str) -> str:
+        if raw not in self.terms:
+            allowed = "、".join(self.terms)
+            raise Invalid(
+                f"“{raw}”不在可选值中。可选:{allowed}。",
+                f'"{raw}" is not an allowed value. Allowed: {", ".join(self.terms)}.',
+            )
+        return raw
+
+    def term(self, value: str) -> Term:
+        return self.terms[value]
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "enum": list(self.terms)}
+
+
+class RefTo(Type):
+    """The id of an entity of another kind (department, document, clause)."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.label_zh, self.label_en = "编号引用", f"{kind} id"
+
+    def convert(self, raw: str) -> Ref:
+        return Ref(self.kind, Id().convert(raw))
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": _ID.pattern}
+
+
+class List(Type):
+    def __init__(self, item: Type | "Object" | Callable[[], "Object"], min_items: int = 0):
+        self.item = item
+        self.min_items = min_items
+
+
+@dataclass
+class Field:
+    """One field of an object: its type, whether it is required, its labels."""
+
+    name: str
+    type: Any
+    label: str
+    required: bool = False
+    description: str = ""
+    unique: bool = False  # values must be unique among siblings in the file
+
+
+class Object:
+    """A mapping with declared fields; unknown keys are errors."""
+
+    def __init__(self, name: str, title: str, fields: list[Field], description: str = ""):
+        self.name = name
+        self.title = title
+        self.description = description
+        self.fields = {f.name: f for f in fields}
+
+
+def resolve(t: Any) -> Any:
+    """Allow lazy references (a callable) so recursive objects can be declared."""
+    return t() if callable(t) and not isinstance(t, (Type, Object)) else t

@@ -1,0 +1,57 @@
+"""Where each entity lives on the site: one function per kind, ids only.
+
+URLs derive from stable ids and never from wording, so renaming a clause or a
+department keeps every link and bookmark working. All links in generated pages
+are relative, so the site works at a domain root and under any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def home() -> str:
+    return ""
+
+
+def document(doc) -> str:
+    return f"documents/{doc.id}/"
+
+
+def targets(doc) -> str:
+    return f"documents/{doc.id}/targets/"
+
+
+def tasks(doc) -> str:
+    return f"documents/{doc.id}/tasks/"
+
+
+def departments() -> str:
+    return "departments/"
+
+
+def department(dept) -> str:
+    return f"departments/{dept.id}/"
+
+
+def clause(doc, clause) -> str:
+    return f"{document(doc)}#{clause.id}"
+
+
+def indicator(doc, ind) -> str:
+    return f"{targets(doc)}#{ind.id}"
+
+
+def source_path(url: str) -> str:
+    """The Markdown source path MkDocs needs for a directory-style URL."""
+    return (url + "index.md") if url.endswith("/") or not url else url + ".md"
+
+
+def relative(target: str, current: str) -> str:
+    """Link from the page at ``current`` to ``target`` (both site-relative)."""
+    path, _, anchor = target.partition("#")
+    if path == current and anchor:
+        return f"#{anchor}"
+    rel = posixpath.relpath(path or ".", current or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")

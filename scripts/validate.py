@@ -1,0 +1,142 @@
+"""Check a YAML node tree against an object of the content model.
+
+The result is a tree of ``Record`` objects: plain attribute access for page
+code, plus the file and position of every field for later cross-reference
+errors. Problems are collected, not raised, so staff see all of them at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import Problems
+from .schema.types import Invalid, List, Object, Type, resolve
+from .yaml_source import position
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class Record:
+    """A validated object: its fields as attributes, and where each came from."""
+
+    def __init__(self, kind: str, file: str, path: str, pos: tuple[int, int]):
+        self._kind = kind
+        self._file = file
+        self._path = path
+        self._pos = pos
+        self._field_pos: dict[str, tuple[int, int]] = {}
+        self._values: dict[str, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def where(self, name: str | None = None) -> tuple[str, tuple[int, int], str]:
+        """(file, (line, column), yaml path) of this record or one of its fields."""
+        if name is None:
+            return self._file, self._pos, self._path
+        pos = self._field_pos.get(name, self._pos)
+        return self._file, pos, f"{self._path}.{name}" if self._path else name
+
+    def to_data(self) -> dict:
+        """Plain data (for exports and tests), in declaration order."""
+        return {k: _plain(v) for k, v in self._values.items()}
+
+    def __repr__(self) -> str:
+        return f"<{self._kind} {self._values.get('id', '')}>"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_data()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _describe(node: yaml.Node) -> tuple[str, str]:
+    if isinstance(node, yaml.MappingNode):
+        return "对象(键: 值)", "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "列表(- 开头)", "a list"
+    return f"单个值“{node.value}”", f'a single value "{node.value}"'
+
+
+class Validator:
+    def __init__(self, file: str, problems: Problems):
+        self.file = file
+        self.problems = problems
+
+    def error(self, node: yaml.Node, path: str, zh: str, en: str) -> None:
+        self.problems.add(self.file, position(node), path, zh, en)
+
+    def object(self, node: yaml.Node, obj: Object, path: str) -> Record | None:
+        if not isinstance(node, yaml.MappingNode):
+            got_zh, got_en = _describe(node)
+            self.error(node, path, f"应为{obj.title}对象,实际是{got_zh}。",
+                       f"expected a {obj.name} mapping, got {got_en}.")
+            return None
+        record = Record(obj.name, self.file, path, position(node))
+        given: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+            child_path = f"{path}.{name}" if path else name
+            if name not in obj.fields:
+                known = ", ".join(obj.fields)
+                self.error(key, child_path, f"未知字段“{name}”。{obj.title}可用的字段:{known}。",
+                           f'unknown field "{name}". Fields of {obj.name}: {known}.')
+                continue
+            if isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG:
+                continue  # an empty value counts as not given
+            given[name] = (key, value)
+        for name, field in obj.fields.items():
+            child_path = f"{path}.{name}" if path else name
+            if name in given:
+                value_node = given[name][1]
+                record._field_pos[name] = position(value_node)
+                record._values[name] = self.value(value_node, field.type, child_path)
+            else:
+                if field.required:
+                    self.error(node, child_path,
+                               f"缺少必填字段“{name}”({field.label})。",
+                               f'missing required field "{name}" ({field.label}).')
+                record._values[name] = [] if isinstance(resolve(field.type), List) else None
+        return record
+
+    def value(self, node: yaml.Node, type_: Any, path: str) -> Any:
+        type_ = resolve(type_)
+        if isinstance(type_, Object):
+            return self.object(node, type_, path)
+        if isinstance(type_, List):
+            return self.list(node, type_, path)
+        return self.scalar(node, type_, path)
+
+    def list(self, node: yaml.Node, type_: List, path: str) -> list:
+        if not isinstance(node, yaml.SequenceNode):
+            got_zh, got_en = _describe(node)
+            self.error(node, path, f"应为列表(每项以 - 开头),实际是{got_zh}。",
+                       f"expected a list (items start with -), got {got_en}.")
+            return []
+        if len(node.value) < type_.min_items:
+            self.error(node, path, f"至少需要 {type_.min_items} 项。",
+                       f"needs at least {type_.min_items} item(s).")
+        items = [self.value(item, type_.item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        return [item for item in items if item is not None]
+
+    def scalar(self, node: yaml.Node, type_: Type, path: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            got_zh, got_en = _describe(node)
+            self.error(node, path, f"应为{type_.label_zh},实际是{got_zh}。",
+                       f"expected {type_.label_en}, got {got_en}.")
+            return None
+        try:
+            return type_.convert(str(node.value))
+        except Invalid as exc:
+            self.error(node, path, exc.zh, exc.en)
+            return None
