@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from . import urls
 from .errors import Problems
 from .schema.model import CONTENT_FILES
 from .schema.types import Ref
@@ -190,18 +191,28 @@ def _cross_check(content: Content, problems: Problems) -> None:
     for doc in content.documents.values():
         resolver.resolve(doc)
     for doc in content.documents.values():
-        _unique_within(doc, [r.clause for r in content.clauses(doc)], "条款", "clause", problems)
-        indicators = [i for r in content.clauses(doc) for i in r.clause.indicators]
-        _unique_within(doc, indicators, "指标", "indicator", problems)
-        _unique_within(doc, doc.attachments, "附件", "attachment", problems)
+        # Clause, indicator and attachment ids become anchors on the same pages,
+        # so they share one namespace per document, apart from the page sections.
+        clauses = [r.clause for r in content.clauses(doc)]
+        indicators = [i for c in clauses for i in c.indicators]
+        _unique_within(doc, clauses + indicators + list(doc.attachments), problems)
         for ref in content.clauses(doc):
             _check_clause_text(ref.clause, problems)
 
 
-def _unique_within(doc: Record, records: list[Record], zh: str, en: str, problems: Problems) -> None:
+_KIND_LABELS = {"clause": "条款", "indicator": "指标", "attachment": "附件"}
+
+
+def _unique_within(doc: Record, records: list[Record], problems: Problems) -> None:
     seen: dict[str, Record] = {}
+    reserved = set(vars(urls.SECTIONS).values())
     for record in records:
-        if record.id in seen:
+        zh, en = _KIND_LABELS[record._kind], record._kind
+        if record.id in reserved:
+            problems.add(*record.where("id"),
+                         f"{zh}编号不能用“{record.id}”:它是页面固定栏目的锚点。保留的编号:{'、'.join(sorted(reserved))}。",
+                         f'the {en} id "{record.id}" is reserved for a page section. Reserved ids: {", ".join(sorted(reserved))}.')
+        elif record.id in seen:
             first = seen[record.id].where("id")[1][0]
             problems.add(*record.where("id"),
                          f"{zh}编号“{record.id}”在文件 {doc.id} 中重复(第 {first} 行已使用)。",
@@ -218,6 +229,10 @@ def format_number(value: int | float) -> str:
 def _check_clause_text(clause: Record, problems: Problems) -> None:
     """Data that restates the text must agree with the text, word for word."""
     text = clause.text or ""
+    if not (clause.number or clause.heading or text):
+        problems.add(*clause.where(),
+                     "条款至少要有序号(number)、标题(heading)或正文(text)之一,否则页面上没有它的位置。",
+                     "a clause needs a number, a heading or text; otherwise it has no place on the page.")
     for ind in clause.indicators:
         if ind.quote and ind.quote not in text:
             problems.add(*ind.where("quote"),

@@ -8,6 +8,17 @@ are relative, so the site works at a domain root and under any sub-path.
 from __future__ import annotations
 
 import posixpath
+from types import SimpleNamespace
+
+# Anchors of the fixed sections of a document page. Clause, indicator and
+# attachment ids share the page with them, so the loader refuses these as ids.
+SECTIONS = SimpleNamespace(
+    notice="notice",
+    text="text",
+    attachments="attachments",
+    cited="cited-documents",
+    cited_by="cited-by",
+)
 
 
 def home() -> str:

@@ -1,0 +1,71 @@
+"""Shared fixtures: the real site built into a temp dir, a copy of the project
+to break or extend, and a local HTTP server for browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# Everything a build needs; tests copy these, never the developer's site/ or .venv/.
+PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "scripts", "schema"]
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project whose content a test may change."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m scripts <args>`` against the project at ``root``."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", "--root", str(root), *args],
+        cwd=root, capture_output=True, text=True, env=env,
+    )
+
+
+def build_site(root: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run_cli(root, "build", "--site-dir", str(site_dir), env=env)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built from the repository's content with `python -m scripts build`."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (random port); returns (server, base_url)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    server, url = serve(site_dir)
+    yield url
+    server.shutdown()
