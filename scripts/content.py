@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -107,6 +108,8 @@ def content_files(root: Path) -> list[tuple[Path, object]]:
     found = []
     # Top-level files (the main documents) first, then sub-folders.
     for path in sorted(root.rglob("*.yaml"), key=lambda p: (len(p.relative_to(root).parts), p.as_posix())):
+        if not path.is_file():
+            continue
         rel = path.relative_to(root).as_posix()
         for pattern, obj in CONTENT_FILES:
             if fnmatch.fnmatch(rel, pattern) and rel.count("/") == pattern.count("/"):
@@ -121,11 +124,17 @@ def load_content(root: Path, display_base: Path | None = None) -> Content:
     base = display_base or root.parent
     problems = Problems()
     content = Content()
-    for path, obj in content_files(root):
-        try:
-            display = path.relative_to(base).as_posix()
-        except ValueError:
-            display = path.as_posix()
+    files = content_files(root)
+    for stray in sorted(root.rglob("*.yml")):
+        problems.add(_display(stray, base), (1, 1), "",
+                     "内容文件的扩展名必须是 .yaml(不是 .yml),否则不会被发布。",
+                     "content files must end in .yaml (not .yml), or they are not published.")
+    if not files:
+        problems.add(_display(root, base), (1, 1), "",
+                     "content 目录中没有任何 .yaml 内容文件。",
+                     "the content folder holds no .yaml content file.")
+    for path, obj in files:
+        display = _display(path, base)
         node = read_yaml(path, display, problems)
         if node is None:
             continue
@@ -138,6 +147,13 @@ def load_content(root: Path, display_base: Path | None = None) -> Content:
     _cross_check(content, problems)
     problems.raise_if_any()
     return content
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _register(registry: dict, record: Record, problems: Problems, zh: str, en: str) -> None:
@@ -163,24 +179,23 @@ class _Resolver:
     def resolve(self, record: Record) -> None:
         for name, value in list(record._values.items()):
             if isinstance(value, Ref):
-                record._values[name] = self.lookup(record, name, value)
+                record._values[name] = self.lookup(value)
             elif isinstance(value, list):
                 for item in value:
                     if isinstance(item, Record):
                         self.resolve(item)  # nested records, not the targets of refs
-                items = [self.lookup(record, name, v) if isinstance(v, Ref) else v for v in value]
+                items = [self.lookup(v) if isinstance(v, Ref) else v for v in value]
                 record._values[name] = [v for v in items if v is not None]
             elif isinstance(value, Record):
                 self.resolve(value)
 
-    def lookup(self, record: Record, name: str, ref: Ref) -> Record | None:
+    def lookup(self, ref: Ref) -> Record | None:
         registry = self.targets[ref.kind]
         if ref.value in registry:
             return registry[ref.value]
         zh, en = self.labels[ref.kind]
         known = "、".join(registry) or "(无)"
-        file, pos, path = record.where(name)
-        self.problems.add(file, pos, path,
+        self.problems.add(ref.file, ref.pos, ref.path,
                           f"未知的{zh}编号“{ref.value}”。已有的{zh}编号:{known}。",
                           f'unknown {en} id "{ref.value}". Known {en} ids: {", ".join(registry) or "(none)"}.')
         return None
@@ -226,6 +241,11 @@ def format_number(value: int | float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _states_number(text: str, value: int | float) -> bool:
+    """Whether ``text`` states ``value`` as a whole number (1170 is not in 11700)."""
+    return re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)", text) is not None
+
+
 def _check_clause_text(clause: Record, problems: Problems) -> None:
     """Data that restates the text must agree with the text, word for word."""
     text = clause.text or ""
@@ -238,7 +258,7 @@ def _check_clause_text(clause: Record, problems: Problems) -> None:
             problems.add(*ind.where("quote"),
                          "原文表述必须与条款正文逐字一致,但在正文中找不到这句话。",
                          "the quote must match the clause text exactly, but it is not found in the text.")
-        elif ind.quote and ind.value is not None and format_number(ind.value) not in ind.quote:
+        elif ind.quote and ind.value is not None and not _states_number(ind.quote, ind.value):
             problems.add(*ind.where("value"),
                          f"目标值 {format_number(ind.value)} 没有出现在原文表述“{ind.quote}”中。",
                          f'the value {format_number(ind.value)} does not appear in the quote "{ind.quote}".')

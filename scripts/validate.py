@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
-from .schema.types import Invalid, List, Object, Type, resolve
+from .schema.types import Invalid, List, Object, Ref, Type, resolve
 from .yaml_source import position
 
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -136,7 +136,10 @@ class Validator:
                        f"expected {type_.label_en}, got {got_en}.")
             return None
         try:
-            return type_.convert(str(node.value))
+            value = type_.convert(str(node.value))
         except Invalid as exc:
             self.error(node, path, exc.zh, exc.en)
             return None
+        if isinstance(value, Ref):
+            value = Ref(value.kind, value.value, self.file, position(node), path)
+        return value

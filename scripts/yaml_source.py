@@ -35,11 +35,20 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point at where it opened
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        hint_zh = "(缩进请用空格,不要用 Tab)" if "\t" in text and "tab" in detail.lower() else ""
+        tab = "'\\t'" in detail or "tab" in detail.lower()
         problems.add(display, _position(mark), "",
-                     f"YAML 格式错误{hint_zh}:{detail}",
-                     f"YAML syntax error: {detail}")
+                     f"YAML 格式错误{'(缩进和分隔请用空格,不要用 Tab 键)' if tab else ''}:{detail}",
+                     f"YAML syntax error{' (use spaces, not tabs)' if tab else ''}: {detail}")
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problems.add(display, (line, col), "",
+                     f"YAML 格式错误:文件中有不允许的控制字符(#x{exc.character:04x}),请删除它。",
+                     f"YAML syntax error: the file contains a control character (#x{exc.character:04x}) that YAML does not allow; delete it.")
         return None
     except yaml.YAMLError as exc:
         problems.add(display, (1, 1), "", f"YAML 格式错误:{exc}", f"YAML syntax error: {exc}")
@@ -47,25 +56,26 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
     if node is None:
         problems.add(display, (1, 1), "", "文件是空的。", "the file is empty.")
         return None
-    _check_duplicate_keys(node, display, problems)
+    _check_duplicate_keys(node, display, problems, "")
     return node
 
 
-def _check_duplicate_keys(node: yaml.Node, display: str, problems: Problems) -> None:
+def _check_duplicate_keys(node: yaml.Node, display: str, problems: Problems, path: str) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, yaml.Node] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+            child = f"{path}.{name}" if path else name
             if name in seen:
                 first = seen[name].start_mark.line + 1
-                problems.add(display, _position(key.start_mark), name,
+                problems.add(display, _position(key.start_mark), child,
                              f"键“{name}”重复出现(第一次在第 {first} 行)。",
                              f'duplicate key "{name}" (first used on line {first}).')
             seen[name] = key
-            _check_duplicate_keys(value, display, problems)
+            _check_duplicate_keys(value, display, problems, child)
     elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _check_duplicate_keys(item, display, problems)
+        for i, item in enumerate(node.value):
+            _check_duplicate_keys(item, display, problems, f"{path}[{i}]")
 
 
 def position(node: yaml.Node) -> tuple[int, int]:

@@ -30,13 +30,13 @@ VALIDITY = Enum(
     Term(
         "废止",
         "废止",
-        "本文件已废止,不再作为执行依据;本站继续公开原文,仅供查阅参考。",
+        "本文件已废止，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
         {"in_force": False},
     ),
     Term(
         "失效",
         "失效",
-        "本文件已失效,不再作为执行依据;本站继续公开原文,仅供查阅参考。",
+        "本文件已失效，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
         {"in_force": False},
     ),
 )
@@ -44,7 +44,7 @@ VALIDITY = Enum(
 # How a target value relates to the number: where the word goes, and the
 # mathematical sign shown in tables for people who scan.
 COMPARATOR = Enum(
-    Term("以上", "以上", "不少于该数(含本数)", {"position": "after", "symbol": "≥"}),
+    Term("以上", "以上", "不少于该数（含本数）", {"position": "after", "symbol": "≥"}),
     Term("不低于", "不低于", "不低于该数", {"position": "before", "symbol": "≥"}),
     Term("左右", "左右", "约为该数", {"position": "after", "symbol": "≈"}),
     Term("超过", "超过", "多于该数", {"position": "before", "symbol": ">"}),
@@ -53,8 +53,8 @@ COMPARATOR = Enum(
 )
 
 CLAUSE_ROLE = Enum(
-    Term("goal", "目标", "列出主要目标的条款,其指标显示在“主要目标”页。"),
-    Term("task", "任务", "列出重点任务的条款,显示在“重点任务”页和责任分工中。"),
+    Term("goal", "目标", "列出主要目标的条款，其指标显示在“主要目标”页。"),
+    Term("task", "任务", "列出重点任务的条款，显示在“重点任务”页和责任分工中。"),
 )
 
 # -- Objects ----------------------------------------------------------------
@@ -64,11 +64,11 @@ DEPARTMENT = Object(
     "部门",
     [
         Field("id", Id(), "编号", required=True, unique=True,
-              description="部门的稳定编号,用于网址和引用,例如 market-regulation。"),
+              description="部门的稳定编号，用于网址和引用，例如 market-regulation。"),
         Field("name", Text(max_length=80, multiline=False), "名称", required=True,
-              description="原文使用的部门简称,例如 区市场监管局。"),
+              description="原文使用的部门简称，例如 区市场监管局。"),
         Field("full_name", Text(max_length=120, multiline=False), "全称",
-              description="部门全称;原文未给出时留空。"),
+              description="部门全称；原文未给出时留空。"),
     ],
     "负责目标或任务的部门或机构。",
 )
@@ -82,7 +82,7 @@ PROGRESS = Object(
         Field("note", Text(max_length=500), "说明"),
         Field("source", Text(max_length=500), "数据来源"),
     ],
-    "某一年度的完成情况;原文没有进展数据,由工作人员按公开的统计填写。",
+    "某一年度的完成情况；原文没有进展数据，由工作人员按公开的统计填写。",
 )
 
 INDICATOR = Object(
@@ -90,20 +90,20 @@ INDICATOR = Object(
     "指标",
     [
         Field("id", Id(), "编号", required=True,
-              description="指标的稳定编号,在本文件内唯一。"),
+              description="指标的稳定编号，在本文件内唯一。"),
         Field("metric", Text(max_length=200, multiline=False), "指标", required=True,
-              description="指标名称,例如 新增小微企业。"),
+              description="指标名称，例如 新增小微企业。"),
         Field("quote", Text(max_length=500, multiline=False), "原文表述", required=True,
-              description="条款中陈述该指标的原句片段,必须与条款文字逐字一致,且包含目标值。"),
+              description="条款中陈述该指标的原句片段，必须与条款文字逐字一致，且包含目标值。"),
         Field("value", Number(), "目标值", required=True),
         Field("unit", Text(max_length=20, multiline=False), "单位", required=True,
               description="例如 家、%、万平方米。"),
         Field("comparator", COMPARATOR, "比较方式", required=True,
               description="以上 / 不低于 / 左右 / 超过 / 达到 / 确数。"),
         Field("lead", RefTo("department"), "牵头单位",
-              description="牵头部门的编号;原文未写明时留空。"),
+              description="牵头部门的编号；原文未写明时留空。"),
         Field("progress", List(PROGRESS), "年度进展",
-              description="年度完成值;原文未提供,留空。"),
+              description="年度完成值；原文未提供，留空。"),
     ],
     "一个可量化的目标。",
 )
@@ -118,21 +118,21 @@ CLAUSE = Object(
     "条款",
     [
         Field("id", Id(), "编号", required=True,
-              description="条款的稳定编号,决定页面锚点,改动文字时不要改它。"),
+              description="条款的稳定编号，决定页面锚点，改动文字时不要改它。"),
         Field("number", Text(max_length=20, multiline=False), "序号",
-              description="原文序号,例如 一、 (一) 1."),
+              description="原文序号，例如 一、 （一） 1."),
         Field("heading", Text(max_length=200, multiline=False), "标题",
-              description="条款标题(原文中序号后的标题句)。"),
-        Field("text", Text(), "正文", description="条款正文,逐字照录原文;段落之间空一行。"),
-        Field("role", CLAUSE_ROLE, "类型", description="goal = 主要目标,task = 重点任务。"),
+              description="条款标题（原文中序号后的标题句）。"),
+        Field("text", Text(), "正文", description="条款正文，逐字照录原文；段落之间空一行。"),
+        Field("role", CLAUSE_ROLE, "类型", description="goal = 主要目标，task = 重点任务。"),
         Field("cites", List(RefTo("document")), "引用文件",
-              description="正文引用的其他文件的编号;正文中出现的文号会链接到该文件。"),
+              description="正文引用的其他文件的编号；正文中出现的文号会链接到该文件。"),
         Field("responsible", List(RefTo("department")), "责任单位",
               description="责任单位的部门编号。"),
         Field("indicators", List(INDICATOR), "指标"),
         Field("children", List(_clause), "下级条款"),
     ],
-    "原文的一个条款;可以有下级条款。",
+    "原文的一个条款；可以有下级条款。",
 )
 
 NOTICE = Object(
@@ -144,7 +144,7 @@ NOTICE = Object(
         Field("signatory", Text(max_length=100, multiline=False), "落款", required=True),
         Field("date", Date(), "日期", required=True),
         Field("publication_note", Text(max_length=100, multiline=False), "公开说明",
-              description="例如 (此件公开发布)。"),
+              description="例如 （此件公开发布）。"),
     ],
 )
 
@@ -166,7 +166,7 @@ ATTACHMENT = Object(
         Field("title", Text(max_length=300, multiline=False), "名称", required=True),
         Field("format", Text(max_length=10, multiline=False), "格式", description="例如 doc。"),
         Field("available", Boolean(), "已收录", required=True,
-              description="附件文件是否在本站提供;原网页未提供文件时为 false。"),
+              description="附件文件是否在本站提供；原网页未提供文件时为 false。"),
     ],
 )
 
@@ -192,19 +192,19 @@ DOCUMENT = Object(
     "document",
     "文件",
     [
-        Field("id", Id(), "编号", required=True, description="文件的稳定编号,决定网址。"),
+        Field("id", Id(), "编号", required=True, description="文件的稳定编号，决定网址。"),
         Field("title", Text(max_length=300, multiline=False), "标题", required=True),
         Field("short_title", Text(max_length=120, multiline=False), "简称",
               description="导航和首页使用的短标题。"),
         Field("metadata", METADATA, "公开信息", required=True),
         Field("notice", NOTICE, "印发通知"),
         Field("body", BODY, "正文",
-              description="文件正文;只知道文号和标题的引用文件不填。"),
+              description="文件正文；只知道文号和标题的引用文件不填。"),
         Field("attachments", List(ATTACHMENT), "附件"),
         Field("departments", List(DEPARTMENT), "部门",
-              description="本文件涉及的部门;全站共用,编号不能重复。"),
+              description="本文件涉及的部门；全站共用，编号不能重复。"),
     ],
-    "一份政策文件:公开信息、印发通知、正文、附件。",
+    "一份政策文件：公开信息、印发通知、正文、附件。",
 )
 
 # Which schema each content file follows, by its path under content/.

@@ -34,10 +34,17 @@ class Invalid(Exception):
 
 @dataclass(frozen=True)
 class Ref:
-    """A reference to an entity of ``kind``, resolved after all files loaded."""
+    """A reference to an entity of ``kind``, resolved after all files loaded.
+
+    It remembers where it was written, so an unknown id in a list is reported
+    at its own line and index, not at the list.
+    """
 
     kind: str
     value: str
+    file: str = field(default="", compare=False)
+    pos: tuple[int, int] = field(default=(1, 1), compare=False)
+    path: str = field(default="", compare=False)
 
 
 class Type:
