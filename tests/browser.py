@@ -1,0 +1,105 @@
+"""Helpers for the browser tests: start Debian's Chromium, record requests.
+
+The tests never download a browser (no ``playwright install``): they drive the
+Chromium found at ``$CHROMIUM`` or ``/usr/bin/chromium``. When it is missing or
+will not start, the browser tests are skipped with the reason, except under CI
+(``CI`` set to any non-empty value), where a browser that cannot start is a
+failure, not something to skip quietly.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Milliseconds Playwright waits for Chromium to start before giving up.
+LAUNCH_TIMEOUT_MS = 60_000
+
+# Only the local test server may be contacted; data: and blob: never leave the page.
+LOCAL_HOST = "127.0.0.1"
+INLINE_SCHEMES = {"data", "blob"}
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def unavailable(reason: str, error: BaseException | None = None):
+    """Fail under CI, skip elsewhere: the browser tests cannot run."""
+    if in_ci():
+        message = f"{reason} (CI is set, so this fails instead of skipping)"
+        if error is not None:
+            raise RuntimeError(message) from error
+        pytest.fail(message, pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM") or DEFAULT_CHROMIUM
+
+
+def launch(playwright):
+    """Start headless Chromium from $CHROMIUM or /usr/bin/chromium."""
+    executable = chromium_path()
+    if not (os.path.isfile(executable) and os.access(executable, os.X_OK)):
+        unavailable(
+            f"Chromium not found at {executable}: install it (apt-get install chromium "
+            "fonts-noto-cjk) or set CHROMIUM=/path/to/chrome"
+        )
+    try:
+        return playwright.chromium.launch(
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            timeout=LAUNCH_TIMEOUT_MS,
+        )
+    except Exception as error:  # playwright raises its own Error (and TimeoutError)
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        unavailable(f"Chromium at {executable} failed to start: {first_line}", error)
+
+
+class RequestLog:
+    """Every request URL made by the pages it watches, in order.
+
+    Attach it to a BrowserContext to see the requests of every page in it,
+    including those of the dedicated workers they start (Material's search
+    worker fetches the search index).
+    """
+
+    def __init__(self):
+        self.urls: list[str] = []
+
+    def attach(self, target) -> "RequestLog":
+        """Watch a Page or a BrowserContext; returns self."""
+        target.on("request", lambda request: self.urls.append(request.url))
+        return self
+
+    def external(self, host: str = LOCAL_HOST) -> list[str]:
+        """The recorded URLs that would leave ``host`` (data: and blob: allowed)."""
+        leaving = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in INLINE_SCHEMES:
+                continue
+            if parts.hostname != host:
+                leaving.append(url)
+        return leaving
+
+
+def record_requests(target) -> RequestLog:
+    """Record every request URL a page (or every page of a context) makes."""
+    return RequestLog().attach(target)

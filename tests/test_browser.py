@@ -1,0 +1,311 @@
+"""The built site in headless Chromium: search, status banner, no third-party
+requests, no sideways scrolling on a phone, readable without JavaScript.
+
+Uses Debian's Chromium (see tests/browser.py); skipped when it is missing,
+failed when it is missing under CI. Screenshots for a human to look at are
+written to tests/screenshots/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from browser import launch, record_requests, unavailable
+
+pytestmark = pytest.mark.browser
+
+PLAN = "documents/hs-2018-138/"
+TARGETS = PLAN + "targets/"
+TASKS = PLAN + "tasks/"
+DEPARTMENTS = "departments/"
+# The pages a human looks at (screenshots) and that must fit a phone.
+PAGES = {"home": "", "plan": PLAN, "targets": TARGETS, "departments": DEPARTMENTS}
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+TIMEOUT_MS = 15_000
+
+RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+
+
+# --------------------------------------------------------------------------
+# Fixtures
+# --------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        unavailable("the playwright Python package is not installed (pip install -r requirements-test.txt)", error)
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    chromium = launch(playwright_driver)
+    yield chromium
+    chromium.close()
+
+
+def new_context(browser, **options):
+    options.setdefault("viewport", DESKTOP)
+    options.setdefault("locale", "zh-CN")
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+def phone_context(browser, **options):
+    return new_context(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, **options)
+
+
+@pytest.fixture
+def context(browser):
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def expect():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    return expect
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+def search(page, expect, text: str) -> list[dict]:
+    """Type ``text`` into Material's search box; return the visible result links in display order."""
+    query = page.locator("input.md-search__input")
+    page.keyboard.press("/")  # Material's shortcut: opens the search dialog and focuses the box
+    expect(query).to_be_focused()
+    # Playwright enters CJK text the way an IME commits it (insertText), which
+    # sends no keyup; Material reads the query on keyup, and so does a real IME
+    # commit. Pressing End supplies that keyup without changing the text.
+    page.keyboard.type(text)
+    page.keyboard.press("End")
+    expect(query).to_have_value(text)
+    expect(page.locator(RESULT_LINKS).first).to_be_visible()
+    # Every link in the list, with whether a user can see it: results beyond
+    # the first few of a page sit in a collapsed "在该页上还有 N 个符合条件的结果".
+    return page.locator(RESULT_LINKS).evaluate_all(
+        """links => links.map((a, index) => ({
+            index,
+            href: a.href,
+            title: (a.querySelector('h1, h2') || a).textContent.replace(/\\u200b/g, '').trim(),
+            visible: a.checkVisibility() && !a.closest('details:not([open])'),
+        }))"""
+    )
+
+
+def visible(results: list[dict]) -> list[dict]:
+    return [r for r in results if r["visible"]]
+
+
+def links_to(result: dict, path: str, fragments: set[str]) -> bool:
+    parts = urlsplit(result["href"])
+    return parts.path == "/" + path and parts.fragment in fragments
+
+
+def describe(results: list[dict]) -> str:
+    """One line per result, with the term Material highlights for it (its ``h`` parameter):
+    the query as the search worker actually ran it."""
+    lines = []
+    for n, r in enumerate(results, 1):
+        parts = urlsplit(r["href"])
+        term = parse_qs(parts.query).get("h", [""])[0]
+        lines.append(f"  {n}. {r['title']}  {parts.path}#{parts.fragment}" + (f"  [matched: {term}]" if term else ""))
+    return "\n".join(lines)
+
+
+def find_in_top(results: list[dict], path: str, fragments: set[str], top: int = 3) -> dict:
+    """The first of the top ``top`` visible results linking to ``path#fragment``."""
+    shown = visible(results)
+    for result in shown[:top]:
+        if links_to(result, path, fragments):
+            return result
+    wanted = " or ".join(f"/{path}#{f}" for f in sorted(fragments))
+    pytest.fail(f"no link to {wanted} among the first {top} search results; results shown:\n{describe(shown)}")
+
+
+# --------------------------------------------------------------------------
+# Search
+# --------------------------------------------------------------------------
+
+def test_search_loan_finds_financing_clause_and_opens_it(page, expect, site_url):
+    page.goto(site_url)
+    results = search(page, expect, "贷款")
+    hit = find_in_top(results, PLAN, {"task-2-2", "task-2-1"})
+    fragment = urlsplit(hit["href"]).fragment
+
+    page.locator(RESULT_LINKS).nth(hit["index"]).click()
+    page.wait_for_url(re.compile(re.escape(site_url + PLAN) + r"(\?[^#]*)?#" + re.escape(fragment) + "$"))
+    target = page.locator(f"[id='{fragment}']")
+    expect(target).to_have_count(1)
+    expect(target).to_be_in_viewport()
+
+
+def test_search_plan_term_individual_to_enterprise(page, expect, site_url):
+    """个转企 is one of the plan's own terms (“个转企、小升规、规改股、股上市”),
+    added to jieba by scripts/search_terms.py so that it can be found.
+
+    The failure message lists what each result matched (Material's ``h``
+    parameter): "matched: 个" means the query was cut down to 个 before the
+    search ran, i.e. the fault is in the query-side segmentation, not the index.
+    """
+    page.goto(site_url)
+    results = search(page, expect, "个转企")
+    find_in_top(results, PLAN, {"task-1-1"})
+
+
+# --------------------------------------------------------------------------
+# Status, privacy
+# --------------------------------------------------------------------------
+
+def test_plan_page_shows_repealed_banner(page, expect, site_url):
+    page.goto(site_url + PLAN)
+    banner = page.locator(".status-banner")
+    expect(banner).to_have_count(1)
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("废止")
+
+
+def test_no_request_leaves_localhost(browser, expect, site_url):
+    context = new_context(browser)
+    try:
+        log = record_requests(context)  # context-wide: includes the search worker's requests
+        page = context.new_page()
+        for path in ["", PLAN, TARGETS, TASKS, DEPARTMENTS]:
+            page.goto(site_url + path, wait_until="networkidle")
+        search(page, expect, "贷款")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+
+    assert log.urls, "no request was recorded at all"
+    assert any(urlsplit(u).path == "/search/search_index.json" for u in log.urls), (
+        "the search index request was not recorded; is the worker's traffic being watched?\n"
+        + "\n".join(log.urls)
+    )
+    leaving = log.external()
+    assert not leaving, "requests to hosts other than 127.0.0.1:\n" + "\n".join(leaving)
+
+
+# --------------------------------------------------------------------------
+# Phone layout, no JavaScript
+# --------------------------------------------------------------------------
+
+# Elements sticking out to the right of the layout viewport that no scroll box
+# clips (a table inside its .table-wrap is clipped; an absolutely positioned
+# child whose containing block lies outside the .table-wrap is not): what to
+# fix when the page scrolls sideways.
+_OVERFLOWING = """() => {
+    const limit = document.documentElement.clientWidth;
+    const clips = el => getComputedStyle(el).overflowX !== 'visible';
+    const clipped = el => {
+        for (let node = el; node && node !== document.body;) {
+            const position = getComputedStyle(node).position;
+            if (position === 'fixed') return false;
+            const next = position === 'absolute' ? node.offsetParent : node.parentElement;
+            if (next && next !== document.body && clips(next)) return true;
+            node = next;
+        }
+        return false;
+    };
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || r.right <= limit + 0.5 || clipped(el)) continue;
+        const cls = typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+        const wrap = el.closest('.table-wrap');
+        out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}`
+            + ` (position: ${getComputedStyle(el).position}, right edge ${Math.round(r.right)} px`
+            + `${wrap ? ', inside .table-wrap "' + (wrap.getAttribute('aria-label') || '') + '"' : ''})`);
+    }
+    return [out.length, out.slice(0, 12)];
+}"""
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_horizontal_scroll_on_phone(browser, site_url, name):
+    context = phone_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES[name], wait_until="networkidle")
+        size = page.evaluate(
+            "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+        )
+        count, culprits = page.evaluate(_OVERFLOWING) if size["scroll"] > min(size["inner"], PHONE["width"]) else (0, [])
+    finally:
+        context.close()
+    # innerWidth alone is not enough: a mobile browser zooms out to fit a page
+    # that is too wide, and innerWidth then grows with it.
+    assert size["scroll"] <= size["inner"] and size["scroll"] <= PHONE["width"], (
+        f"{name} page scrolls sideways at {PHONE['width']} px: scrollWidth {size['scroll']}, "
+        f"innerWidth {size['inner']}; {count} unclipped elements stick out, e.g.:\n  " + "\n  ".join(culprits)
+    )
+
+
+def test_readable_without_javascript(browser, expect, site_url):
+    context = new_context(browser, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PLAN)
+        assert page.locator("html.no-js").count() == 1, "JavaScript ran although it is disabled"
+        expect(page.locator("article h1")).to_contain_text("小微企业三年成长计划")
+        expect(page.locator(".status-banner")).to_contain_text("废止")
+        expect(page.locator("#goal-1 ~ p.clause-text").first).to_be_visible()
+        expect(page.locator("table.metadata")).to_be_visible()
+
+        # The plan text links each goal to its targets table; follow it.
+        page.locator("p.clause-links a[href='targets/#goal-1']").click()
+        page.wait_for_url(re.compile(re.escape(site_url + TARGETS) + "#goal-1$"))
+        expect(page.locator("table.indicators").first).to_be_visible()
+        expect(page.locator("tr#new-micro-firms")).to_be_visible()
+        expect(page.locator("tr#new-micro-firms")).to_contain_text("11700")
+        # Every indicator the page announces ("共 23 项") has its row.
+        announced = re.search(r"共\s*(\d+)\s*项", page.locator("p.page-lead").inner_text())
+        assert announced, "the targets page no longer states how many indicators it lists"
+        assert page.locator("table.indicators tbody tr").count() == int(announced.group(1))
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------
+# Screenshots for a human (tests/screenshots/, gitignored)
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_screenshot(browser, site_url, name, width):
+    if width == PHONE["width"]:
+        context = phone_context(browser)
+    else:
+        context = new_context(browser, viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES[name], wait_until="networkidle")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}-{width}.png"
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        context.close()
+    assert path.stat().st_size > 0
