@@ -17,10 +17,9 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentError
-from .schema.jsonschema import content_schema_text
+from .schema.jsonschema import schema_texts
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_FILE = ROOT / "schema" / "content.schema.json"
 
 
 def check(root: Path) -> int:
@@ -33,9 +32,10 @@ def check(root: Path) -> int:
     indicators = sum(len(r.clause.indicators) for d in content.documents.values() for r in content.clauses(d))
     print(
         f"内容检查通过:{len(content.documents)} 份文件,{clauses} 个条款,{indicators} 项指标,"
-        f"{len(content.departments)} 个部门。\n"
+        f"{len(content.departments)} 个部门,{len(content.policies)} 项政策目录条目。\n"
         f"Content OK: {len(content.documents)} documents, {clauses} clauses, "
-        f"{indicators} indicators, {len(content.departments)} departments."
+        f"{indicators} indicators, {len(content.departments)} departments, "
+        f"{len(content.policies)} catalogue entries."
     )
     return 0
 
@@ -75,16 +75,21 @@ def build(root: Path, site_dir: Path) -> int:
     return 0
 
 
-def schema(check_only: bool) -> int:
-    text = content_schema_text()
-    if check_only:
-        if not SCHEMA_FILE.exists() or SCHEMA_FILE.read_text(encoding="utf-8") != text:
-            print(f"{SCHEMA_FILE} is out of date: run `make schema`.", file=sys.stderr)
-            return 1
-        return 0
-    SCHEMA_FILE.parent.mkdir(exist_ok=True)
-    SCHEMA_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_FILE.relative_to(ROOT)}")
+def schema(root: Path, check_only: bool) -> int:
+    """Write (or with ``check_only`` compare) the editor schemas under schema/."""
+    stale = []
+    for name, text in schema_texts().items():
+        path = root / "schema" / name
+        if check_only:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+            continue
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote schema/{name}")
+    if stale:
+        print(f"schema/{', schema/'.join(stale)} out of date: run `make schema`.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -103,4 +108,4 @@ def main(argv: list[str] | None = None) -> int:
         return check(root)
     if args.command == "build":
         return build(root, args.site_dir or root / "site")
-    return schema(args.check)
+    return schema(root, args.check)

@@ -16,7 +16,8 @@ from typing import Iterator
 
 from . import urls
 from .errors import Problems
-from .schema.model import CONTENT_FILES
+from .schema.model import CONTENT_FILES, POLICY, POLICY_STATUS, VALIDITY
+from .schema.types import Object
 from .schema.types import Ref
 from .validate import Record, Validator
 from .yaml_source import read_yaml
@@ -46,10 +47,28 @@ class ClauseRef:
         return self.citation + (self.clause.heading or "")
 
 
+@dataclass(frozen=True)
+class PolicyStatus:
+    """The status a catalogue entry shows, and why."""
+
+    value: str  # a POLICY_STATUS term
+    reason: str
+    overridden: bool = False
+
+    @property
+    def current(self) -> bool:
+        return POLICY_STATUS.term(self.value).extra["current"]
+
+
 @dataclass
 class Content:
     documents: dict[str, Record] = field(default_factory=dict)
     departments: dict[str, Record] = field(default_factory=dict)
+    policies: dict[str, Record] = field(default_factory=dict)
+    # The day statuses are judged on: SOURCE_DATE_EPOCH or the newest content date.
+    as_of: dt.date | None = None
+    # Kinds of file that failed to load (their entities are missing, not wrong).
+    unreadable: set = field(default_factory=set)
 
     # -- queries used by the pages --------------------------------------------
 
@@ -85,9 +104,54 @@ class Content:
             if department in ref.clause.responsible
         ]
 
+    # -- the catalogue ---------------------------------------------------------
+
+    def clause_by_id(self, document: Record, clause_id: str) -> ClauseRef | None:
+        return self._clause_index().get((document.id, clause_id))
+
+    def policies_based_on(self, document: Record, clause: Record) -> list[Record]:
+        return self._policy_index().get((document.id, clause.id), [])
+
+    def policies_of(self, department: Record) -> list[Record]:
+        return [p for p in self.policies.values() if department in p.departments]
+
+    def policy_status(self, policy: Record) -> PolicyStatus:
+        """Derived from the basis documents' validity and the application period,
+        unless staff set it (with a reason)."""
+        if policy.status_override:
+            return PolicyStatus(policy.status_override.status, policy.status_override.reason, True)
+        docs = list(dict.fromkeys(b.document for b in policy.basis if b.document))
+        if docs and not any(_in_force(d) for d in docs):
+            names = "、".join(f"{d.metadata.doc_no or d.title}（{d.metadata.validity}）" for d in docs)
+            return PolicyStatus("已失效", f"依据文件 {names} 已不再有效。")
+        period = policy.application_period
+        if period and self.as_of:
+            if period.end and period.end < self.as_of:
+                return PolicyStatus("已截止", "申报期已结束。")
+            if period.start and period.start > self.as_of:
+                return PolicyStatus("未开始", "申报期尚未开始。")
+        return PolicyStatus("有效", "依据文件有效。")
+
+    def _clause_index(self) -> dict:
+        if not hasattr(self, "_clauses_by_id"):
+            self._clauses_by_id = {
+                (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
+            }
+        return self._clauses_by_id
+
+    def _policy_index(self) -> dict:
+        if not hasattr(self, "_policies_by_clause"):
+            index: dict = {}
+            for policy in self.policies.values():
+                for basis in policy.basis:
+                    if basis.document:
+                        index.setdefault((basis.document.id, basis.clause), []).append(policy)
+            self._policies_by_clause = index
+        return self._policies_by_clause
+
     def latest_date(self) -> dt.datetime | None:
         """The newest date the content states: a reproducible build timestamp."""
-        dates = []
+        dates = [p.last_verified for p in self.policies.values() if p.last_verified]
         for doc in self.documents.values():
             meta = doc.metadata
             dates += [d for d in (meta.written_date, meta.published) if d]
@@ -103,7 +167,12 @@ def _walk(document: Record, clauses: list[Record], parents: tuple) -> Iterator[C
         yield from _walk(document, clause.children, parents + (clause,))
 
 
-def content_files(root: Path) -> list[tuple[Path, object]]:
+def _in_force(doc: Record) -> bool:
+    validity = doc.metadata.validity if doc.metadata else None
+    return validity is None or VALIDITY.term(validity).extra["in_force"]
+
+
+def content_files(root: Path) -> list[tuple[Path, Object]]:
     """Every content file under ``root`` with the model object it follows."""
     found = []
     # Top-level files (the main documents) first, then sub-folders.
@@ -111,15 +180,19 @@ def content_files(root: Path) -> list[tuple[Path, object]]:
         if not path.is_file():
             continue
         rel = path.relative_to(root).as_posix()
-        for pattern, obj in CONTENT_FILES:
-            if fnmatch.fnmatch(rel, pattern) and rel.count("/") == pattern.count("/"):
-                found.append((path, obj))
+        for kind in CONTENT_FILES:
+            if fnmatch.fnmatch(rel, kind.pattern) and rel.count("/") == kind.pattern.count("/"):
+                found.append((path, kind.model))
                 break
     return found
 
 
-def load_content(root: Path, display_base: Path | None = None) -> Content:
-    """Load, validate and cross-check all content under ``root``."""
+def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | None = None) -> Content:
+    """Load, validate and cross-check all content under ``root``.
+
+    ``as_of`` is the day catalogue statuses are judged on; by default the
+    newest date the content states (never the clock, so builds reproduce).
+    """
     root = Path(root)
     base = display_base or root.parent
     problems = Problems()
@@ -136,16 +209,22 @@ def load_content(root: Path, display_base: Path | None = None) -> Content:
     for path, obj in files:
         display = _display(path, base)
         node = read_yaml(path, display, problems)
-        if node is None:
+        record = Validator(display, problems).object(node, obj, "") if node is not None else None
+        if record is None or record.id is None:
+            # Entities it defines are unknown now: do not also report every
+            # reference to them as a second, misleading problem.
+            content.unreadable.add("policy" if obj is POLICY else "document")
             continue
-        record = Validator(display, problems).object(node, obj, "")
-        if record is None:
+        if obj is POLICY:
+            _register(content.policies, record, problems, "政策目录条目", "policy")
             continue
         _register(content.documents, record, problems, "文件", "document")
         for dept in record.departments:
             _register(content.departments, dept, problems, "部门", "department")
     _cross_check(content, problems)
     problems.raise_if_any()
+    latest = content.latest_date()
+    content.as_of = as_of or (latest.date() if latest else None)
     return content
 
 
@@ -175,6 +254,9 @@ class _Resolver:
         self.targets = {"department": content.departments, "document": content.documents}
         self.labels = {"department": ("部门", "department"), "document": ("文件", "document")}
         self.problems = problems
+        # Departments are defined in document files: an unreadable document file
+        # may hide any department or document, so unknown ids are not reported.
+        self.quiet = "document" in content.unreadable
 
     def resolve(self, record: Record) -> None:
         for name, value in list(record._values.items()):
@@ -193,6 +275,8 @@ class _Resolver:
         registry = self.targets[ref.kind]
         if ref.value in registry:
             return registry[ref.value]
+        if self.quiet:
+            return None
         zh, en = self.labels[ref.kind]
         known = "、".join(registry) or "(无)"
         self.problems.add(ref.file, ref.pos, ref.path,
@@ -213,9 +297,38 @@ def _cross_check(content: Content, problems: Problems) -> None:
         _unique_within(doc, clauses + indicators + list(doc.attachments), problems)
         for ref in content.clauses(doc):
             _check_clause_text(ref.clause, problems)
+    for policy in content.policies.values():
+        resolver.resolve(policy)
+        _check_policy(content, policy, problems)
 
 
 _KIND_LABELS = {"clause": "条款", "indicator": "指标", "attachment": "附件"}
+
+
+def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
+    """The period is in order, basis clauses and related indicators exist."""
+    period = policy.application_period
+    if period and period.start and period.end and period.end < period.start:
+        problems.add(*period.where("end"),
+                     "截止日期早于开始日期。",
+                     "the end date is before the start date.")
+    if "document" in content.unreadable:
+        return  # basis documents may be missing because their file did not load
+    indicator_ids = set()
+    for basis in policy.basis:
+        if basis.document is None or basis.clause is None:
+            continue
+        if content.clause_by_id(basis.document, basis.clause) is None:
+            problems.add(*basis.where("clause"),
+                         f"文件 {basis.document.id} 中没有编号为“{basis.clause}”的条款。",
+                         f'document {basis.document.id} has no clause with id "{basis.clause}".')
+        indicator_ids |= {i.id for r in content.clauses(basis.document) for i in r.clause.indicators}
+    for i, ind_id in enumerate(policy.related_indicators):
+        if ind_id not in indicator_ids:
+            known = "、".join(sorted(indicator_ids)) or "(无)"
+            problems.add(*policy.where_item("related_indicators", i),
+                         f"依据文件中没有编号为“{ind_id}”的指标。可用的指标编号:{known}。",
+                         f'the basis documents have no indicator "{ind_id}". Known indicator ids: {", ".join(sorted(indicator_ids))}.')
 
 
 def _unique_within(doc: Record, records: list[Record], problems: Problems) -> None:

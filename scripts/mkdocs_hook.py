@@ -76,6 +76,8 @@ def on_files(files, config):
         # the sidebar: MkDocs renders the whole nav into every page.
         inclusion = InclusionLevel.INCLUDED if page.url in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, urls.source_path(page.url), content=page.markdown, inclusion=inclusion))
+    for path, text in _built.files.items():
+        files.append(File.generated(config, path, content=text))
     return files
 
 

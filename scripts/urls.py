@@ -45,6 +45,23 @@ def department(dept) -> str:
     return f"departments/{dept.id}/"
 
 
+def policies() -> str:
+    return "policies/"
+
+
+def policy(p) -> str:
+    return f"policies/{p.id}/"
+
+
+def self_check() -> str:
+    return "self-check/"
+
+
+def catalogue_data() -> str:
+    """The open-data export of the catalogue, also read by the self-check page."""
+    return "policies/catalogue.json"
+
+
 def clause(doc, clause) -> str:
     return f"{document(doc)}#{clause.id}"
 
@@ -64,5 +81,8 @@ def relative(target: str, current: str) -> str:
     if path == current and anchor:
         return f"#{anchor}"
     rel = posixpath.relpath(path or ".", current or ".")
-    rel = "./" if rel == "." else rel + "/"
+    if rel == ".":
+        rel = "./"
+    elif "." not in posixpath.basename(path):  # a page (directory URL), not a file
+        rel += "/"
     return rel + (f"#{anchor}" if anchor else "")

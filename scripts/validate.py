@@ -27,6 +27,7 @@ class Record:
         self._path = path
         self._pos = pos
         self._field_pos: dict[str, tuple[int, int]] = {}
+        self._item_pos: dict[str, list[tuple[int, int]]] = {}
         self._values: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
@@ -43,6 +44,12 @@ class Record:
             return self._file, self._pos, self._path
         pos = self._field_pos.get(name, self._pos)
         return self._file, pos, f"{self._path}.{name}" if self._path else name
+
+    def where_item(self, name: str, index: int) -> tuple[str, tuple[int, int], str]:
+        """(file, position, yaml path) of item ``index`` of the list field ``name``."""
+        file, pos, path = self.where(name)
+        items = self._item_pos.get(name, [])
+        return file, items[index] if index < len(items) else pos, f"{path}[{index}]"
 
     def to_data(self) -> dict:
         """Plain data (for exports and tests), in declaration order."""
@@ -100,6 +107,8 @@ class Validator:
             if name in given:
                 value_node = given[name][1]
                 record._field_pos[name] = position(value_node)
+                if isinstance(value_node, yaml.SequenceNode):
+                    record._item_pos[name] = [position(item) for item in value_node.value]
                 record._values[name] = self.value(value_node, field.type, child_path)
             else:
                 if field.required:

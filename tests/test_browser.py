@@ -8,6 +8,7 @@ written to tests/screenshots/ (gitignored).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -148,10 +149,29 @@ def find_in_top(results: list[dict], path: str, fragments: set[str], top: int = 
 # Search
 # --------------------------------------------------------------------------
 
-def test_search_loan_finds_financing_clause_and_opens_it(page, expect, site_url):
+def entries_based_on(site_dir, clauses: set[str]) -> set[str]:
+    """URL paths of catalogue entries whose basis includes one of ``clauses`` (from the site's own export)."""
+    data = json.loads((site_dir / "policies" / "catalogue.json").read_text(encoding="utf-8"))
+    return {"/" + p["url"] for p in data["policies"] if {b["clause"] for b in p["basis"]} & clauses}
+
+
+def assert_top_results_about(results: list[dict], site_dir, clauses: set[str], top: int = 3) -> None:
+    """Each of the top results is the clause itself, its document's title row, or a
+    catalogue entry based on the clause (the catalogue summarises clauses, so an
+    entry such as 信用贷款 is a right answer to 贷款 too)."""
+    entries = entries_based_on(site_dir, clauses)
+    for result in visible(results)[:top]:
+        parts = urlsplit(result["href"])
+        right = (parts.path == "/" + PLAN and parts.fragment in clauses | {""}) or parts.path in entries
+        assert right, f"result not about {sorted(clauses)}:\n{describe(visible(results))}"
+
+
+def test_search_loan_finds_financing_clause_and_opens_it(page, expect, site_url, site_dir):
     page.goto(site_url)
     results = search(page, expect, "贷款")
-    hit = find_in_top(results, PLAN, {"task-2-2", "task-2-1"})
+    financing = {"task-2-2", "task-2-1"}
+    assert_top_results_about(results, site_dir, financing)
+    hit = find_in_top(results, PLAN, financing, top=10)
     fragment = urlsplit(hit["href"]).fragment
 
     page.locator(RESULT_LINKS).nth(hit["index"]).click()
@@ -161,7 +181,7 @@ def test_search_loan_finds_financing_clause_and_opens_it(page, expect, site_url)
     expect(target).to_be_in_viewport()
 
 
-def test_search_plan_term_individual_to_enterprise(page, expect, site_url):
+def test_search_plan_term_individual_to_enterprise(page, expect, site_url, site_dir):
     """个转企 is one of the plan's own terms (“个转企、小升规、规改股、股上市”),
     added to jieba by scripts/search_terms.py so that it can be found.
 
@@ -171,7 +191,8 @@ def test_search_plan_term_individual_to_enterprise(page, expect, site_url):
     """
     page.goto(site_url)
     results = search(page, expect, "个转企")
-    find_in_top(results, PLAN, {"task-1-1"})
+    assert_top_results_about(results, site_dir, {"task-1-1"})
+    find_in_top(results, PLAN, {"task-1-1"}, top=10)
 
 
 # --------------------------------------------------------------------------

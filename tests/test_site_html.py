@@ -27,7 +27,8 @@ from conftest import ROOT, build_site, copy_project, run_cli
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.content import load_content  # noqa: E402
+from scripts.content import content_files, load_content  # noqa: E402
+from scripts.schema.model import CONTENT_FILES  # noqa: E402
 
 PLAN_ID = "hs-2018-138"
 SOURCE = Path(__file__).with_name("source_plan.txt")
@@ -559,15 +560,17 @@ def test_build_is_reproducible(tmp_path):
 
 
 def test_schema_is_current_and_content_files_point_at_it():
-    """The committed schema is current draft-07 JSON and every content file's first line points at it."""
+    """The committed schemas are current draft-07 JSON and every content file's first line points at its kind's."""
     result = run_cli(ROOT, "schema", "--check")
     assert result.returncode == 0, result.stdout + result.stderr
-    schema_file = ROOT / "schema" / "content.schema.json"
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    assert schema["$schema"] == DRAFT_07
-    files = sorted((ROOT / "content").rglob("*.yaml"))
+    for kind in CONTENT_FILES:
+        schema = json.loads((ROOT / "schema" / kind.schema_file).read_text(encoding="utf-8"))
+        assert schema["$schema"] == DRAFT_07
+    files = content_files(ROOT / "content")
     assert files
-    for path in files:
+    for path, model in files:
+        [kind] = {k.schema_file for k in CONTENT_FILES if k.model is model}
+        schema_file = ROOT / "schema" / kind
         first = path.read_text(encoding="utf-8").splitlines()[0]
         m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert m, f"{path.relative_to(ROOT)}: first line is {first!r}"

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import urls
 from ..content import Content
 from ..render import environment
-from . import departments, document, home, targets, tasks
+from . import departments, document, home, policies, targets, tasks
 from .nav import NavItem, navigation
 from .page import Page
 from .site import SiteInfo
 
-PAGE_TYPES = (home, document, targets, tasks, departments)
+PAGE_TYPES = (home, document, targets, tasks, departments, policies)
 
 
 @dataclass
 class SitePages:
     pages: list[Page]
     nav: list[NavItem]
+    files: dict[str, str]  # site path -> text: open-data exports beside the pages
 
 
 def build_pages(content: Content, site: SiteInfo) -> SitePages:
@@ -31,4 +33,5 @@ def build_pages(content: Content, site: SiteInfo) -> SitePages:
     pages: list[Page] = []
     for module in PAGE_TYPES:
         pages.extend(module.pages(content, env, site))
-    return SitePages(pages, navigation(content, site))
+    files = {urls.catalogue_data(): policies.export(content)} if content.policies else {}
+    return SitePages(pages, navigation(content, site), files)

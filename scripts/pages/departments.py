@@ -34,6 +34,8 @@ def pages(content: Content, env, site) -> list[Page]:
     for d in depts:
         result.append(
             make_page(env, "department.md.j2", urls.department(d), d.name, dept=d,
-                      indicators=content.indicators_led_by(d), tasks=content.tasks_of(d))
+                      indicators=content.indicators_led_by(d), tasks=content.tasks_of(d),
+                      policies=[(p, content.policy_status(p)) for p in content.policies_of(d)],
+                      has_catalogue=bool(content.policies))
         )
     return result

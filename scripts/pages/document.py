@@ -66,6 +66,7 @@ def pages(content: Content, env, site) -> list[Page]:
                 clause_paragraphs=clause_paragraphs,
                 cited=cited,
                 cited_by=cited_by,
+                policies_of=lambda ref: content.policies_based_on(ref.document, ref.clause),
             )
         )
     return result

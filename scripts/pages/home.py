@@ -21,4 +21,5 @@ def pages(content: Content, env, site) -> list[Page]:
             "task_count": len(tasks),
             "department_count": len(departments),
         })
-    return [make_page(env, "home.md.j2", urls.home(), site.name, site=site, documents=documents)]
+    return [make_page(env, "home.md.j2", urls.home(), site.name, site=site, documents=documents,
+                      policy_count=len(content.policies))]

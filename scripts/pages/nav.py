@@ -33,4 +33,6 @@ def navigation(content: Content, site) -> list[NavItem]:
         nav += [NavItem(d.short_title or d.title, children=document_items(content, d)) for d in docs]
     if content.departments:
         nav.append(NavItem("责任分工", urls.departments()))
+    if content.policies:
+        nav += [NavItem("政策目录", urls.policies()), NavItem("政策自测", urls.self_check())]
     return nav

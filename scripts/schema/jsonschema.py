@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from .model import DOCUMENT
+from .model import CONTENT_FILES
 from .types import Enum, List, Object, resolve
 
 
@@ -53,17 +53,22 @@ def _object_schema(obj: Object, definitions: dict) -> dict:
     return schema
 
 
-def content_schema() -> dict:
+def object_schema(obj: Object, filename: str) -> dict:
     definitions: dict = {}
-    root = _type_schema(DOCUMENT, definitions)
+    root = _type_schema(obj, definitions)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": "https://policy-site.invalid/schema/content.schema.json",
-        "title": "policy-site 内容文件 / content file",
+        "$id": f"https://policy-site.invalid/schema/{filename}",
+        "title": f"policy-site {obj.title} / {obj.name} file",
         **root,
         "definitions": definitions,
     }
 
 
-def content_schema_text() -> str:
-    return json.dumps(content_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def schema_texts() -> dict[str, str]:
+    """File name under schema/ -> JSON text, one per kind of content file."""
+    texts = {}
+    for kind in CONTENT_FILES:
+        schema = object_schema(kind.model, kind.schema_file)
+        texts[kind.schema_file] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return texts

@@ -8,6 +8,8 @@ sees when hovering over a key.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .types import (
     Boolean,
     Date,
@@ -21,6 +23,7 @@ from .types import (
     RefTo,
     Term,
     Text,
+    Url,
 )
 
 # -- Vocabularies -----------------------------------------------------------
@@ -207,8 +210,120 @@ DOCUMENT = Object(
     "一份政策文件：公开信息、印发通知、正文、附件。",
 )
 
+# -- The support-policy catalogue （小微企业政策目录） --------------------------
+
+SUPPORT_TYPE = Enum(
+    Term("资金补助", "资金补助", "财政资金补助、奖励。"),
+    Term("贷款融资", "贷款融资", "信用贷款、专项信贷、担保与风险补偿等债权融资。"),
+    Term("股权融资", "股权融资", "股改、挂牌、上市、产业投资基金、债券等资本市场融资。"),
+    Term("税费优惠", "税费优惠", "税收优惠政策的落实。"),
+    Term("人才", "人才", "人才引进和人才扶持。"),
+    Term("培训辅导", "培训辅导", "技能培训、创业培训、成长辅导。"),
+    Term("认定荣誉", "认定荣誉", "认定、培育、公示等荣誉和称号。"),
+    Term("空间载体", "空间载体", "小微企业园、标准厂房、产业平台。"),
+    Term("科技创新", "科技创新", "研发、产学研合作、科技型企业培育。"),
+    Term("市场开拓", "市场开拓", "展会、境外专利商标、跨境电商等市场开拓。"),
+    Term("政务服务", "政务服务", "审批、登记等政务服务的便利化。"),
+    Term("公共服务", "公共服务", "公共服务平台、创新券、中介专业服务。"),
+)
+
+AUDIENCE = Enum(
+    Term("个体工商户", "个体工商户", "个体工商户（包括准备转为企业的）。"),
+    Term("小微企业", "小微企业", "小微企业（计划所称小微企业不含规上、限上企业及个体工商户）。"),
+    Term("科技型小微企业", "科技型小微企业", "科技型小微企业、创新型初创企业。", {"broader": "小微企业"}),
+    Term("外贸小微企业", "外贸小微企业", "有进出口业务或准备开展外贸的小微企业。", {"broader": "小微企业"}),
+    Term("规下工业小微企业", "规下工业小微企业", "规模以下工业小微企业。", {"broader": "小微企业"}),
+    Term("创业者", "创业者", "准备创业或初创的个人和团队。"),
+    Term("企业经营管理者", "企业经营管理者", "企业家和企业经营管理人员。"),
+    Term("人才", "人才", "高层次人才、专业技术人才、留学归国人员、高校毕业生等。"),
+)
+
+INDUSTRY = Enum(
+    Term("工业制造", "工业制造", "工业和制造业。"),
+    Term("科技研发", "科技研发", "科技研发、信息技术。"),
+    Term("外贸与跨境电商", "外贸与跨境电商", "进出口贸易、跨境电子商务。"),
+    Term("商贸服务", "商贸服务", "商贸、服务业。"),
+)
+
+POLICY_STATUS = Enum(
+    Term("有效", "有效", "依据文件有效，且在申报期内（或未设申报期）。", {"current": True}),
+    Term("未开始", "未开始", "申报期尚未开始。", {"current": True}),
+    Term("已截止", "已截止", "申报期已结束。", {"current": False}),
+    Term("已失效", "已失效", "依据的文件已废止或失效，条目仅作历史参考。", {"current": False}),
+)
+
+# Shown for catalogue facts the source does not give (amounts, deadlines, contacts).
+NOT_PROVIDED = "未提供 — 以主管部门发布的实施细则为准"
+
+BASIS = Object(
+    "basis",
+    "政策依据",
+    [
+        Field("document", RefTo("document"), "文件", required=True, description="依据文件的编号。"),
+        Field("clause", Id(), "条款", required=True, description="依据条款的编号，必须是该文件中存在的条款。"),
+    ],
+)
+
+PERIOD = Object(
+    "period",
+    "申报期限",
+    [
+        Field("start", Date(), "开始日期"),
+        Field("end", Date(), "截止日期"),
+    ],
+)
+
+STATUS_OVERRIDE = Object(
+    "status_override",
+    "人工设定状态",
+    [
+        Field("status", POLICY_STATUS, "状态", required=True),
+        Field("reason", Text(max_length=500), "理由", required=True, description="为什么不用自动判定的状态。"),
+    ],
+    "状态一般由依据文件的有效性和申报期限自动判定；确有需要时由工作人员设定并写明理由。",
+)
+
+POLICY = Object(
+    "policy",
+    "政策目录条目",
+    [
+        Field("id", Id(), "编号", required=True, description="条目的稳定编号，决定网址，例如 individual-to-enterprise。"),
+        Field("name", Text(max_length=80, multiline=False), "名称", required=True),
+        Field("summary", Text(max_length=1000), "摘要", required=True,
+              description="用通俗的话转述依据条款的内容；只写原文有的事实。"),
+        Field("support_types", List(SUPPORT_TYPE, min_items=1), "支持方式", required=True),
+        Field("audiences", List(AUDIENCE, min_items=1), "适用对象", required=True),
+        Field("industries", List(INDUSTRY), "行业", description="留空表示不限行业。", empty="不限行业"),
+        Field("departments", List(RefTo("department"), min_items=1), "主管部门", required=True),
+        Field("basis", List(BASIS, min_items=1), "政策依据", required=True),
+        Field("related_indicators", List(Id()), "相关目标", description="依据文件中相关指标的编号。", empty="无"),
+        Field("application_method", Text(max_length=1000), "申报方式", empty=NOT_PROVIDED),
+        Field("application_period", PERIOD, "申报期限", empty=NOT_PROVIDED),
+        Field("support_standard", Text(max_length=1000), "支持标准/金额", empty=NOT_PROVIDED),
+        Field("contact", Text(max_length=300), "联系方式", empty=NOT_PROVIDED),
+        Field("service_url", Url(), "办事链接", empty=NOT_PROVIDED),
+        Field("status_override", STATUS_OVERRIDE, "人工设定状态"),
+        Field("last_verified", Date(), "最后核实日期", required=True,
+              description="工作人员最后一次对照依据文件核实本条目的日期。"),
+        Field("keywords", List(Text(max_length=40, multiline=False)), "关键词", empty="无",
+              description="人们搜索时可能输入的别称，例如 跨境电商。"),
+    ],
+    "一项扶持政策：谁能享受、支持什么、找哪个部门、依据哪一条。",
+)
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """A kind of content file: where it lives, its model, its editor schema."""
+
+    pattern: str  # glob under content/
+    model: Object
+    schema_file: str  # under schema/
+
+
 # Which schema each content file follows, by its path under content/.
 CONTENT_FILES = [
-    ("*.yaml", DOCUMENT),
-    ("documents/*.yaml", DOCUMENT),
+    ContentKind("*.yaml", DOCUMENT, "content.schema.json"),
+    ContentKind("documents/*.yaml", DOCUMENT, "content.schema.json"),
+    ContentKind("policies/*.yaml", POLICY, "policy.schema.json"),
 ]

@@ -152,6 +152,24 @@ class DateTime(Type):
         return {"type": "string", "pattern": _DATETIME.pattern}
 
 
+class Url(Type):
+    """A web address for people to open: http(s) only, no scripts."""
+
+    label_zh, label_en = "网址", "URL"
+    _PATTERN = re.compile(r"^https?://[^\s<>\"']+$")
+
+    def convert(self, raw: str) -> str:
+        if not self._PATTERN.match(raw.strip()):
+            raise Invalid(
+                f"“{raw}”不是有效的网址:必须以 http:// 或 https:// 开头,不能有空格。",
+                f'"{raw}" is not a valid URL: it must start with http:// or https:// and have no spaces.',
+            )
+        return raw.strip()
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": self._PATTERN.pattern, "format": "uri"}
+
+
 class Number(Type):
     """A non-negative number (integer or decimal)."""
 
@@ -248,6 +266,7 @@ class Field:
     required: bool = False
     description: str = ""
     unique: bool = False  # values must be unique among siblings in the file
+    empty: str = ""  # what a page shows when the field is not given
 
 
 class Object:

@@ -1,0 +1,114 @@
+/* Catalogue filters （政策目录）. Progressive enhancement: without this script
+   every entry is listed; with it, facets, a text filter, counts per option,
+   and the filter state in the URL so a filtered view can be shared. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-catalogue]");
+  if (!root) return;
+  var form = root.querySelector(".catalogue-filters");
+  var panel = form.querySelector("details");
+  var cards = Array.prototype.slice.call(root.querySelectorAll(".policy-card"));
+  var total = root.querySelector("[data-count-total]");
+  var empty = root.querySelector(".catalogue-empty");
+  var text = form.elements.q;
+  var keys = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
+    return f.getAttribute("data-facet");
+  });
+
+  function normalise(s) {
+    return (s || "").toLowerCase().replace(/\s+/g, "");
+  }
+
+  // What each card can be filtered on, read once from its data attributes.
+  var index = cards.map(function (card) {
+    var values = {};
+    keys.forEach(function (k) {
+      values[k] = (card.getAttribute("data-" + k) || "").split("|").filter(Boolean);
+    });
+    return { card: card, values: values, text: normalise(card.getAttribute("data-text")) };
+  });
+
+  function readForm() {
+    var state = { q: text.value.trim(), facets: {} };
+    keys.forEach(function (k) {
+      state.facets[k] = Array.prototype.filter.call(form.querySelectorAll('input[name="' + k + '"]'), function (i) {
+        return i.checked;
+      }).map(function (i) { return i.value; });
+    });
+    return state;
+  }
+
+  function matches(item, state, skip) {
+    for (var n = 0; n < keys.length; n++) {
+      var k = keys[n], chosen = state.facets[k];
+      if (k === skip || !chosen.length) continue;
+      if (!item.values[k].some(function (v) { return chosen.indexOf(v) >= 0; })) return false;
+    }
+    if (state.q) {
+      var terms = state.q.split(/\s+/).map(normalise).filter(Boolean);
+      for (var t = 0; t < terms.length; t++) if (item.text.indexOf(terms[t]) < 0) return false;
+    }
+    return true;
+  }
+
+  function writeUrl(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    keys.forEach(function (k) { state.facets[k].forEach(function (v) { params.append(k, v); }); });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    text.value = params.get("q") || "";
+    keys.forEach(function (k) {
+      var wanted = params.getAll(k);
+      form.querySelectorAll('input[name="' + k + '"]').forEach(function (i) {
+        i.checked = wanted.indexOf(i.value) >= 0;
+      });
+    });
+    return params.toString() !== "";
+  }
+
+  function update() {
+    var state = readForm();
+    var shown = 0;
+    index.forEach(function (item) {
+      var ok = matches(item, state, null);
+      item.card.hidden = !ok;
+      if (ok) shown++;
+    });
+    total.textContent = shown === cards.length
+      ? "共 " + shown + " 项政策"
+      : "找到 " + shown + " 项政策（共 " + cards.length + " 项）";
+    empty.hidden = shown > 0;
+    // Count per option: entries that would show if this option were chosen
+    // together with the filters of the other facets.
+    keys.forEach(function (k) {
+      var others = index.filter(function (item) { return matches(item, state, k); });
+      form.querySelectorAll('input[name="' + k + '"]').forEach(function (input) {
+        var count = others.filter(function (item) { return item.values[k].indexOf(input.value) >= 0; }).length;
+        var label = input.closest("label");
+        label.querySelector("[data-count]").textContent = "(" + count + ")";
+        label.classList.toggle("facet-zero", count === 0);
+      });
+    });
+    writeUrl(state);
+  }
+
+  form.hidden = false;
+  var filtered = readUrl();
+  // On a phone the filters fold away; the count above the list says what is shown.
+  if (window.matchMedia("(max-width: 44.9375em)").matches) panel.open = false;
+  if (filtered) panel.setAttribute("data-active", "");
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+  form.addEventListener("reset", function () { setTimeout(update, 0); });
+  root.querySelector("[data-clear]").addEventListener("click", function () {
+    form.reset();
+    setTimeout(function () { update(); text.focus(); }, 0);
+  });
+  update();
+})();
