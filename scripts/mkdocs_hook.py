@@ -7,6 +7,8 @@ same way: load content, build pages, then give each page to the engine.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -45,12 +47,19 @@ def on_startup(command, dirty):
     _dirty = dirty
 
 
+def _as_of() -> dt.date | None:
+    """The day catalogue statuses are judged on: SOURCE_DATE_EPOCH when set
+    (reproducible builds), otherwise the content's newest date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else None
+
+
 def on_config(config):
     global _built
     if not config.use_directory_urls:
         raise Abort("policy-site needs use_directory_urls: true (its links are directory style).")
     try:
-        content = load_content(content_dir(config))
+        content = load_content(content_dir(config), as_of=_as_of())
     except ContentError as error:
         raise Abort("\n" + error.format()) from None
     _built = build_pages(content, SiteInfo(config.site_name, config.site_description or ""))

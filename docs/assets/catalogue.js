@@ -11,6 +11,8 @@
   var total = root.querySelector("[data-count-total]");
   var empty = root.querySelector(".catalogue-empty");
   var text = form.elements.q;
+  var summary = panel.querySelector("summary");
+  var summaryText = summary.textContent;
   var keys = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
     return f.getAttribute("data-facet");
   });
@@ -94,6 +96,9 @@
         label.classList.toggle("facet-zero", count === 0);
       });
     });
+    // The folded panel still says how many filters are on.
+    var active = keys.reduce(function (n, k) { return n + state.facets[k].length; }, state.q ? 1 : 0);
+    summary.textContent = active ? summaryText + "（已选 " + active + " 项）" : summaryText;
     writeUrl(state);
   }
 
