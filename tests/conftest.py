@@ -69,3 +69,36 @@ def site_url(site_dir):
     server, url = serve(site_dir)
     yield url
     server.shutdown()
+
+
+# -- Browser: one Playwright driver and one Chromium per test process --------
+# (Playwright's sync API cannot be started twice in one process, so every
+# browser test module shares these.)
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    from browser import unavailable
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        unavailable("the playwright Python package is not installed (pip install -r requirements-test.txt)", error)
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    from browser import launch
+
+    chromium = launch(playwright_driver)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def expect():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+    return expect

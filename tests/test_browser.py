@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import launch, record_requests, unavailable
+from browser import record_requests
 
 pytestmark = pytest.mark.browser
 
@@ -37,23 +37,6 @@ RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
 # --------------------------------------------------------------------------
 # Fixtures
 # --------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def playwright_driver():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        unavailable("the playwright Python package is not installed (pip install -r requirements-test.txt)", error)
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_driver):
-    chromium = launch(playwright_driver)
-    yield chromium
-    chromium.close()
-
 
 def new_context(browser, **options):
     options.setdefault("viewport", DESKTOP)
@@ -77,14 +60,6 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
-
-
-@pytest.fixture(scope="session")
-def expect():
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=TIMEOUT_MS)
-    return expect
 
 
 # --------------------------------------------------------------------------

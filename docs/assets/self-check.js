@@ -69,11 +69,17 @@
       results.append(el("p", {}, ["这些条目依据的文件已废止或申报期已过，不代表现行政策。"]));
       results.append(el("ul", { class: "result-list", "data-group": "historical" }, historical.map(item)));
     }
-    results.focus();
+    // Move focus to the results without letting the browser scroll to their
+    // middle; then bring their heading to the top of the screen.
+    results.focus({ preventScroll: true });
+    results.querySelector("h2").scrollIntoView({ block: "start" });
   }
 
   fetch(form.getAttribute("data-source"))
-    .then(function (r) { return r.json(); })
+    .then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    })
     .then(function (json) {
       data = json;
       form.hidden = false;
@@ -81,5 +87,11 @@
         e.preventDefault();
         show(answers());
       });
+    })
+    .catch(function () {
+      results.append(el("p", { class: "self-check-error" }, [
+        "暂时无法载入政策数据，请刷新页面重试，或直接浏览",
+        el("a", { href: catalogue.href }, ["政策目录"]), "。",
+      ]));
     });
 })();

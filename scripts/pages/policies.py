@@ -82,6 +82,14 @@ def _related_indicators(content: Content, policy) -> list[tuple]:
     return found
 
 
+def _count_by_status(statuses) -> list[tuple[str, int]]:
+    """(status, number of entries) in vocabulary order, for statuses that occur."""
+    counts: dict[str, int] = {}
+    for s in statuses:
+        counts[s.value] = counts.get(s.value, 0) + 1
+    return [(v, counts[v]) for v in POLICY_STATUS.terms if v in counts]
+
+
 def export(content: Content) -> str:
     """The catalogue as open data (JSON), from the same records the pages use."""
     items = []
@@ -119,7 +127,7 @@ def pages(content: Content, env, site) -> list[Page]:
     result = [
         make_page(env, "policies.md.j2", urls.policies(), "小微企业政策目录",
                   cards=cards, facets=facets(content), as_of=content.as_of,
-                  historical=sum(1 for s in statuses.values() if not s.current)),
+                  historical=_count_by_status(s for s in statuses.values() if not s.current)),
         make_page(env, "self_check.md.j2", urls.self_check(), "政策自测",
                   audiences=AUDIENCE.terms.values(), support_types=SUPPORT_TYPE.terms.values(),
                   industries=INDUSTRY.terms.values(), total=len(policies)),

@@ -1,0 +1,198 @@
+"""Time a full build with a catalogue of N synthetic entries, for several N.
+
+Usage: python -m scripts.bench.catalogue_scale [--sizes 100 1000 5000]
+
+For each N: copy the project into a temp dir, replace content/policies/*.yaml
+by N generated entries (built from the plan's own sentences, so they
+validate), run the real build (`python -m scripts --root <copy> build`) and
+print wall time, peak memory, site size, HTML page count and search index
+size; then the growth of time against the growth of N, and whether the
+issue's target holds (5,000 entries in under 20 s, growing linearly).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from scripts.bench.build_time import machine
+from scripts.content import load_content
+from scripts.schema.model import AUDIENCE, INDUSTRY, SUPPORT_TYPE
+
+ROOT = Path(__file__).resolve().parents[2]
+# Everything a build needs (as tests/conftest.py copies it; kept separate on
+# purpose so the benchmark does not depend on the test suite).
+PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "scripts", "schema"]
+TARGET_N = 5000
+TARGET_SECONDS = 20.0
+LAST_VERIFIED = dt.date(2026, 11, 25)
+
+# Runs the build as its own child and reports on it. A fresh interpreter per
+# build, because RUSAGE_CHILDREN.ru_maxrss is the maximum over *every* child
+# a process has ever waited for: measured in the benchmark process itself, a
+# small build after a big one would report the big one's peak. In the wrapper
+# the only child is this build; Linux folds a waited-for child's own waited
+# children into it, so the figure covers `python -m scripts build` and the
+# `python -m mkdocs build` it runs. It is the peak RSS of the largest single
+# process in that tree (the MkDocs one), not the sum of processes alive at
+# the same time. Wall time is taken in the wrapper too, so interpreter
+# start-up of the wrapper itself is not counted. CPU time (user + system,
+# summed over the same processes) is printed beside it: on a shared machine
+# wall time rises with other load, CPU time much less, and the load average
+# at the start of each build says how busy the machine was.
+_WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+seconds = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({
+    "seconds": seconds,
+    "cpu_seconds": usage.ru_utime + usage.ru_stime,
+    "maxrss_kb": usage.ru_maxrss,
+    "returncode": result.returncode,
+    "output": result.stdout + result.stderr,
+}))
+"""
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "site"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def _sentences(content) -> list[str]:
+    """The sentences of content/plan.yaml's clause texts, cut on 。."""
+    plan = next(d for d in content.documents.values() if d.where()[0].endswith("plan.yaml"))
+    found = []
+    for ref in content.clauses(plan):
+        for part in (ref.clause.text or "").split("。"):
+            part = re.sub(r"\s*\n\s*", "", part).strip()
+            if len(part) >= 4:
+                found.append(part + "。")
+    return found
+
+
+def synthetic_policies(n: int) -> list[dict]:
+    """N catalogue entries that validate against the real content."""
+    content = load_content(ROOT / "content")
+    plan = next(d for d in content.documents.values() if d.where()[0].endswith("plan.yaml"))
+    sentences = _sentences(content)
+    clauses = [r.clause.id for r in content.clauses(plan) if r.clause.role in ("goal", "task")]
+    depts = list(content.departments)
+    supports, audiences, industries = list(SUPPORT_TYPE.terms), list(AUDIENCE.terms), list(INDUSTRY.terms)
+    width = max(4, len(str(n)))
+    entries = []
+    for i in range(n):
+        sentence = sentences[i % len(sentences)]
+        number = f"{i + 1:0{width}d}"
+        entry = {
+            "id": f"synthetic-{number}",
+            "name": f"示例条目 {number} · {sentence[:12]}",
+            "summary": sentence,
+            "support_types": [supports[i % len(supports)]],
+            "audiences": [audiences[i % len(audiences)]],
+            "industries": [industries[i % len(industries)]] if i % 3 else [],
+            "departments": [depts[i % len(depts)]],
+            "basis": [{"document": plan.id, "clause": clauses[i % len(clauses)]}],
+            "last_verified": LAST_VERIFIED,
+        }
+        if not entry["industries"]:
+            del entry["industries"]  # left out: 不限行业
+        if i % 4 == 0:  # some entries with two values, as real ones have
+            entry["support_types"].append(supports[(i + 5) % len(supports)])
+            entry["departments"].append(depts[(i + 3) % len(depts)])
+        entries.append(entry)
+    return entries
+
+
+def write_catalogue(project: Path, entries: list[dict]) -> None:
+    folder = project / "content" / "policies"
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    for entry in entries:
+        text = yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=1000)
+        (folder / f"{entry['id']}.yaml").write_text(
+            "# yaml-language-server: $schema=../../schema/policy.schema.json\n" + text, encoding="utf-8")
+
+
+def measure(project: Path) -> dict:
+    site = project / "site"
+    cmd = [sys.executable, "-m", "scripts", "--root", str(project), "build", "--site-dir", str(site)]
+    out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=project,
+                         capture_output=True, text=True, check=True)
+    run = json.loads(out.stdout)
+    if run["returncode"] != 0:
+        raise SystemExit(f"build failed ({run['returncode']}):\n{run['output']}")
+    files = [p for p in site.rglob("*") if p.is_file()]
+    index = site / "search" / "search_index.json"
+    return {
+        "seconds": run["seconds"],
+        "cpu": run["cpu_seconds"],
+        "peak_mb": run["maxrss_kb"] / 1024,  # Linux reports ru_maxrss in KiB
+        "site_mb": sum(p.stat().st_size for p in files) / 1e6,
+        "html": sum(1 for p in files if p.suffix == ".html"),
+        "index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    args = parser.parse_args(argv)
+    sizes = sorted(set(args.sizes))
+    results = []
+    print(f"{'N':>6} {'time s':>8} {'CPU s':>7} {'load':>5} {'peak MB':>8} {'site MB':>8} {'HTML':>6} {'index MB':>9}"
+          f" {'t ratio':>8} {'N ratio':>8} {'ms/entry':>9}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="catalogue-scale-") as tmp:
+            project = copy_project(Path(tmp) / "project")
+            write_catalogue(project, synthetic_policies(n))
+            load = os.getloadavg()[0]
+            r = measure(project)
+        prev = results[-1] if results else None
+        if prev:
+            ratio = f"{r['seconds'] / prev['seconds']:8.2f} {n / prev['n']:8.2f}"
+            # The cost of each added entry between two sizes: constant if linear.
+            marginal = f"{(r['seconds'] - prev['seconds']) * 1000 / (n - prev['n']):9.2f}"
+        else:
+            ratio, marginal = f"{'-':>8} {'-':>8}", f"{'-':>9}"
+        results.append({"n": n, **r})
+        print(f"{n:>6} {r['seconds']:8.2f} {r['cpu']:7.2f} {load:5.2f} {r['peak_mb']:8.0f} {r['site_mb']:8.1f} {r['html']:>6}"
+              f" {r['index_mb']:9.2f} {ratio} {marginal}", flush=True)
+    print(f"machine: {machine()}")
+
+    by_n = {r["n"]: r for r in results}
+    if TARGET_N in by_n:
+        t = by_n[TARGET_N]["seconds"]
+        print(f"target {TARGET_N} entries < {TARGET_SECONDS:.0f} s: "
+              f"{'holds' if t < TARGET_SECONDS else 'MISSED'} ({t:.2f} s)")
+    if len(results) >= 3:
+        first = (results[1]["seconds"] - results[0]["seconds"]) / (results[1]["n"] - results[0]["n"])
+        last = (results[-1]["seconds"] - results[-2]["seconds"]) / (results[-1]["n"] - results[-2]["n"])
+        # Linear: each added entry costs about the same at every size.
+        linear = last <= 1.5 * first
+        print(f"linear growth: {'holds' if linear else 'MISSED'} (marginal cost {first * 1000:.2f} ms/entry "
+              f"from {results[0]['n']} to {results[1]['n']}, {last * 1000:.2f} ms/entry "
+              f"from {results[-2]['n']} to {results[-1]['n']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

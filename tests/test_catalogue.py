@@ -1,0 +1,637 @@
+"""The support-policy catalogue （小微企业政策目录）, read as built HTML.
+
+Every expectation comes from the YAML content as ``scripts.content.load_content``
+loads it (plus the model's field labels and vocabularies); pages are parsed
+with the helpers of ``test_site_html`` (stdlib ``html.parser``). Status, link
+and validation cases that need different content copy the project, change one
+file by exact line replacement and build or load the copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, copy_project
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.content import load_content  # noqa: E402
+from scripts.errors import ContentError, Problem  # noqa: E402
+from scripts.schema.model import POLICY, POLICY_STATUS, VALIDITY  # noqa: E402
+from test_site_html import Node, Page, cells, parse, resolve, site_rel, table_by_caption, table_rows  # noqa: E402
+
+PLAN_FILE = "content/plan.yaml"
+POLICY_DIR = "content/policies"
+
+# Shown (the requirement's own words) for these facts when an entry does not give them.
+NOT_PROVIDED = "未提供 — 以主管部门发布的实施细则为准"
+NOT_PROVIDED_FIELDS = ["application_method", "application_period", "support_standard", "contact", "service_url"]
+# Fields the entry page shows outside its facts table (title, lead, basis, targets, status row).
+SHOWN_ELSEWHERE = {"id", "name", "summary", "basis", "related_indicators", "status_override"}
+
+FACTS_CAPTION = "条目信息"
+STATUS_LABEL = "状态"
+
+
+# --------------------------------------------------------------------------
+# Expectations computed from the content
+# --------------------------------------------------------------------------
+
+def in_force(doc) -> bool:
+    validity = doc.metadata.validity if doc.metadata else None
+    return validity is None or VALIDITY.term(validity).extra["in_force"]
+
+
+def basis_documents(policy) -> list:
+    return list({b.document.id: b.document for b in policy.basis}.values())
+
+
+def expected_status(content, policy) -> str:
+    """The catalogue's rule, restated: staff override; else all basis documents
+    out of force -> 已失效; else the application period against the as-of date."""
+    if policy.status_override:
+        return policy.status_override.status
+    if not any(in_force(d) for d in basis_documents(policy)):
+        return "已失效"
+    period = policy.application_period
+    if period:
+        if period.end and period.end < content.as_of:
+            return "已截止"
+        if period.start and period.start > content.as_of:
+            return "未开始"
+    return "有效"
+
+
+def is_current(status: str) -> bool:
+    return POLICY_STATUS.term(status).extra["current"]
+
+
+def date_text(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def policy_file(policy) -> str:
+    """content/policies/<file>.yaml of an entry (the loader knows where it read it)."""
+    return policy.where("id")[0]
+
+
+def walk_clauses(clauses):
+    for clause in clauses:
+        yield clause
+        yield from walk_clauses(clause.children)
+
+
+def doc_clauses(doc) -> list:
+    return list(walk_clauses(doc.body.clauses)) if doc.body else []
+
+
+def clause_of(doc, clause_id: str):
+    found = [c for c in doc_clauses(doc) if c.id == clause_id]
+    assert len(found) == 1, f"{doc.id}: {len(found)} clauses with id {clause_id!r}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------
+# Reading pages
+# --------------------------------------------------------------------------
+
+def entry_page(site: Path, policy_id: str) -> Page:
+    return parse(site / "policies" / policy_id / "index.html")
+
+
+def index_page(site: Path) -> Page:
+    return parse(site / "policies" / "index.html")
+
+
+def cards(site: Path) -> dict[str, Node]:
+    found = [n for n in index_page(site).article.find_all("li", "policy-card")]
+    counts = Counter(n.attrs.get("id") for n in found)
+    assert all(c == 1 for c in counts.values()), f"cards listed more than once: {[k for k, c in counts.items() if c > 1]}"
+    return {n.attrs.get("id"): n for n in found}
+
+
+def card_status(card: Node) -> str:
+    badges = [n for n in card.find_all(cls="policy-card-status")]
+    assert len(badges) == 1, f"card {card.attrs.get('id')}: {len(badges)} status lines"
+    return badges[0].text()
+
+
+def fact_rows(page: Page) -> dict[str, Node]:
+    """The entry's facts table: {row label: value cell}."""
+    _, trs = table_rows(table_by_caption(page, FACTS_CAPTION))
+    rows = {}
+    for tr in trs:
+        row = cells(tr)
+        assert len(row) == 2 and row[0].tag == "th", f"{page.path}: odd facts row {[c.text() for c in row]}"
+        label = row[0].text()
+        assert label not in rows, f"{page.path}: facts row {label!r} twice"
+        rows[label] = row[1]
+    return rows
+
+
+def status_banners(page: Page) -> list[Node]:
+    return page.article.find_all(cls="status-banner")
+
+
+def link_targets(site: Path, page: Page, node: Node) -> list[tuple[str, str]]:
+    """(site-relative file, fragment) of every link in ``node``."""
+    return [(site_rel(site, t), f) for t, f in (resolve(site, page.path, h) for h in node.hrefs())]
+
+
+def linked_entries(site: Path, page: Page, node: Node) -> list[str]:
+    """Ids of catalogue entries (policies/<id>/) that ``node`` links to."""
+    ids = []
+    for target, _ in link_targets(site, page, node):
+        m = re.fullmatch(r"policies/([^/]+)/index\.html", target)
+        if m:
+            ids.append(m.group(1))
+    return ids
+
+
+# --------------------------------------------------------------------------
+# Fixtures
+# --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def policies(content) -> list:
+    assert content.policies, "content/policies holds no entries"
+    return list(content.policies.values())
+
+
+def replace_line(project: Path, rel: str, old: str, new: str) -> str:
+    """Replace the one line of ``rel`` that is exactly ``old`` by ``new`` (may be several lines)."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    hits = [i for i, line in enumerate(lines) if line == old]
+    assert len(hits) == 1, f"{rel}: line {old!r} occurs {len(hits)} times"
+    lines[hits[0]] = new
+    changed = "\n".join(lines)
+    path.write_text(changed, encoding="utf-8")
+    return changed
+
+
+def the_line(project: Path, rel: str, prefix: str) -> str:
+    """The one line of ``rel`` that starts with ``prefix``."""
+    lines = [l for l in (project / rel).read_text(encoding="utf-8").split("\n") if l.startswith(prefix)]
+    assert len(lines) == 1, f"{rel}: {len(lines)} lines start with {prefix!r}"
+    return lines[0]
+
+
+def set_plan_validity(project: Path, content, value: str) -> None:
+    """Set the validity of the (one) document the entries are based on."""
+    docs = {d.id for p in content.policies.values() for d in basis_documents(p)}
+    assert len(docs) == 1, f"entries are based on several documents {docs}; extend this helper"
+    old = the_line(project, PLAN_FILE, "  validity: ")
+    replace_line(project, PLAN_FILE, old, f"  validity: {value}")
+
+
+def add_before_last_verified(project: Path, policy, lines: list[str]) -> None:
+    rel = policy_file(policy)
+    old = the_line(project, rel, "last_verified:")
+    replace_line(project, rel, old, "\n".join(lines + [old]))
+
+
+def build_copy(tmp_path_factory, name: str, edit) -> tuple[Path, object]:
+    """Copy the project, apply ``edit(project)``, build it; return (site, its content)."""
+    project = copy_project(tmp_path_factory.mktemp(name) / "p")
+    edit(project)
+    copy_content = load_content(project / "content")
+    site = project / "site-out"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, copy_content
+
+
+# --------------------------------------------------------------------------
+# The list and the entry pages
+# --------------------------------------------------------------------------
+
+def test_every_entry_is_listed_once_and_has_its_page(site_dir, content, policies):
+    files = sorted(p.name for p in (ROOT / POLICY_DIR).glob("*.yaml"))
+    assert len(files) == len(policies), "a file in content/policies did not become an entry"
+    listed = cards(site_dir)
+    assert set(listed) == set(content.policies), (
+        f"missing cards {sorted(set(content.policies) - set(listed))}, extra {sorted(set(listed) - set(content.policies))}"
+    )
+    page = index_page(site_dir)
+    for policy in policies:
+        card = listed[policy.id]
+        entry = site_dir / "policies" / policy.id / "index.html"
+        assert entry.is_file(), f"no page for {policy.id}"
+        targets = {t for t, _ in link_targets(site_dir, page, card)}
+        assert f"policies/{policy.id}/index.html" in targets, f"card {policy.id} does not link to its page"
+        assert policy.name in card.text()
+        headings = entry_page(site_dir, policy.id).article.find_all("h1")
+        assert headings and headings[0].text() == policy.name
+
+
+def test_cards_carry_the_values_the_filters_match(site_dir, content, policies):
+    listed = cards(site_dir)
+    for policy in policies:
+        attrs = listed[policy.id].attrs
+        got = {k: (attrs.get(f"data-{k}") or "").split("|") for k in ("support", "audience", "dept", "status")}
+        assert got == {
+            "support": list(policy.support_types),
+            "audience": list(policy.audiences),
+            "dept": [d.id for d in policy.departments],
+            "status": [expected_status(content, policy)],
+        }, policy.id
+
+
+def test_entry_page_shows_every_field_of_the_model(site_dir, policies):
+    wanted = [(name, f.label) for name, f in POLICY.fields.items() if name not in SHOWN_ELSEWHERE]
+    assert {n for n, _ in wanted} >= set(NOT_PROVIDED_FIELDS)
+    for policy in policies:
+        page = entry_page(site_dir, policy.id)
+        rows = fact_rows(page)
+        where = f"policies/{policy.id}"
+        missing = [label for _, label in wanted if label not in rows]
+        assert not missing, f"{where}: no row for {missing}; rows: {list(rows)}"
+        assert STATUS_LABEL in rows, f"{where}: no status row"
+        for name in NOT_PROVIDED_FIELDS:
+            cell = rows[POLICY.fields[name].label]
+            if getattr(policy, name) in (None, "", []):
+                assert cell.text() == NOT_PROVIDED, f"{where}: empty {name} shows {cell.text()!r}"
+            else:
+                assert NOT_PROVIDED not in cell.text(), f"{where}: {name} is given but shows {cell.text()!r}"
+        for name in ("support_types", "audiences", "industries", "keywords"):
+            text = rows[POLICY.fields[name].label].text()
+            for value in getattr(policy, name):
+                assert value in text, f"{where}: {name} value {value!r} not in {text!r}"
+        assert rows[POLICY.fields["last_verified"].label].text() == date_text(policy.last_verified)
+        # Each department links to its page.
+        dept_cell = rows[POLICY.fields["departments"].label]
+        got = link_targets(site_dir, page, dept_cell)
+        assert got == [(f"departments/{d.id}/index.html", "") for d in policy.departments], f"{where}: {got}"
+        for target, _ in got:
+            assert (site_dir / target).is_file(), f"{where}: department link to missing {target}"
+        assert dept_cell.text() == "、".join(d.name for d in policy.departments)
+
+
+def test_entry_page_quotes_and_links_each_basis_clause(site_dir, policies):
+    for policy in policies:
+        page = entry_page(site_dir, policy.id)
+        where = f"policies/{policy.id}"
+        figures = page.article.find_all("figure", "basis-quote")
+        assert len(figures) == len(policy.basis), f"{where}: {len(figures)} quotes for {len(policy.basis)} basis clauses"
+        for basis, figure in zip(policy.basis, figures):
+            clause = clause_of(basis.document, basis.clause)
+            quotes = figure.find_all("blockquote")
+            assert len(quotes) == 1, f"{where}: {len(quotes)} blockquotes in a basis quote"
+            assert (clause.text or "").strip(), f"{where}: basis clause {basis.clause} has no text to quote"
+            assert quotes[0].text() == re.sub(r"\s+", " ", clause.text).strip(), (
+                f"{where}: quote of {basis.clause} differs from the clause text"
+            )
+            target = f"documents/{basis.document.id}/index.html"
+            links = link_targets(site_dir, page, figure.find_all("figcaption")[0])
+            assert (target, clause.id) in links, f"{where}: no link to {target}#{clause.id} in {links}"
+            assert (site_dir / target).is_file()
+            assert parse(site_dir / target).id_counts[clause.id] == 1, f"anchor #{clause.id} missing on {target}"
+
+
+def test_entry_page_lists_related_indicators(site_dir, policies):
+    checked = 0
+    for policy in policies:
+        page = entry_page(site_dir, policy.id)
+        where = f"policies/{policy.id}"
+        lists = page.article.find_all("ul", "related-targets")
+        expected = []
+        for ind_id in policy.related_indicators:
+            docs = [d for d in basis_documents(policy)
+                    if any(i.id == ind_id for c in doc_clauses(d) for i in c.indicators)]
+            assert docs, f"{where}: indicator {ind_id} is in none of the basis documents"
+            expected.append((f"documents/{docs[0].id}/targets/index.html", ind_id))
+        if not expected:
+            assert not lists, f"{where}: lists related targets although it has none"
+            continue
+        assert len(lists) == 1, f"{where}: {len(lists)} related-target lists"
+        # Each item links to the indicator (and to its lead department, checked elsewhere).
+        got = [t for t in link_targets(site_dir, page, lists[0]) if t[0].startswith("documents/")]
+        assert sorted(got) == sorted(expected), f"{where}: related targets {got}, expected {expected}"
+        for target, fragment in got:
+            assert parse(site_dir / target).id_counts[fragment] == 1, f"{where}: #{fragment} not on {target}"
+        checked += 1
+    assert checked, "no entry has related indicators; the check above did nothing"
+
+
+def test_self_check_page_reads_the_export(site_dir, content):
+    page = parse(site_dir / "self-check" / "index.html")
+    forms = page.article.find_all("form", "self-check")
+    assert len(forms) == 1
+    source, _ = resolve(site_dir, page.path, forms[0].attrs["data-source"])
+    assert site_rel(site_dir, source) == "policies/catalogue.json"
+
+    data = json.loads(source.read_text(encoding="utf-8"))
+    assert [p["id"] for p in data["policies"]] == list(content.policies)
+    for item in data["policies"]:
+        assert item["status"]["value"] == expected_status(content, content.policies[item["id"]]), item["id"]
+
+
+# --------------------------------------------------------------------------
+# Status
+# --------------------------------------------------------------------------
+
+def assert_statuses(site: Path, content) -> None:
+    """Every card and entry page shows the status computed from the content;
+    entries that are not current carry the banner, current ones do not."""
+    listed = cards(site)
+    for policy in content.policies.values():
+        want = expected_status(content, policy)
+        where = f"policies/{policy.id}"
+        assert card_status(listed[policy.id]) == want, f"card {policy.id}: {card_status(listed[policy.id])!r} != {want!r}"
+        page = entry_page(site, policy.id)
+        status_cell = fact_rows(page)[STATUS_LABEL].text()
+        assert status_cell.startswith(want), f"{where}: status row {status_cell!r}, expected {want}"
+        banners = status_banners(page)
+        if is_current(want):
+            assert not banners, f"{where}: status {want} but a status banner: {banners[0].text()!r}"
+        else:
+            assert len(banners) == 1 and want in banners[0].text(), f"{where}: no banner saying {want}"
+
+
+def test_entries_based_on_repealed_documents_are_expired(site_dir, content, policies):
+    repealed = [p for p in policies if not p.status_override and not any(in_force(d) for d in basis_documents(p))]
+    assert repealed, "no entry is based only on documents out of force; this test checks nothing"
+    listed = cards(site_dir)
+    for policy in repealed:
+        assert card_status(listed[policy.id]) == "已失效", policy.id
+        page = entry_page(site_dir, policy.id)
+        banners = status_banners(page)
+        assert len(banners) == 1 and "已失效" in banners[0].text(), f"policies/{policy.id}: no 已失效 banner"
+        assert fact_rows(page)[STATUS_LABEL].text().startswith("已失效")
+    assert_statuses(site_dir, content)
+    assert index_page(site_dir).article.find_all(cls="catalogue-historical"), "no note about historical entries"
+
+
+@pytest.fixture(scope="module")
+def in_force_site(tmp_path_factory, content):
+    return build_copy(tmp_path_factory, "in-force", lambda p: set_plan_validity(p, content, "有效"))
+
+
+def test_in_force_basis_makes_entries_current(in_force_site):
+    site, copy = in_force_site
+    assert all(expected_status(copy, p) == "有效" for p in copy.policies.values())
+    assert_statuses(site, copy)
+    for policy in copy.policies.values():
+        assert not status_banners(entry_page(site, policy.id)), f"policies/{policy.id}: banner still shown"
+    assert not index_page(site).article.find_all(cls="catalogue-historical"), "the 已失效 note is still on the list"
+
+
+@pytest.fixture(scope="module")
+def period_site(tmp_path_factory, content):
+    ids = sorted(content.policies)
+    past, future = content.policies[ids[0]], content.policies[ids[1]]
+
+    def edit(project):
+        set_plan_validity(project, content, "有效")
+        add_before_last_verified(project, past, ["application_period:", "  start: 2019-01-01", "  end: 2019-12-31"])
+        add_before_last_verified(project, future, ["application_period:", "  start: 2099-01-01", "  end: 2099-12-31"])
+
+    site, copy = build_copy(tmp_path_factory, "period", edit)
+    return site, copy, past.id, future.id
+
+
+def test_past_application_period_is_closed(period_site):
+    site, copy, past, future = period_site
+    assert copy.as_of > dt.date(2019, 12, 31)
+    assert expected_status(copy, copy.policies[past]) == "已截止"
+    assert expected_status(copy, copy.policies[future]) == "未开始"
+    assert_statuses(site, copy)
+    page = entry_page(site, past)
+    period = fact_rows(page)[POLICY.fields["application_period"].label].text()
+    assert "2019年1月1日" in period and "2019年12月31日" in period, period
+    assert len(status_banners(page)) == 1
+    assert card_status(cards(site)[past]) == "已截止"
+
+
+@pytest.fixture(scope="module")
+def override_site(tmp_path_factory, content):
+    """Plan still repealed; one entry set to 有效 by staff, another to 已截止."""
+    ids = sorted(content.policies)
+    current, closed = content.policies[ids[2]], content.policies[ids[3]]
+    reasons = {current.id: "区经信局确认本措施仍在执行（测试用理由）。",
+               closed.id: "本年度名额已满，申报提前结束（测试用理由）。"}
+
+    def edit(project):
+        add_before_last_verified(project, current, [
+            "status_override:", "  status: 有效", f"  reason: {reasons[current.id]}"])
+        add_before_last_verified(project, closed, [
+            "status_override:", "  status: 已截止", f"  reason: {reasons[closed.id]}"])
+
+    site, copy = build_copy(tmp_path_factory, "override", edit)
+    return site, copy, {current.id: "有效", closed.id: "已截止"}, reasons
+
+
+def test_status_override_shows_status_and_reason(override_site):
+    site, copy, wanted, reasons = override_site
+    assert_statuses(site, copy)
+    listed = cards(site)
+    for policy_id, status in wanted.items():
+        assert card_status(listed[policy_id]) == status
+        page = entry_page(site, policy_id)
+        cell = fact_rows(page)[STATUS_LABEL].text()
+        assert cell.startswith(status) and reasons[policy_id] in cell, f"policies/{policy_id}: status row {cell!r}"
+        banners = status_banners(page)
+        if is_current(status):
+            assert not banners
+        else:
+            assert len(banners) == 1 and reasons[policy_id] in banners[0].text(), (
+                f"policies/{policy_id}: banner does not give the staff's reason"
+            )
+
+
+# --------------------------------------------------------------------------
+# Links both ways
+# --------------------------------------------------------------------------
+
+def clause_entry_lists(site: Path, doc, clause_ids: set[str]) -> dict[str, list[list[str]]]:
+    """For each clause of the document page: the entry ids of each p.clause-policies
+    that follows its anchor (before the next clause's anchor)."""
+    page = parse(site / "documents" / doc.id / "index.html")
+    found: dict[str, list[list[str]]] = {}
+    current = None
+    for node in page.article.walk():
+        if node.attrs.get("id") in clause_ids:
+            current = node.attrs["id"]
+        if node.tag == "p" and "clause-policies" in node.classes:
+            assert current, f"documents/{doc.id}: a clause-policies paragraph before any clause"
+            found.setdefault(current, []).append(linked_entries(site, page, node))
+    return found
+
+
+def test_plan_clauses_list_exactly_the_entries_based_on_them(site_dir, content, policies):
+    docs = {d.id: d for p in policies for d in basis_documents(p)}
+    for doc in docs.values():
+        clauses = doc_clauses(doc)
+        expected = {}
+        for policy in policies:
+            for basis in policy.basis:
+                if basis.document.id == doc.id:
+                    expected.setdefault(basis.clause, [])
+                    if policy.id not in expected[basis.clause]:
+                        expected[basis.clause].append(policy.id)
+        got = clause_entry_lists(site_dir, doc, {c.id for c in clauses})
+        problems = []
+        for clause_id in sorted(set(expected) | set(got)):
+            lists = got.get(clause_id, [])
+            if len(lists) != 1:
+                problems.append(f"#{clause_id}: {len(lists)} entry lists, expected {1 if clause_id in expected else 0}")
+            elif sorted(lists[0]) != sorted(expected.get(clause_id, [])):
+                problems.append(f"#{clause_id}: lists {sorted(lists[0])}, expected {sorted(expected.get(clause_id, []))}")
+        assert not problems, f"documents/{doc.id}:\n" + "\n".join(problems)
+
+
+def test_department_pages_list_exactly_the_entries_they_handle(site_dir, content, policies):
+    for dept in content.departments.values():
+        page = parse(site_dir / "departments" / dept.id / "index.html")
+        expected = sorted(p.id for p in policies if dept.id in {d.id for d in p.departments})
+        lists = page.article.find_all("ul", "department-policies")
+        got = sorted(i for ul in lists for i in linked_entries(site_dir, page, ul))
+        assert got == expected, f"departments/{dept.id}: entries {got}, expected {expected}"
+        # And nothing else on the page links to an entry the department does not handle.
+        everywhere = set(linked_entries(site_dir, page, page.article))
+        assert everywhere <= set(expected), f"departments/{dept.id}: links to {sorted(everywhere - set(expected))}"
+
+
+# --------------------------------------------------------------------------
+# Navigation
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["index.html", "policies/index.html", "self-check/index.html", "entry"])
+def test_navigation_has_catalogue_and_self_check_but_no_entries(site_dir, policies, where):
+    path = site_dir / (f"policies/{policies[0].id}/index.html" if where == "entry" else where)
+    page = parse(path)
+    navs = page.root.find_all("nav", "md-nav--primary")
+    assert len(navs) == 1, f"{where}: {len(navs)} primary navigations"
+    links = [(a.text(), site_rel(site_dir, resolve(site_dir, path, a.attrs["href"])[0]))
+             for a in navs[0].find_all("a") if a.attrs.get("href") is not None]
+    entry_links = [l for l in links if re.fullmatch(r"policies/[^/]+/index\.html", l[1])]
+    assert not entry_links, f"{where}: the navigation links to entry pages {entry_links}"
+    assert ("政策目录", "policies/index.html") in links, f"{where}: no 政策目录 in the navigation: {links}"
+    assert ("政策自测", "self-check/index.html") in links, f"{where}: no 政策自测 in the navigation: {links}"
+
+
+# --------------------------------------------------------------------------
+# Validation: broken entries are named by file, line, column and field
+# --------------------------------------------------------------------------
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "p")
+
+
+def problems_of(project: Path) -> list[Problem]:
+    with pytest.raises(ContentError) as info:
+        load_content(project / "content")
+    return info.value.problems
+
+
+def place(text: str, line_text: str, value: str) -> tuple[int, int]:
+    """1-based (line, column) of ``value`` inside the one line equal to ``line_text``."""
+    lines = text.split("\n")
+    hits = [i for i, l in enumerate(lines) if l == line_text]
+    assert len(hits) == 1, f"line {line_text!r} occurs {len(hits)} times"
+    column = line_text.index(value)
+    return hits[0] + 1, column + 1
+
+
+def assert_one_problem(problems: list[Problem], file: str, pos: tuple[int, int], field: str, *words: str) -> None:
+    got = [(p.file, p.line, p.column, p.field) for p in problems]
+    assert got == [(file, *pos, field)], "\n".join(p.format() for p in problems)
+    for word in words:
+        assert word in problems[0].zh and word in problems[0].en, problems[0].format()
+
+
+def flow_list(line: str, key: str) -> list[str]:
+    m = re.fullmatch(rf"{key}: \[(.*)\]", line)
+    assert m, f"{key} is not written as a one-line list: {line!r}"
+    return [v.strip() for v in m.group(1).split(",")]
+
+
+def test_unknown_support_type(project, policies):
+    policy = policies[0]
+    rel = policy_file(policy)
+    old = the_line(project, rel, "support_types:")
+    values = flow_list(old, "support_types") + ["免费午餐"]
+    new = f"support_types: [{', '.join(values)}]"
+    text = replace_line(project, rel, old, new)
+    assert_one_problem(problems_of(project), rel, place(text, new, "免费午餐"),
+                       f"support_types[{len(values) - 1}]", "免费午餐")
+
+
+def test_unknown_department(project, policies):
+    policy = policies[1]
+    rel = policy_file(policy)
+    old = the_line(project, rel, "departments:")
+    values = flow_list(old, "departments") + ["no-such-department"]
+    new = f"departments: [{', '.join(values)}]"
+    text = replace_line(project, rel, old, new)
+    assert_one_problem(problems_of(project), rel, place(text, new, "no-such-department"),
+                       f"departments[{len(values) - 1}]", "no-such-department")
+
+
+def test_basis_clause_that_does_not_exist(project, policies):
+    policy = policies[2]
+    rel = policy_file(policy)
+    old = f"    clause: {policy.basis[0].clause}"
+    new = "    clause: no-such-clause"
+    text = replace_line(project, rel, old, new)
+    assert_one_problem(problems_of(project), rel, place(text, new, "no-such-clause"),
+                       "basis[0].clause", "no-such-clause")
+
+
+def test_end_date_before_start_date(project, policies):
+    policy = policies[3]
+    rel = policy_file(policy)
+    old = the_line(project, rel, "last_verified:")
+    text = replace_line(project, rel, old, "\n".join(
+        ["application_period:", "  start: 2019-12-31", "  end: 2019-01-01", old]))
+    assert_one_problem(problems_of(project), rel, place(text, "  end: 2019-01-01", "2019-01-01"),
+                       "application_period.end")
+
+
+def test_duplicate_policy_id_across_files(project, policies):
+    files = sorted(policies, key=policy_file)
+    first, last = files[0], files[-1]
+    rel = policy_file(last)
+    old = f"id: {last.id}"
+    new = f"id: {first.id}"
+    text = replace_line(project, rel, old, new)
+    problems = problems_of(project)
+    assert_one_problem(problems, rel, place(text, new, first.id), "id", first.id)
+    assert policy_file(first) in problems[0].zh, "the message does not name the file that has the id first"
+
+
+def test_unknown_related_indicator(project, policies):
+    policy = next(p for p in policies if p.related_indicators)
+    rel = policy_file(policy)
+    old = the_line(project, rel, "related_indicators:")
+    values = flow_list(old, "related_indicators") + ["no-such-indicator"]
+    new = f"related_indicators: [{', '.join(values)}]"
+    text = replace_line(project, rel, old, new)
+    assert_one_problem(problems_of(project), rel, place(text, new, "no-such-indicator"),
+                       f"related_indicators[{len(values) - 1}]", "no-such-indicator")
+
+
+def test_bad_service_url(project, policies):
+    policy = policies[4]
+    rel = policy_file(policy)
+    old = the_line(project, rel, "last_verified:")
+    new = "service_url: javascript:alert(1)"
+    text = replace_line(project, rel, old, "\n".join([new, old]))
+    assert_one_problem(problems_of(project), rel, place(text, new, "javascript:"), "service_url",
+                       "javascript:alert(1)")
