@@ -216,6 +216,10 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
             content.unreadable.add("policy" if obj is POLICY else "document")
             continue
         if obj is POLICY:
+            if record.id != path.stem:  # one entry per file, found by its name
+                problems.add(*record.where("id"),
+                             f"条目编号“{record.id}”必须与文件名“{path.stem}”相同。",
+                             f'the entry id "{record.id}" must equal the file name "{path.stem}".')
             _register(content.policies, record, problems, "政策目录条目", "policy")
             continue
         _register(content.documents, record, problems, "文件", "document")

@@ -605,15 +605,30 @@ def test_end_date_before_start_date(project, policies):
 
 
 def test_duplicate_policy_id_across_files(project, policies):
-    files = sorted(policies, key=policy_file)
-    first, last = files[0], files[-1]
-    rel = policy_file(last)
-    old = f"id: {last.id}"
-    new = f"id: {first.id}"
-    text = replace_line(project, rel, old, new)
+    """A copied entry keeps the id of its original: reported as a duplicate, and
+    as an id that does not match its file name (one entry per file)."""
+    first = sorted(policies, key=policy_file)[0]
+    rel = "content/policies/zz-copy.yaml"
+    text = (project / policy_file(first)).read_text(encoding="utf-8")
+    (project / rel).write_text(text, encoding="utf-8")
     problems = problems_of(project)
-    assert_one_problem(problems, rel, place(text, new, first.id), "id", first.id)
-    assert policy_file(first) in problems[0].zh, "the message does not name the file that has the id first"
+    line = f"id: {first.id}"
+    pos = place(text, line, first.id)
+    assert [(p.file, p.line, p.column, p.field) for p in problems] == [(rel, *pos, "id")] * 2, \
+        "\n".join(p.format() for p in problems)
+    duplicate = next(p for p in problems if "重复" in p.zh)
+    assert policy_file(first) in duplicate.zh, "the message does not name the file that has the id first"
+    mismatch = next(p for p in problems if "文件名" in p.zh)
+    assert "zz-copy" in mismatch.zh and "zz-copy" in mismatch.en
+
+
+def test_policy_id_must_match_file_name(project, policies):
+    """Each entry is found by its file name: an id that differs is an error at the id."""
+    policy = policies[0]
+    rel = policy_file(policy)
+    new = f"id: {policy.id}-renamed"
+    text = replace_line(project, rel, f"id: {policy.id}", new)
+    assert_one_problem(problems_of(project), rel, place(text, new, policy.id), "id", f"{policy.id}-renamed")
 
 
 def test_unknown_related_indicator(project, policies):
