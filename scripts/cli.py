@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .content import load_content
+from .content import Content, load_content
 from .errors import ContentError
 from .schema.jsonschema import schema_texts
 
@@ -23,11 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def check(root: Path) -> int:
+    return 0 if _checked(root) else 1
+
+
+def _checked(root: Path) -> Content | None:
+    """Validate and report; the content when it is good, None otherwise."""
     try:
         content = load_content(root / "content")
     except ContentError as error:
         print(error.format(), file=sys.stderr)
-        return 1
+        return None
     clauses = sum(len(list(content.clauses(d))) for d in content.documents.values())
     indicators = sum(len(r.clause.indicators) for d in content.documents.values() for r in content.clauses(d))
     print(
@@ -37,35 +42,39 @@ def check(root: Path) -> int:
         f"{indicators} indicators, {len(content.departments)} departments, "
         f"{len(content.policies)} catalogue entries."
     )
-    return 0
-
-
-def source_date_epoch(root: Path) -> str:
-    """SOURCE_DATE_EPOCH if set, else the newest date the content states: never the clock."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    latest = load_content(root / "content").latest_date()
-    return str(int(latest.timestamp())) if latest else "0"
+    return content
 
 
 def build(root: Path, site_dir: Path) -> int:
-    if check(root):
-        print("网站未更新,原有网站保持不变。\nThe site was not rebuilt; the previous site is unchanged.", file=sys.stderr)
-        return 1
+    """Check and build side by side (two cores), publish only if both succeed."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(root), TZ="UTC")
+    env = dict(os.environ, TZ="UTC")
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # the README covers the move to Zensical
     with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:
         staging = Path(tmp) / "site"
-        result = subprocess.run(
+        log = open(Path(tmp) / "build.log", "w+", encoding="utf-8")
+        # The MkDocs hook validates the same content, so the build never
+        # publishes anything broken; the check here gives staff one clean report.
+        child = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
              "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
-            env=env,
+            env=env, stdout=log, stderr=subprocess.STDOUT,
         )
-        if result.returncode != 0:
+        if _checked(root) is None:
+            child.kill()
+            child.wait()
+            log.close()
+            print("网站未更新,原有网站保持不变。\nThe site was not rebuilt; the previous site is unchanged.", file=sys.stderr)
+            return 1
+        returncode = child.wait()
+        log.seek(0)
+        output = log.read()
+        log.close()
+        if returncode != 0:
+            print(output, file=sys.stderr)
             print("构建失败,原有网站保持不变。\nBuild failed; the previous site is unchanged.", file=sys.stderr)
-            return result.returncode
+            return returncode
         # Swap in the new site: the old one is removed only after the new one is in place.
         old = Path(tmp) / "previous"
         if site_dir.exists():

@@ -149,6 +149,11 @@ class Content:
             self._policies_by_clause = index
         return self._policies_by_clause
 
+    def source_date_epoch(self) -> str:
+        """The newest content date as a Unix timestamp (UTC): a reproducible build time."""
+        latest = self.latest_date()
+        return str(int(latest.replace(tzinfo=dt.timezone.utc).timestamp())) if latest else "0"
+
     def latest_date(self) -> dt.datetime | None:
         """The newest date the content states: a reproducible build timestamp."""
         dates = [p.last_verified for p in self.policies.values() if p.last_verified]
@@ -266,10 +271,13 @@ class _Resolver:
         for name, value in list(record._values.items()):
             if isinstance(value, Ref):
                 record._values[name] = self.lookup(value)
+                record._refs.add(name)
             elif isinstance(value, list):
                 for item in value:
                     if isinstance(item, Record):
                         self.resolve(item)  # nested records, not the targets of refs
+                if any(isinstance(v, Ref) for v in value):
+                    record._refs.add(name)
                 items = [self.lookup(v) if isinstance(v, Ref) else v for v in value]
                 record._values[name] = [v for v in items if v is not None]
             elif isinstance(value, Record):

@@ -17,17 +17,22 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from scripts import urls  # noqa: E402
 from scripts.content import load_content  # noqa: E402
 from scripts.errors import ContentError  # noqa: E402
+from scripts.html_blocks import restore, stash  # noqa: E402
 from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
 from scripts.render import TEMPLATES  # noqa: E402
+from scripts.search_index import append_to_index, catalogue_records  # noqa: E402
 from scripts.search_terms import vocabulary  # noqa: E402
 from scripts.search_worker_patch import SearchWorkerPatchError, patch_search_worker  # noqa: E402
 
 _built: SitePages | None = None
+_search_records: list[dict] = []
+_stashed: dict[str, list[str]] = {}  # src_uri -> HTML blocks kept out of Markdown
 _dirty = False
 
 
@@ -62,6 +67,9 @@ def on_config(config):
         content = load_content(content_dir(config), as_of=_as_of())
     except ContentError as error:
         raise Abort("\n" + error.format()) from None
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        # Dates MkDocs writes (sitemap) come from the content, never the clock.
+        os.environ["SOURCE_DATE_EPOCH"] = content.source_date_epoch()
     _built = build_pages(content, SiteInfo(config.site_name, config.site_description or ""))
     config.nav = _nav(_built.nav) + (config.nav or [])
     try:
@@ -71,6 +79,8 @@ def on_config(config):
     if jieba:
         for term in vocabulary(content):
             jieba.add_word(term)
+    global _search_records
+    _search_records = catalogue_records(content)  # after add_word: same cuts as the pages
     return config
 
 
@@ -84,10 +94,17 @@ def on_files(files, config):
         # Pages reached from an index (departments, cited documents) stay out of
         # the sidebar: MkDocs renders the whole nav into every page.
         inclusion = InclusionLevel.INCLUDED if page.url in in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, urls.source_path(page.url), content=page.markdown, inclusion=inclusion))
+        src_uri = urls.source_path(page.url)
+        markdown, _stashed[src_uri] = stash(page.markdown)
+        files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
     for path, text in _built.files.items():
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_page_content(html, page, config, files):
+    blocks = _stashed.get(page.file.src_uri)
+    return restore(html, blocks) if blocks else html
 
 
 def on_serve(server, config, builder):
@@ -96,7 +113,15 @@ def on_serve(server, config, builder):
     return server
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if _search_records and index.exists():
+        append_to_index(index, _search_records)
+    _patch_worker(config)
+
+
+def _patch_worker(config):
     # Material's search worker never looks up a whole query (个转企 is searched
     # as 个): an off-by-one in upstream
     # src/templates/assets/javascripts/integrations/search/query/segment/index.ts.

@@ -9,6 +9,7 @@ on a page is the markup a template writes.
 from __future__ import annotations
 
 import datetime as dt
+from contextvars import ContextVar
 import re
 from pathlib import Path
 
@@ -119,15 +120,28 @@ def environment() -> Environment:
         validity_description=validity_description,
         comparator=COMPARATOR.term,
         heading=heading,
+        href=href,
         min=min,
     )
     return env
 
 
+# The page being rendered: ``href`` links relative to it. A global function
+# (rather than one passed per render) lets templates import the shared macros
+# without ``with context``, so Jinja caches them instead of re-running them
+# for every page.
+_current_url: ContextVar[str] = ContextVar("current_url", default="")
+
+
+def href(target: str) -> str:
+    """Link from the page being rendered to ``target`` (site-relative)."""
+    return urls.relative(target, _current_url.get())
+
+
 def render(env: Environment, template: str, current_url: str, **context) -> str:
-    """Render one page; ``href`` in templates links relative to ``current_url``."""
-
-    def href(target: str) -> str:
-        return urls.relative(target, current_url)
-
-    return env.get_template(template).render(href=href, current_url=current_url, **context)
+    """Render one page whose URL is ``current_url``."""
+    token = _current_url.set(current_url)
+    try:
+        return env.get_template(template).render(**context)
+    finally:
+        _current_url.reset(token)

@@ -29,6 +29,7 @@ class Record:
         self._field_pos: dict[str, tuple[int, int]] = {}
         self._item_pos: dict[str, list[tuple[int, int]]] = {}
         self._values: dict[str, Any] = {}
+        self._refs: set[str] = set()  # fields whose values are references to other records
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -52,11 +53,18 @@ class Record:
         return file, items[index] if index < len(items) else pos, f"{path}[{index}]"
 
     def to_data(self) -> dict:
-        """Plain data (for exports and tests), in declaration order."""
-        return {k: _plain(v) for k, v in self._values.items()}
+        """Plain data (for exports and tests), in declaration order; a reference
+        to another record is written as that record's id."""
+        return {k: _ref_ids(v) if k in self._refs else _plain(v) for k, v in self._values.items()}
 
     def __repr__(self) -> str:
         return f"<{self._kind} {self._values.get('id', '')}>"
+
+
+def _ref_ids(value: Any) -> Any:
+    if isinstance(value, list):
+        return [v.id for v in value]
+    return value.id if isinstance(value, Record) else value
 
 
 def _plain(value: Any) -> Any:

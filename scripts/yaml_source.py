@@ -31,8 +31,12 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
                      "文件不是 UTF-8 编码,请用 UTF-8 保存。",
                      "the file is not UTF-8 encoded; save it as UTF-8.")
         return None
+    node = _compose_fast(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is _FAILED:
+            # The C parser only says that the file is broken; the Python parser
+            # says where and why in the words the messages below expect.
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and "end of stream" in (exc.problem or ""):
@@ -58,6 +62,19 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
         return None
     _check_duplicate_keys(node, display, problems, "")
     return node
+
+
+_FAILED = object()
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml: same nodes, 3x faster
+
+
+def _compose_fast(text: str):
+    if _FAST_LOADER is None:
+        return _FAILED
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return _FAILED
 
 
 def _check_duplicate_keys(node: yaml.Node, display: str, problems: Problems, path: str) -> None:

@@ -13,6 +13,8 @@ from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TY
 from ..schema.types import Date, Enum, List, Object, RefTo, Url, resolve
 from .page import Page, make_page
 
+CATALOGUE_TITLE = "小微企业政策目录"
+
 # Fields shown elsewhere on the entry page than in its facts table.
 _NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override"}
 
@@ -97,7 +99,6 @@ def export(content: Content) -> str:
         status = content.policy_status(policy)
         data = policy.to_data()
         data["departments"] = [{"id": d.id, "name": d.name} for d in policy.departments]
-        data["basis"] = [{"document": b.document.id, "clause": b.clause} for b in policy.basis]
         data.pop("status_override", None)
         data["status"] = {"value": status.value, "reason": status.reason, "overridden": status.overridden}
         data["url"] = urls.policy(policy)
@@ -125,7 +126,7 @@ def pages(content: Content, env, site) -> list[Page]:
         for p in policies
     ]
     result = [
-        make_page(env, "policies.md.j2", urls.policies(), "小微企业政策目录",
+        make_page(env, "policies.md.j2", urls.policies(), CATALOGUE_TITLE,
                   cards=cards, facets=facets(content), as_of=content.as_of,
                   historical=_count_by_status(s for s in statuses.values() if not s.current)),
         make_page(env, "self_check.md.j2", urls.self_check(), "政策自测",
