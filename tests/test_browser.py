@@ -170,6 +170,18 @@ def test_search_plan_term_individual_to_enterprise(page, expect, site_url, site_
     find_in_top(results, PLAN, {"task-1-1"}, top=10)
 
 
+@pytest.mark.parametrize("keyword", ["跨境电商", "政保贷"])
+def test_search_finds_catalogue_entry_by_keyword(page, expect, site_url, site_dir, keyword):
+    """A catalogue keyword (an alias people type) finds its entry first. The
+    expected entry is read from the site's own export, not typed here."""
+    data = json.loads((site_dir / "policies" / "catalogue.json").read_text(encoding="utf-8"))
+    [wanted] = [p["url"] for p in data["policies"] if keyword in p["keywords"]]
+    page.goto(site_url)
+    results = search(page, expect, keyword)
+    first = urlsplit(visible(results)[0]["href"]).path
+    assert first == "/" + wanted, describe(visible(results))
+
+
 # --------------------------------------------------------------------------
 # Status, privacy
 # --------------------------------------------------------------------------
