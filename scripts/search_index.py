@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from . import urls
@@ -23,13 +24,22 @@ from .schema.model import AUDIENCE, SUPPORT_TYPE
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
+@lru_cache(maxsize=8192)
+def _cut(run: str) -> str:
+    """One run of Han characters in jieba segments (labels and vocabulary
+    values repeat across thousands of entries: cut each once)."""
+    import jieba
+
+    return "\u200b" + "\u200b".join(jieba.cut(run)) + "\u200b"
+
+
 def segment(text: str) -> str:
     """Cut runs of Han characters as Material's search plugin does."""
     try:
-        import jieba
+        import jieba  # noqa: F401
     except ImportError:
         return text
-    return _HAN.sub(lambda m: "\u200b" + "\u200b".join(jieba.cut(m.group(0))) + "\u200b", text).strip("\u200b")
+    return _HAN.sub(lambda m: _cut(m.group(0)), text).strip("\u200b")
 
 
 def catalogue_records(content: Content) -> list[dict]:
