@@ -16,7 +16,7 @@ from typing import Iterator
 
 from . import urls
 from .errors import Problems
-from .schema.model import CONTENT_FILES, POLICY, POLICY_STATUS, VALIDITY
+from .schema.model import CONTENT_FILES, INTERPRETATION, POLICY, POLICY_STATUS, VALIDITY
 from .schema.types import Object
 from .schema.types import Ref
 from .validate import Record, Validator
@@ -65,6 +65,7 @@ class Content:
     documents: dict[str, Record] = field(default_factory=dict)
     departments: dict[str, Record] = field(default_factory=dict)
     policies: dict[str, Record] = field(default_factory=dict)
+    interpretations: dict[str, Record] = field(default_factory=dict)
     # The day statuses are judged on: SOURCE_DATE_EPOCH or the newest content date.
     as_of: dt.date | None = None
     # Kinds of file that failed to load (their entities are missing, not wrong).
@@ -111,6 +112,17 @@ class Content:
 
     def policies_based_on(self, document: Record, clause: Record) -> list[Record]:
         return self._policy_index().get((document.id, clause.id), [])
+
+    def interpretations_of(self, document: Record) -> list[Record]:
+        return [i for i in self.interpretations.values() if i.document is document]
+
+    def indicator_by_id(self, document: Record, indicator_id: str):
+        """(goal ClauseRef, indicator) for an indicator id of ``document``, or None."""
+        for ref in self.goals(document):
+            for ind in ref.clause.indicators:
+                if ind.id == indicator_id:
+                    return ref, ind
+        return None
 
     def policies_of(self, department: Record) -> list[Record]:
         return [p for p in self.policies.values() if department in p.departments]
@@ -218,14 +230,17 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
         if record is None or record.id is None:
             # Entities it defines are unknown now: do not also report every
             # reference to them as a second, misleading problem.
-            content.unreadable.add("policy" if obj is POLICY else "document")
+            content.unreadable.add(obj.name)
             continue
-        if obj is POLICY:
+        if obj in (POLICY, INTERPRETATION):
             if record.id != path.stem:  # one entry per file, found by its name
                 problems.add(*record.where("id"),
-                             f"条目编号“{record.id}”必须与文件名“{path.stem}”相同。",
-                             f'the entry id "{record.id}" must equal the file name "{path.stem}".')
-            _register(content.policies, record, problems, "政策目录条目", "policy")
+                             f"编号“{record.id}”必须与文件名“{path.stem}”相同。",
+                             f'the id "{record.id}" must equal the file name "{path.stem}".')
+            if obj is POLICY:
+                _register(content.policies, record, problems, "政策目录条目", "policy")
+            else:
+                _register(content.interpretations, record, problems, "政策解读", "interpretation")
             continue
         _register(content.documents, record, problems, "文件", "document")
         for dept in record.departments:
@@ -312,6 +327,9 @@ def _cross_check(content: Content, problems: Problems) -> None:
     for policy in content.policies.values():
         resolver.resolve(policy)
         _check_policy(content, policy, problems)
+    for interpretation in content.interpretations.values():
+        resolver.resolve(interpretation)
+        _check_interpretation(content, interpretation, problems)
 
 
 _KIND_LABELS = {"clause": "条款", "indicator": "指标", "attachment": "附件"}
@@ -341,6 +359,47 @@ def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
             problems.add(*policy.where_item("related_indicators", i),
                          f"依据文件中没有编号为“{ind_id}”的指标。可用的指标编号:{known}。",
                          f'the basis documents have no indicator "{ind_id}". Known indicator ids: {", ".join(sorted(indicator_ids))}.')
+
+
+# A placeholder for an indicator's target ({new-micro-firms}) or lead unit
+# ({new-micro-firms.lead}) in interpretation text.
+PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)(\.lead)?\}")
+# Names may carry digits (“3315计划”, 《…(2018-2020年)》); other numbers come from the data.
+_NAMES = re.compile(r"“[^”]*”|《[^》]*》")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _check_interpretation(content: Content, item: Record, problems: Problems) -> None:
+    """Cited clauses exist; numbers come from indicators, never typed."""
+    doc = item.document
+    if doc is None or "document" in content.unreadable:
+        return
+    for s, section in enumerate(item.sections):
+        for p, point in enumerate(section.points):
+            for i, clause_id in enumerate(point.cites):
+                if content.clause_by_id(doc, clause_id) is None:
+                    problems.add(*point.where_item("cites", i),
+                                 f"文件 {doc.id} 中没有编号为“{clause_id}”的条款。",
+                                 f'document {doc.id} has no clause with id "{clause_id}".')
+            for name in ("question", "text"):
+                value = getattr(point, name)
+                if not value:
+                    continue
+                for m in PLACEHOLDER.finditer(value):
+                    found = content.indicator_by_id(doc, m.group(1))
+                    if found is None:
+                        problems.add(*point.where(name),
+                                     f"文件 {doc.id} 中没有编号为“{m.group(1)}”的指标(写在 {{{m.group(1)}}} 中)。",
+                                     f'document {doc.id} has no indicator "{m.group(1)}" (used as {{{m.group(1)}}}).')
+                    elif m.group(2) and found[1].lead is None and "lead" not in found[1]._field_pos:
+                        # (a lead that was written but is unknown is reported at the indicator)
+                        problems.add(*point.where(name),
+                                     f"指标“{m.group(1)}”没有牵头单位,不能写 {{{m.group(1)}.lead}}。",
+                                     f'indicator "{m.group(1)}" has no lead unit, so {{{m.group(1)}.lead}} cannot be used.')
+                if _DIGIT.search(_NAMES.sub("", PLACEHOLDER.sub("", value))):
+                    problems.add(*point.where(name),
+                                 "解读中不要手写数字:请用 {指标编号} 引用指标数据,数字会自动与文件保持一致。",
+                                 "do not type numbers in an interpretation: write {indicator-id} so the number comes from the document's data.")
 
 
 def _unique_within(doc: Record, records: list[Record], problems: Problems) -> None:

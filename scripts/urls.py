@@ -62,6 +62,15 @@ def catalogue_data() -> str:
     return "policies/catalogue.json"
 
 
+def interpretation(item) -> str:
+    return f"interpretations/{item.id}/"
+
+
+def infographic_file(item) -> str:
+    """The downloadable SVG of a 图片解读."""
+    return f"interpretations/{item.id}/infographic.svg"
+
+
 def clause(doc, clause) -> str:
     return f"{document(doc)}#{clause.id}"
 

@@ -362,13 +362,14 @@ def test_duplicate_department_id(project):
 
 
 def test_duplicate_clause_id(project):
-    """Two clauses with one id in the same document: reported at the second."""
-    text = break_text(project, "    - id: goal-2\n", "    - id: goal-1\n")
-    first_line = locate(text, "goal-1\n      number: (一)")[0]
+    """Two clauses with one id in the same document: reported at the second.
+    (The renamed clause is one nothing cites, so no reference breaks with it.)"""
+    text = break_text(project, "  - id: requirements\n", "  - id: guiding-ideology\n")
+    first_line = locate(text, "guiding-ideology\n    number: 一、")[0]
     assert_problems(problems_of(project), {PLAN: text},
-                    Want("goal-1\n      number: (二)", "body.clauses[2].children[1].id",
-                         f"条款编号“goal-1”在文件 hs-2018-138 中重复(第 {first_line} 行已使用)",
-                         f'duplicate clause id "goal-1" in document hs-2018-138 (already used on line {first_line})'))
+                    Want("guiding-ideology\n    number: 四、", "body.clauses[4].id",
+                         f"条款编号“guiding-ideology”在文件 hs-2018-138 中重复(第 {first_line} 行已使用)",
+                         f'duplicate clause id "guiding-ideology" in document hs-2018-138 (already used on line {first_line})'))
 
 
 def test_duplicate_document_id_across_files(project):

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import urls
 from ..content import Content
 from ..render import environment
-from . import departments, document, home, policies, targets, tasks
+from . import departments, document, home, interpretations, policies, targets, tasks
 from .nav import NavItem, navigation
 from .page import Page
 from .site import SiteInfo
 
-PAGE_TYPES = (home, document, targets, tasks, departments, policies)
+PAGE_TYPES = (home, document, targets, tasks, departments, policies, interpretations)
 
 
 @dataclass
@@ -33,5 +32,8 @@ def build_pages(content: Content, site: SiteInfo) -> SitePages:
     pages: list[Page] = []
     for module in PAGE_TYPES:
         pages.extend(module.pages(content, env, site))
-    files = {urls.catalogue_data(): policies.export(content)} if content.policies else {}
+    files: dict[str, str] = {}
+    for module in PAGE_TYPES:
+        if hasattr(module, "files"):  # exports and images beside the pages
+            files.update(module.files(content))
     return SitePages(pages, navigation(content, site), files)

@@ -67,6 +67,7 @@ def pages(content: Content, env, site) -> list[Page]:
                 cited=cited,
                 cited_by=cited_by,
                 policies_of=lambda ref: content.policies_based_on(ref.document, ref.clause),
+                interpretations=content.interpretations_of(doc),
             )
         )
     return result

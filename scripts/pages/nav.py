@@ -21,6 +21,9 @@ def document_items(content: Content, doc) -> list[NavItem]:
         items.append(NavItem("主要目标", urls.targets(doc)))
     if content.tasks(doc):
         items.append(NavItem("重点任务", urls.tasks(doc)))
+    interpretations = content.interpretations_of(doc)
+    if interpretations:
+        items.append(NavItem("政策解读", children=[NavItem(i.type, urls.interpretation(i)) for i in interpretations]))
     return items
 
 

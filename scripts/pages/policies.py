@@ -92,6 +92,10 @@ def _count_by_status(statuses) -> list[tuple[str, int]]:
     return [(v, counts[v]) for v in POLICY_STATUS.terms if v in counts]
 
 
+def files(content: Content) -> dict[str, str]:
+    return {urls.catalogue_data(): export(content)} if content.policies else {}
+
+
 def export(content: Content) -> str:
     """The catalogue as open data (JSON), from the same records the pages use."""
     items = []

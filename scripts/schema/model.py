@@ -312,6 +312,57 @@ POLICY = Object(
 )
 
 
+# -- Policy interpretations (政策解读) ----------------------------------------
+
+INTERPRETATION_TYPE = Enum(
+    Term("文字解读", "文字解读", "用通俗的话解读文件内容。"),
+    Term("图片解读", "图片解读", "一图读懂:由文件数据生成的图解。"),
+    Term("问答", "问答", "以问答形式解读。"),
+)
+
+POINT = Object(
+    "point",
+    "要点",
+    [
+        Field("question", Text(max_length=200, multiline=False), "问题",
+              description="问答形式时填写问题。"),
+        Field("text", Text(max_length=2000), "内容", required=True,
+              description="用通俗的话转述条款。不要手写数字:写 {指标编号} 会显示该指标的目标值,"
+                          "写 {指标编号.lead} 会显示它的牵头单位。引号“”内的名称(如“3315计划”)可以有数字。"),
+        Field("cites", List(Id(), min_items=1), "依据条款", required=True,
+              description="这一要点解读的条款编号,至少一个。"),
+    ],
+)
+
+SECTION = Object(
+    "section",
+    "部分",
+    [
+        Field("id", Id(), "编号", required=True, description="决定页面锚点。"),
+        Field("heading", Text(max_length=100, multiline=False), "标题", required=True),
+        Field("points", List(POINT, min_items=1), "要点", required=True),
+    ],
+)
+
+INTERPRETATION = Object(
+    "interpretation",
+    "政策解读",
+    [
+        Field("id", Id(), "编号", required=True, description="与文件名相同,决定网址。"),
+        Field("type", INTERPRETATION_TYPE, "类型", required=True),
+        Field("title", Text(max_length=120, multiline=False), "标题", required=True),
+        Field("date", Date(), "日期", required=True, description="解读的发布日期。"),
+        Field("body", Text(max_length=100, multiline=False), "解读机关", empty="未提供",
+              description="作出解读的机关;不知道时留空。"),
+        Field("document", RefTo("document"), "关联文件", required=True),
+        Field("summary", Text(max_length=500), "导语"),
+        Field("sections", List(SECTION), "内容",
+              description="文字解读、问答的各部分;图片解读由文件数据自动生成,可以不填。"),
+    ],
+    "对一份文件的解读。数字一律取自文件的指标数据。",
+)
+
+
 @dataclass(frozen=True)
 class ContentKind:
     """A kind of content file: where it lives, its model, its editor schema."""
@@ -326,4 +377,5 @@ CONTENT_FILES = [
     ContentKind("*.yaml", DOCUMENT, "content.schema.json"),
     ContentKind("documents/*.yaml", DOCUMENT, "content.schema.json"),
     ContentKind("policies/*.yaml", POLICY, "policy.schema.json"),
+    ContentKind("interpretations/*.yaml", INTERPRETATION, "interpretation.schema.json"),
 ]

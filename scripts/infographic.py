@@ -1,0 +1,649 @@
+"""一图读懂: the 图片解读 of a plan, drawn as SVG from the plan's data at build time.
+
+``infographic_data(content, doc)`` collects what the picture shows as plain
+data; ``infographic_svg(data)`` draws it. The page puts the same data beside
+the picture as text, so the picture and its text alternative cannot differ,
+and no number is ever typed: every target comes from the indicator records
+through ``target_text``, every count from the number of clauses.
+
+The picture is a tall, narrow poster (400 units wide) so that it reads on a
+360 px phone at about 0.9 px per unit and prints on A4 at full width. SVG does
+not wrap text, so lines are broken here with a conservative width estimate
+(CJK and full-width characters 1 em, Latin letters and digits about 0.55-0.6
+em, punctuation by its width) and every box is sized from its line count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from xml.sax.saxutils import escape
+
+from .render import in_force, target_text
+from .schema.model import VALIDITY
+
+# -- Look ---------------------------------------------------------------------
+
+WIDTH = 400  # viewBox units; 360 px phone: 1 unit = 0.9 px
+
+PRIMARY = "#1d4f91"
+PRIMARY_DARK = "#143a6b"
+PRIMARY_TINT = "#eaf0f8"  # indicator cells and task chips
+PAGE_BG = "#f3f6fa"
+CARD_STROKE = "#d3dce8"
+TEXT = "#1a1a1a"
+MUTED = "#595959"
+ON_PRIMARY_SOFT = "#dbe6f4"  # secondary text on the primary band (6.1:1)
+REPEALED = "#8c1d18"
+REPEALED_BG = "#fdecea"
+IN_FORCE = "#1b5e20"
+IN_FORCE_BG = "#e8f5e9"
+
+FONT_FAMILY = ("PingFang SC, 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', "
+               "'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif")
+
+MARGIN = 16  # page edge to card
+PAD = 14  # card edge to content
+LEADING = 1.5  # line pitch as a multiple of the font size
+
+# -- Data ---------------------------------------------------------------------
+
+
+def infographic_data(content, doc) -> dict:
+    """What the infographic of ``doc`` shows, as plain data (str, bool, None, list, dict).
+
+    The SVG and the page's text version are both made from this dict:
+
+    - ``id``: the document id (prefixes the SVG's element ids).
+    - ``title``: ``doc.short_title`` or ``doc.title``; the SVG's ``<title>``.
+    - ``headline``: the plan's own title (``doc.body.title``), the poster's big
+      heading, or None; ``period``: ``doc.body.subtitle``, e.g. "(2018—2020年)", or None.
+    - ``doc_no``, ``issuer``: from the metadata, or None.
+    - ``validity``: "有效" / "废止" / "失效" or None; ``in_force``: bool;
+      ``status``: a one-line explanation of the validity (the VALIDITY term's
+      description without its full stop), or None when the validity is unknown.
+    - ``goals``: one dict per goal clause (a clause with indicators), in order:
+      ``{id, number, heading, indicators: [{id, metric, target, lead}]}``,
+      where ``target`` is the target as the plan words it ("11700家以上") and
+      ``lead`` the lead unit's name ("区市场监管局") or None.
+    - ``goals_title``: the goals section heading, e.g. "六大目标".
+    - ``task_groups``: the clauses that hold tasks (each task's parent), in order:
+      ``{id, number, heading, tasks: [{id, number, heading}]}``; tasks without
+      a parent clause form a group whose id, number and heading are None.
+    - ``tasks_title``: the tasks section heading, e.g. "重点任务 5+3+3".
+    """
+    meta = doc.metadata
+    validity = meta.validity if meta else None
+    status = VALIDITY.term(validity).description.rstrip("。") if validity else None
+    body = doc.body
+    goals = [
+        {
+            "id": ref.clause.id,
+            "number": ref.clause.number,
+            "heading": ref.clause.heading,
+            "indicators": [
+                {
+                    "id": ind.id,
+                    "metric": ind.metric,
+                    "target": target_text(ind),
+                    "lead": ind.lead.name if ind.lead else None,
+                }
+                for ind in ref.clause.indicators
+            ],
+        }
+        for ref in content.goals(doc)
+    ]
+    groups: dict = {}
+    for ref in content.tasks(doc):
+        parent = ref.parents[-1] if ref.parents else None
+        key = parent.id if parent is not None else None
+        if key not in groups:
+            groups[key] = {
+                "id": key,
+                "number": parent.number if parent is not None else None,
+                "heading": parent.heading if parent is not None else None,
+                "tasks": [],
+            }
+        groups[key]["tasks"].append(
+            {"id": ref.clause.id, "number": ref.clause.number, "heading": ref.clause.heading})
+    task_groups = list(groups.values())
+    return {
+        "id": doc.id,
+        "title": doc.short_title or doc.title,
+        "headline": body.title if body else None,
+        "period": body.subtitle if body else None,
+        "doc_no": meta.doc_no if meta else None,
+        "issuer": meta.issuer if meta else None,
+        "validity": validity,
+        "in_force": in_force(doc),
+        "status": status,
+        "goals": goals,
+        "goals_title": f"{zh_number(len(goals))}大目标" if len(goals) > 1 else "主要目标",
+        "task_groups": task_groups,
+        "tasks_title": "重点任务 " + "+".join(str(len(g["tasks"])) for g in task_groups)
+        if len(task_groups) > 1
+        else "重点任务",
+    }
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """6 -> 六, 12 -> 十二, 35 -> 三十五 (counts in headings); 100 and more in digits."""
+    if n < 10:
+        return _ZH_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+# -- Measuring and wrapping text ------------------------------------------------
+
+# Widths in em of the characters that are not 1 em wide. Everything else
+# (Han, kana, full-width forms, CJK punctuation, curly quotes, dashes) counts
+# as 1 em: an overestimate only breaks a line a little early.
+_NARROW = {
+    **dict.fromkeys("0123456789", 0.6),
+    **dict.fromkeys("abcdeghknopqsuvxyz", 0.56),
+    **dict.fromkeys("fjrt", 0.38),
+    **dict.fromkeys("il", 0.28),
+    **dict.fromkeys("mw", 0.86),
+    **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ", 0.7),
+    **dict.fromkeys("I", 0.3),
+    **dict.fromkeys("MW", 0.9),
+    " ": 0.3, ".": 0.3, ",": 0.3, ":": 0.3, ";": 0.3, "!": 0.3, "'": 0.25, '"': 0.42,
+    "(": 0.36, ")": 0.36, "[": 0.36, "]": 0.36, "{": 0.4, "}": 0.4,
+    "-": 0.4, "_": 0.5, "/": 0.42, "\\": 0.42, "|": 0.3, "+": 0.6, "=": 0.6,
+    "<": 0.6, ">": 0.6, "*": 0.5, "#": 0.62, "&": 0.72, "@": 0.95, "%": 0.9,
+    "?": 0.52, "~": 0.6, "^": 0.6, "$": 0.6, "`": 0.4,
+}
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated advance width of ``text`` at ``size`` (bold Latin is a little wider)."""
+    em = 0.0
+    for ch in text:
+        narrow = _NARROW.get(ch)
+        em += 1.0 if narrow is None else narrow * (1.06 if bold else 1.0)
+    return em * size
+
+
+# Line-breaking rules (禁则): no line starts with closing punctuation, none ends
+# with opening punctuation; Latin words, numbers, quoted names and short
+# parentheses are kept whole where they fit on a line.
+_NO_START = set("，。、；：？！）》〕」』】”’…—·,.;:?!)]}%")
+_NO_END = set("（《〔「『【“‘([{")
+_ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/+%]*|“[^“”]*”|\([^()]*\)|（[^（）]*）|.", re.S)
+
+
+def _units(text: str) -> list[str]:
+    """The pieces a line may break between."""
+    units: list[str] = []
+    for atom in _ATOM.findall(text):
+        if units and (atom[0] in _NO_START or units[-1][-1] in _NO_END):
+            units[-1] += atom
+        else:
+            units.append(atom)
+    return units
+
+
+def _greedy(units: list[str], size: float, width: float, bold: bool) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for unit in units:
+        if line and text_width(line + unit, size, bold) > width:
+            lines.append(line)
+            line = ""
+        if not line and text_width(unit, size, bold) > width:
+            # A piece longer than a line (a long quotation): break inside it.
+            for piece in _units_by_char(unit):
+                if line and text_width(line + piece, size, bold) > width:
+                    lines.append(line)
+                    line = ""
+                line += piece
+            continue
+        line += unit
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _units_by_char(text: str) -> list[str]:
+    """A piece too long for a line, as characters (closing punctuation kept attached)."""
+    pieces: list[str] = []
+    for atom in text:
+        if pieces and (atom[0] in _NO_START or pieces[-1][-1] in _NO_END):
+            pieces[-1] += atom
+        else:
+            pieces.append(atom)
+    return pieces
+
+
+def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``, as evenly as possible.
+
+    Uses the fewest lines greedy filling needs, then the narrowest measure that
+    keeps that many lines, so a heading never ends in a lone character.
+    """
+    units = _units(re.sub(r"\s+", " ", text).strip())
+    lines = _greedy(units, size, width, bold)
+    if len(lines) < 2:
+        return lines
+    # Never narrower than the widest word or name: balancing must not break one.
+    lo = min(width, max(text_width(u, size, bold) for u in units))
+    hi = width
+    for _ in range(24):
+        mid = (lo + hi) / 2
+        if len(_greedy(units, size, mid, bold)) > len(lines):
+            lo = mid
+        else:
+            hi = mid
+    return _greedy(units, size, hi, bold)
+
+
+# -- Drawing ----------------------------------------------------------------------
+
+
+def _n(value: float) -> str:
+    """A coordinate with at most one decimal: stable, short output."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text or attribute value for XML: escaped, on one line, without characters XML forbids."""
+    return escape(re.sub(r"\s+", " ", _NOT_XML.sub("", str(text))), {'"': "&quot;"})
+
+
+def _attrs(**attrs) -> str:
+    """XML attributes from keywords (font_size -> font-size); floats rounded by ``_n``."""
+    return "".join(
+        f' {k.replace("_", "-")}="{_xml(_n(v) if isinstance(v, float) else v)}"'
+        for k, v in attrs.items()
+        if v is not None
+    )
+
+
+def _rect(x, y, w, h, fill, r=None, stroke=None) -> str:
+    return (f"<rect{_attrs(x=float(x), y=float(y), width=float(w), height=float(h), rx=None if r is None else float(r), fill=fill)}"
+            f"{_attrs(stroke=stroke, stroke_width=None if stroke is None else '1')}/>")
+
+
+# Every line is laid out in the box its text occupies in a browser: CJK fonts
+# reach about 1.16 em above the baseline and 0.29 em below it. Keeping those
+# boxes apart keeps any two pieces of text apart, whatever the glyphs.
+ASCENT, DESCENT = 1.16, 0.29
+GAP = 4  # under a big target (browsers round its box up at small sizes)
+
+
+def _line_box(size: float, leading: float) -> tuple[float, float]:
+    """(height of a one-line box, baseline below its top) for ``size`` and ``leading``."""
+    box = max(leading, ASCENT + DESCENT) * size
+    return box, (box - (ASCENT + DESCENT) * size) / 2 + ASCENT * size
+
+
+class _Block:
+    """Lines of one style, placed at (x, top): the SVG and the height taken."""
+
+    def __init__(self, lines, x, top, size, fill, bold=False, leading=LEADING, anchor=None):
+        self.lines = lines
+        first, base = _line_box(size, leading)
+        pitch = leading * size
+        self.height = (len(lines) - 1) * pitch + first if lines else 0.0
+        spans = "".join(
+            f"<tspan{_attrs(x=float(x), y=float(top + base + i * pitch))}>{_xml(line)}</tspan>"
+            for i, line in enumerate(lines)
+        )
+        self.svg = (f"<text{_attrs(font_size=float(size), font_weight='700' if bold else None, fill=fill, text_anchor=anchor)}>"
+                    f"{spans}</text>") if lines else ""
+
+
+def _paragraph(text, x, top, width, size, fill, bold=False, leading=LEADING, anchor=None) -> _Block:
+    return _Block(wrap(text, size, width, bold) if text else [], x, top, size, fill, bold, leading, anchor)
+
+
+def _display(text: str | None) -> str:
+    """A heading as a poster shows it: without the sentence's full stop."""
+    return (text or "").strip().rstrip("。")
+
+
+def _task_name(task: dict, index: int) -> str:
+    """主体提质行动 (from 主体提质行动。); a task without a heading by its number."""
+    return _display(task.get("heading")) or (task.get("number") or "").strip() or str(index + 1)
+
+
+def _badge_text(number: str | None, index: int) -> str:
+    """(一) -> 一, 1. -> 1: the number inside a round badge."""
+    stripped = (number or "").strip().strip("()（）、.．")
+    return stripped or zh_number(index + 1)
+
+
+def _split_heading(heading: str) -> tuple[str, str]:
+    """增体扩量,进一步扩大总量规模 -> (增体扩量, 进一步扩大总量规模): keyword and gloss."""
+    m = re.match(r"^([^,，；;]{2,8})[,，；;](.+)$", heading)
+    return (m.group(1), m.group(2)) if m else (heading, "")
+
+
+class _Canvas:
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def add(self, svg: str) -> None:
+        if svg:
+            self.parts.append(svg)
+
+
+def _fits_whole(text: str, size: float, width: float, bold: bool) -> bool:
+    """Whether no word or quoted name of ``text`` has to be broken at this size."""
+    return all(text_width(u, size, bold) <= width for u in _units(text))
+
+
+def _header(data: dict, canvas: _Canvas) -> float:
+    x, inner = 24, WIDTH - 48
+    parts = []
+    y = 22.0
+    tag, size_tag = "一图读懂", 15
+    tag_box, _ = _line_box(size_tag, LEADING)
+    tag_w, tag_h = text_width(tag, size_tag, True) + 24, tag_box + 6
+    parts.append(f"<g>{_rect(x, y, tag_w, tag_h, '#ffffff', r=tag_h / 2)}"
+                 f"{_Block([tag], x + 12, y + 3, size_tag, PRIMARY, bold=True).svg}</g>")
+    y += tag_h + 10
+    headline = data.get("headline") or data["title"]
+    # The largest size at which the title's names stay whole on a line.
+    size = next((s for s in (30, 28, 26) if _fits_whole(headline, s, inner, True)
+                 and len(wrap(headline, s, inner, True)) <= 3), 24)
+    head = _paragraph(headline, x, y, inner, size, "#ffffff", bold=True, leading=1.3)
+    parts.append(head.svg)
+    y += head.height
+    if data.get("period"):
+        period = _paragraph(data["period"], x, y + 2, inner, 18, ON_PRIMARY_SOFT)
+        parts.append(period.svg)
+        y += period.height + 2
+    y += 22
+    # Two quarter discs in the right-hand corners: decoration inside the band.
+    deco = (f'<path d="M{WIDTH} 0H{WIDTH - 150}A150 150 0 0 0 {WIDTH} 150Z" fill="#ffffff" fill-opacity="0.07"/>'
+            f'<path d="M{WIDTH} {_n(y)}H{WIDTH - 72}A72 72 0 0 1 {WIDTH} {_n(y - 72)}Z" fill="#ffffff" fill-opacity="0.06"/>')
+    canvas.add(f"<g>{_rect(0, 0, WIDTH, y, PRIMARY)}{deco}{''.join(parts)}</g>")
+    return y
+
+
+def _status(data: dict, canvas: _Canvas, top: float) -> float:
+    """The validity in words: a boxed 废止 / 有效 and what it means."""
+    if not data.get("validity"):
+        return top
+    fg, bg = (IN_FORCE, IN_FORCE_BG) if data.get("in_force") else (REPEALED, REPEALED_BG)
+    size, pad = 15, 12
+    badge = data["validity"]
+    box, _ = _line_box(size, LEADING)
+    badge_w, badge_h = text_width(badge, size, True) + 20, box + 6
+    text_x = MARGIN + 6 + badge_w + 12
+    text_w = WIDTH - MARGIN - text_x
+    lines = wrap(data.get("status") or "", size, text_w)
+    text_h = _Block(lines, 0, 0, size, fg).height
+    height = max(badge_h, text_h) + 2 * pad
+    badge_y = top + (height - badge_h) / 2
+    line = _Block(lines, text_x, top + (height - text_h) / 2, size, fg)
+    canvas.add(
+        f"<g>{_rect(0, top, WIDTH, height, bg)}{_rect(0, top, 6, height, fg)}"
+        f"<g>{_rect(MARGIN + 6, badge_y, badge_w, badge_h, '#ffffff', r=4, stroke=fg)}"
+        f"{_Block([badge], MARGIN + 16, badge_y + 3, size, fg, bold=True).svg}</g>"
+        f"{line.svg}</g>"
+    )
+    return top + height
+
+
+def _section_title(text: str, canvas: _Canvas, top: float) -> float:
+    size = 24
+    block = _paragraph(text, MARGIN + 16, top, WIDTH - 2 * MARGIN - 16, size, PRIMARY, bold=True)
+    canvas.add(_rect(MARGIN, top + 8, 6, _line_box(size, LEADING)[0] - 16, PRIMARY, r=3))
+    canvas.add(block.svg)
+    return top + block.height
+
+
+def _target(target: str, x: float, top: float, big: int, small: int) -> tuple[str, float, float]:
+    """11700家以上: the digits big, the words beside them smaller; (svg, width, height)."""
+    runs = [r for r in re.split(r"([0-9][0-9.,]*)", target) if r]
+    spans, width = [], 0.0
+    for run in runs:
+        size = big if run[0].isdigit() else small
+        width += text_width(run, size, True)
+        spans.append(f"<tspan{_attrs(font_size=float(size))}>{_xml(run)}</tspan>")
+    box, base = _line_box(big, 1.0)
+    svg = (f"<text{_attrs(x=float(x), y=float(top + base), font_weight='700', fill=PRIMARY)}>"
+           f"{''.join(spans)}</text>")
+    return svg, width, box
+
+
+TARGET_SIZE, TARGET_WORDS = 28, 15
+
+
+def _indicator_cell(ind: dict, x: float, top: float, width: float, height: float | None):
+    """One indicator: big target, metric, lead unit. Returns (svg, height needed)."""
+    pad_x, pad_y = 12, 8
+    inner = width - 2 * pad_x
+    big = TARGET_SIZE
+    tsvg, tw, th = _target(ind["target"], x + pad_x, top + pad_y, big, TARGET_WORDS)
+    while tw > inner and big > 18:  # a long target: smaller digits rather than overflow
+        big -= 2
+        tsvg, tw, th = _target(ind["target"], x + pad_x, top + pad_y, big, TARGET_WORDS)
+    if tw > inner:  # still too long: wrapped like any text
+        block = _paragraph(ind["target"], x + pad_x, top + pad_y, inner, big, PRIMARY, bold=True)
+        tsvg, th = block.svg, block.height
+    y = top + pad_y + th + GAP
+    metric = _paragraph(ind["metric"], x + pad_x, y, inner, 15, TEXT)
+    y += metric.height
+    lead = None
+    if ind.get("lead"):
+        lead = _paragraph(f"牵头：{ind['lead']}", x + pad_x, y + 2, inner, 14, MUTED)
+        y += lead.height + 2
+    needed = y + pad_y - top
+    box_h = height if height is not None else needed
+    svg = f"<g>{_rect(x, top, width, box_h, PRIMARY_TINT, r=8)}{tsvg}{metric.svg}{lead.svg if lead else ''}</g>"
+    return svg, needed
+
+
+def _fits_half(ind: dict, width: float) -> bool:
+    _, tw, _ = _target(ind["target"], 0, 0, TARGET_SIZE, TARGET_WORDS)
+    return tw <= width - 24
+
+
+def _goal_heading(goal: dict, index: int, x: float, top: float, width: float) -> tuple[str, float]:
+    """A round badge with the number, the keyword bold and its gloss beside or below it."""
+    r = 16
+    badge = _badge_text(goal.get("number"), index)
+    head_x = x + 2 * r + 10
+    head_w = x + width - head_x
+    key, gloss = _split_heading(_display(goal.get("heading")))
+    size_key, size_gloss = 20, 15
+    box, base = _line_box(size_key, LEADING)
+    key_w = text_width(key, size_key, True)
+    if key and gloss and key_w + 10 + text_width(gloss, size_gloss) <= head_w:
+        # One line: 增体扩量  进一步扩大总量规模
+        height = max(box, 2 * r)
+        baseline = top + (height - box) / 2 + base
+        text = (f"<text{_attrs(x=float(head_x), y=float(baseline))}>"
+                f"<tspan{_attrs(font_size=float(size_key), font_weight='700', fill=PRIMARY_DARK)}>{_xml(key)}</tspan>"
+                f"<tspan{_attrs(dx='10', font_size=float(size_gloss), fill=MUTED)}>{_xml(gloss)}</tspan></text>")
+    else:
+        key_block = _paragraph(key, head_x, top, head_w, size_key, PRIMARY_DARK, bold=True)
+        text = key_block.svg
+        height = key_block.height
+        if gloss:
+            gloss_block = _paragraph(gloss, head_x, top + height + 2, head_w, size_gloss, MUTED)
+            text += gloss_block.svg
+            height += gloss_block.height + 2
+        height = max(height, 2 * r)
+        baseline = top + base
+    # The badge sits on the first line: CJK ink is centred about 0.38 em above the baseline.
+    cy = baseline - 0.38 * size_key
+    numeral_svg = (f"<text{_attrs(x=float(x + r), y=float(cy + 0.38 * 16), font_size='16', font_weight='700', fill='#ffffff', text_anchor='middle')}>"
+                   f"{_xml(badge)}</text>")
+    circle = f'<circle cx="{_n(x + r)}" cy="{_n(cy)}" r="{r}" fill="{PRIMARY}"/>'
+    return circle + numeral_svg + text, height
+
+
+def _goal_card(goal: dict, index: int, canvas: _Canvas, top: float) -> float:
+    x, width = MARGIN, WIDTH - 2 * MARGIN
+    inner_x, inner_w = x + PAD, width - 2 * PAD
+    head_svg, head_h = _goal_heading(goal, index, inner_x, top + PAD, inner_w)
+    parts = [head_svg]
+    y = top + PAD + head_h + 10
+    # Indicators: two to a row where the targets fit, else one per row.
+    gap = 8
+    half = (inner_w - gap) / 2
+    pending = list(goal["indicators"])
+    rows: list[list[dict]] = []
+    while pending:
+        first = pending.pop(0)
+        if pending and _fits_half(first, half) and _fits_half(pending[0], half):
+            rows.append([first, pending.pop(0)])
+        else:
+            rows.append([first])
+    for row in rows:
+        if len(row) == 2:
+            needed = max(_indicator_cell(ind, 0, 0, half, None)[1] for ind in row)
+            for i, ind in enumerate(row):
+                parts.append(_indicator_cell(ind, inner_x + i * (half + gap), y, half, needed)[0])
+        else:
+            svg, needed = _indicator_cell(row[0], inner_x, y, inner_w, None)
+            parts.append(svg)
+        y += needed + gap
+    bottom = (y - gap if rows else y) + PAD
+    canvas.add(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")
+    return bottom
+
+
+def _chips(labels: list[str], x: float, top: float, width: float) -> tuple[list[str], float]:
+    """Task names as rounded chips flowing into rows; (svg parts, height)."""
+    size, pad_x, pad_y, gap = 15, 11, 4, 8
+    parts, cx, y, row_h = [], x, top, 0.0
+    for label in labels:
+        lines = wrap(label, size, width - 2 * pad_x)
+        block = _Block(lines, 0, 0, size, PRIMARY_DARK)
+        w = max(text_width(line, size) for line in lines) + 2 * pad_x
+        h = block.height + 2 * pad_y
+        if cx > x and cx + w > x + width:
+            cx, y, row_h = x, y + row_h + gap, 0.0
+        block = _Block(lines, cx + pad_x, y + pad_y, size, PRIMARY_DARK)
+        parts.append(f"<g>{_rect(cx, y, w, h, PRIMARY_TINT, r=min(h / 2, 15))}{block.svg}</g>")
+        cx += w + gap
+        row_h = max(row_h, h)
+    return parts, (y + row_h - top) if labels else 0.0
+
+
+def _group_card(group: dict, canvas: _Canvas, top: float) -> float:
+    x, width = MARGIN, WIDTH - 2 * MARGIN
+    inner_x = x + PAD
+    tile = 72
+    # The count: a primary tile with the number of tasks big and 项 beside it.
+    big, small = 40, 16
+    box, base = _line_box(big, 1.0)
+    ty = top + PAD
+    count = (f"<text{_attrs(x=float(inner_x + tile / 2), y=float(ty + (tile - box) / 2 + base), font_weight='700', fill='#ffffff', text_anchor='middle')}>"
+             f"<tspan{_attrs(font_size=float(big))}>{len(group['tasks'])}</tspan>"
+             f"<tspan{_attrs(font_size=float(small), fill=ON_PRIMARY_SOFT)}>项</tspan></text>")
+    parts = [f"<g>{_rect(inner_x, ty, tile, tile, PRIMARY, r=10)}{count}</g>"]
+    right_x = inner_x + tile + 14
+    right_w = x + width - PAD - right_x
+    heading = f"{group.get('number') or ''}{_display(group.get('heading'))}"
+    y = top + PAD
+    head = _paragraph(heading, right_x, y, right_w, 18, PRIMARY_DARK, bold=True)
+    parts.append(head.svg)
+    y += head.height + 6 if head.lines else 0
+    labels = [_task_name(t, i) for i, t in enumerate(group["tasks"])]
+    chips, chips_h = _chips(labels, right_x, y, right_w)
+    parts += chips
+    y += chips_h
+    bottom = max(y, top + PAD + tile) + PAD
+    canvas.add(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")
+    return bottom
+
+
+def _footer(data: dict, canvas: _Canvas, top: float) -> float:
+    size = 14
+    x, inner = 24, WIDTH - 48
+    parts, y = [], top + 16
+    lines = []
+    if data.get("doc_no"):
+        lines.append((f"文号：{data['doc_no']}", "#ffffff"))
+    if data.get("issuer"):
+        lines.append((f"发布单位：{data['issuer']}", "#ffffff"))
+    lines.append(("图中数字均取自文件原文", ON_PRIMARY_SOFT))
+    for text, fill in lines:
+        block = _paragraph(text, x, y, inner, size, fill)
+        parts.append(block.svg)
+        y += block.height + 2
+    y += 14
+    canvas.add(f"<g>{_rect(0, top, WIDTH, y - top, PRIMARY)}{''.join(parts)}</g>")
+    return y
+
+
+def describe(data: dict) -> str:
+    """The whole picture as one paragraph: the SVG's <desc>."""
+    parts = [f"一图读懂:{data.get('headline') or data['title']}{data.get('period') or ''}。"]
+    if data.get("validity"):
+        parts.append(f"有效性:{data['validity']}" + (f",{data['status']}" if data.get("status") else "") + "。")
+    if data["goals"]:
+        goals = []
+        for goal in data["goals"]:
+            inds = ";".join(
+                f"{ind['metric']}{ind['target']}" + (f"（牵头：{ind['lead']}）" if ind.get("lead") else "")
+                for ind in goal["indicators"]
+            )
+            goals.append(f"{goal.get('number') or ''}{_display(goal.get('heading'))}:{inds}。")
+        parts.append(f"{data['goals_title']}:" + "".join(goals))
+    if data["task_groups"]:
+        groups = []
+        for group in data["task_groups"]:
+            names = "、".join(_task_name(t, i) for i, t in enumerate(group["tasks"]))
+            groups.append(f"{group.get('number') or ''}{_display(group.get('heading'))},"
+                          f"共{len(group['tasks'])}项:{names}。")
+        parts.append(f"{data['tasks_title']}:" + "".join(groups))
+    facts = [f"文号{data['doc_no']}" if data.get("doc_no") else "",
+             f"发布单位{data['issuer']}" if data.get("issuer") else ""]
+    if any(facts):
+        parts.append(",".join(f for f in facts if f) + "。")
+    return "".join(parts)
+
+
+def infographic_svg(data: dict) -> str:
+    """The infographic as a standalone SVG 1.1 document (UTF-8 text).
+
+    Deterministic: the same data gives the same bytes. Element ids are
+    ``infographic-<doc id>-title`` and ``-desc``, unique on a page that
+    inlines the picture. No scripts, images, fonts or external references.
+    """
+    canvas = _Canvas()
+    y = _header(data, canvas)
+    y = _status(data, canvas, y)
+    y += 20
+    if data["goals"]:
+        y = _section_title(data["goals_title"], canvas, y) + 10
+        for i, goal in enumerate(data["goals"]):
+            y = _goal_card(goal, i, canvas, y) + 12
+        y += 12
+    if data["task_groups"]:
+        y = _section_title(data["tasks_title"], canvas, y) + 10
+        for group in data["task_groups"]:
+            y = _group_card(group, canvas, y) + 12
+        y += 12
+    height = math.ceil(_footer(data, canvas, y))
+    prefix = "infographic-" + re.sub(r"[^A-Za-z0-9_-]+", "-", data.get("id") or "plan")
+    title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 {WIDTH} {height}"'
+            f' width="{WIDTH}" height="{height}" role="img" aria-labelledby="{title_id} {desc_id}"'
+            f' xml:lang="zh-CN" font-family="{_xml(FONT_FAMILY)}" font-size="15" fill="{TEXT}">')
+    body = "\n".join(
+        [
+            f'<title id="{title_id}">{_xml(data["title"])}</title>',
+            f'<desc id="{desc_id}">{_xml(describe(data))}</desc>',
+            _rect(0, 0, WIDTH, height, PAGE_BG),
+            *canvas.parts,
+        ]
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{head}\n{body}\n</svg>\n'
