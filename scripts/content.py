@@ -16,7 +16,7 @@ from typing import Iterator
 
 from . import urls
 from .errors import Problems
-from .schema.model import CONTENT_FILES, INTERPRETATION, POLICY, POLICY_STATUS, VALIDITY
+from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, VALIDITY
 from .schema.types import Object
 from .schema.types import Ref
 from .validate import Record, Validator
@@ -43,8 +43,13 @@ class ClauseRef:
 
     @property
     def label(self) -> str:
-        """Citation and heading, e.g. 三(一)1.主体提质行动。"""
-        return self.citation + (self.clause.heading or "")
+        """Citation and heading, e.g. 三(一)1.主体提质行动。; a clause with
+        neither (a preamble) is named by the start of its text."""
+        label = self.citation + (self.clause.heading or "")
+        if not label and self.clause.text:
+            text = self.clause.text
+            label = text[:12] + ("…" if len(text) > 12 else "")
+        return label
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,10 @@ class Content:
         return self._policy_index().get((document.id, clause.id), [])
 
     def interpretations_of(self, document: Record) -> list[Record]:
-        return [i for i in self.interpretations.values() if i.document is document]
+        """In the order of the type vocabulary (文字解读 before 图片解读, as government sites list them)."""
+        order = list(INTERPRETATION_TYPE.terms)
+        found = [i for i in self.interpretations.values() if i.document is document]
+        return sorted(found, key=lambda i: order.index(i.type))
 
     def indicator_by_id(self, document: Record, indicator_id: str):
         """(goal ClauseRef, indicator) for an indicator id of ``document``, or None."""
