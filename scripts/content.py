@@ -48,7 +48,10 @@ class ClauseRef:
         label = self.citation + (self.clause.heading or "")
         if not label and self.clause.text:
             text = self.clause.text
-            label = text[:12] + ("…" if len(text) > 12 else "")
+            label = text[:12]
+            if "《" in label and "》" not in label:  # do not leave a title mark open
+                label = label[:label.index("《")]
+            label += "…" if len(label) < len(text) else ""
         return label
 
 
