@@ -1,8 +1,9 @@
 """Command line: ``python -m scripts check | build | schema``.
 
 ``check`` validates content only; ``build`` validates, builds into a
-temporary directory and replaces ``site/`` only when everything succeeded, so a
-failed build leaves the last good site exactly as it was.
+temporary directory, checks every internal link of the result
+(``scripts.linkcheck``) and replaces ``site/`` only when everything succeeded,
+so a failed build leaves the last good site exactly as it was.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ from pathlib import Path
 
 from .content import Content, load_content
 from .errors import ContentError
+from .linkcheck import check_site
 from .schema.jsonschema import schema_texts
 
 ROOT = Path(__file__).resolve().parent.parent
+# Written next to the site folder after each successful build: the external
+# links of the published site (url<TAB>page), for staff to review by hand.
+EXTERNAL_LINKS = "external-links.txt"
 
 
 def check(root: Path) -> int:
@@ -75,11 +80,21 @@ def build(root: Path, site_dir: Path) -> int:
             print(output, file=sys.stderr)
             print("构建失败,原有网站保持不变。\nBuild failed; the previous site is unchanged.", file=sys.stderr)
             return returncode
+        # Every internal link and anchor must resolve, and every page be reachable
+        # from the home page, before the new site replaces the old one.
+        report = check_site(staging, env.get("SITE_URL", ""))
+        if not report.ok:
+            print(report.format(), file=sys.stderr)
+            print("构建失败,原有网站保持不变。\nBuild failed; the previous site is unchanged.", file=sys.stderr)
+            return 1
         # Swap in the new site: the old one is removed only after the new one is in place.
         old = Path(tmp) / "previous"
         if site_dir.exists():
             site_dir.rename(old)
         staging.rename(site_dir)
+    external = site_dir.parent / EXTERNAL_LINKS
+    external.write_text(report.external_text(), encoding="utf-8")
+    print(f"{report.external_summary()} -> {external}")
     print(f"网站已生成:{site_dir}\nSite built: {site_dir}")
     return 0
 

@@ -1,0 +1,108 @@
+"""Link integrity (scripts/linkcheck.py): the real site is whole, the checker
+finds each kind of fault, and a build whose links are broken is not published."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from conftest import ROOT, build_site, copy_project
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.linkcheck import check_site  # noqa: E402
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def _page(body: str) -> str:
+    return f"<!doctype html><html><head><title>t</title></head><body>{body}</body></html>"
+
+
+def _write(site: Path, rel: str, text: str) -> None:
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_real_site_has_no_broken_or_unreachable_pages(site_dir):
+    report = check_site(site_dir)
+    assert report.pages > 5
+    assert report.broken == [], report.format()
+    assert report.unreachable == [], report.format()
+    assert report.external == [], "the site links to no other host"
+    assert (site_dir.parent / "external-links.txt").read_text(encoding="utf-8") == ""
+
+
+def test_checker_reports_each_fault(tmp_path):
+    site = tmp_path / "site"
+    _write(site, "index.html", _page(
+        '<link rel="stylesheet" href="assets/site.css">'
+        '<a href="a/">a</a> <a href="a/#here">anchor ok</a> <a href="#top" id="top">self</a>'
+        '<a href="nowhere/">broken</a> <a href="a/#missing">missing anchor</a>'
+        '<a href="https://www.gov.cn/zhengce/">external</a> <a href="mailto:x@example.cn">mail</a>'
+        '<img src="data:image/png;base64,AAAA">'
+        '<a href="../outside.html">outside</a>'
+    ))
+    _write(site, "assets/site.css", "body{}")
+    _write(site, "a/index.html", _page('<h2 id="here">h</h2><a name="old"></a><a href="../#top">home</a>'
+                                       '<a href="../assets/site.css#x">css anchor</a>'))
+    _write(site, "orphan/index.html", _page('<a href="../a/#old">a</a>'))
+    _write(site, "404.html", _page('<a href="/anything/">root-relative: not checked</a><a href="gone/">x</a>'))
+
+    report = check_site(site)
+    broken = {(page, link) for page, link, _ in report.broken}
+    assert broken == {
+        ("index.html", "nowhere/"),
+        ("index.html", "a/#missing"),
+        ("index.html", "data:image/png;base64,AAAA"),
+        ("index.html", "../outside.html"),
+        ("a/index.html", "../assets/site.css#x"),
+        ("404.html", "gone/"),
+    }, report.format()
+    reasons = {link: reason for _, link, reason in report.broken}
+    assert "missing file nowhere/index.html" in reasons["nowhere/"]
+    assert "'missing'" in reasons["a/#missing"]
+    assert report.unreachable == ["orphan/index.html"]
+    assert report.external == [("index.html", "https://www.gov.cn/zhengce/")]
+    assert not report.ok
+    text = report.format()
+    for expected in ("站内链接错误", "broken internal link", "orphan/index.html", "无法从首页到达",
+                     "not reachable from index.html", "外部链接 1 个", "1 external link(s)"):
+        assert expected in text
+
+
+def test_checker_resolves_root_relative_links_under_site_url(tmp_path):
+    site = tmp_path / "site"
+    _write(site, "index.html", _page('<a href="/xwqy/a/">a</a> <a href="/a/">escapes</a>'
+                                     '<link rel="canonical" href="https://example.gov.cn/xwqy/">'))
+    _write(site, "a/index.html", _page('<a href="https://example.gov.cn/xwqy/b/">b</a>'))
+    report = check_site(site, "https://example.gov.cn/xwqy/")
+    # Absolute links to the site's own address are checked like internal ones.
+    assert {(p, link) for p, link, _ in report.broken} == {
+        ("index.html", "/a/"), ("a/index.html", "https://example.gov.cn/xwqy/b/")}, report.format()
+    assert report.unreachable == []
+    assert report.external == []
+
+
+def test_build_with_broken_link_keeps_previous_site(tmp_path):
+    """A raw HTML link in a hand-written page that MkDocs does not check stops the build."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    first = build_site(project, site)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = _tree(site)
+
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + '\n<a href="../nowhere/">x</a>\n', encoding="utf-8")
+    result = build_site(project, site)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "about/index.html: ../nowhere/" in result.stderr, result.stderr
+    assert "构建失败,原有网站保持不变" in result.stderr
+    assert "Build failed; the previous site is unchanged" in result.stderr
+    assert _tree(site) == before
+    assert not list(tmp_path.glob(".site-build-*")), "the staging folder is removed"
