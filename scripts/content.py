@@ -18,7 +18,7 @@ from . import urls
 from .errors import Problems
 from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, VALIDITY
 from .schema.types import Object
-from .schema.types import Ref
+from .schema.types import Ref, shown
 from .validate import Record, Validator
 from .yaml_source import read_yaml
 
@@ -318,8 +318,8 @@ class _Resolver:
         zh, en = self.labels[ref.kind]
         known = "、".join(registry) or "(无)"
         self.problems.add(ref.file, ref.pos, ref.path,
-                          f"未知的{zh}编号“{ref.value}”。已有的{zh}编号:{known}。",
-                          f'unknown {en} id "{ref.value}". Known {en} ids: {", ".join(registry) or "(none)"}.')
+                          f"未知的{zh}编号“{shown(ref.value)}”。已有的{zh}编号:{known}。",
+                          f'unknown {en} id "{shown(ref.value)}". Known {en} ids: {", ".join(registry) or "(none)"}.')
         return None
 
 

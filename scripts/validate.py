@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
-from .schema.types import Invalid, List, Object, Ref, Type, resolve
+from .schema.types import Invalid, List, Object, Ref, Type, resolve, shown
 from .yaml_source import position
 
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -80,7 +80,7 @@ def _describe(node: yaml.Node) -> tuple[str, str]:
         return "对象(键: 值)", "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "列表(- 开头)", "a list"
-    return f"单个值“{node.value}”", f'a single value "{node.value}"'
+    return f"单个值“{shown(node.value)}”", f'a single value "{shown(node.value)}"'
 
 
 class Validator:
@@ -104,8 +104,8 @@ class Validator:
             child_path = f"{path}.{name}" if path else name
             if name not in obj.fields:
                 known = ", ".join(obj.fields)
-                self.error(key, child_path, f"未知字段“{name}”。{obj.title}可用的字段:{known}。",
-                           f'unknown field "{name}". Fields of {obj.name}: {known}.')
+                self.error(key, child_path, f"未知字段“{shown(name)}”。{obj.title}可用的字段:{known}。",
+                           f'unknown field "{shown(name)}". Fields of {obj.name}: {known}.')
                 continue
             if isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG:
                 continue  # an empty value counts as not given

@@ -21,7 +21,12 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
     """Parse ``path``; on failure record a problem and return None."""
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # a UTF-8 byte order mark, as some Windows editors write it
+        # A UTF-8 byte order mark, as some Windows editors write it: an error,
+        # so every file is saved the same way (and the mark never reaches a page).
+        problems.add(display, (1, 1), "",
+                     "文件开头有 BOM(字节顺序标记),请另存为无 BOM 的 UTF-8 编码。",
+                     "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM.")
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -30,6 +35,8 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
         problems.add(display, (line, col), "",
                      "文件不是 UTF-8 编码,请用 UTF-8 保存。",
                      "the file is not UTF-8 encoded; save it as UTF-8.")
+        return None
+    if _has_anchor_or_alias(text, display, problems):
         return None
     node = _compose_fast(text)
     try:
@@ -43,9 +50,14 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
             mark = exc.context_mark  # an unclosed quote: point at where it opened
         detail = " ".join(filter(None, [exc.context, exc.problem]))
         tab = "'\\t'" in detail or "tab" in detail.lower()
+        opened_zh = opened_en = ""
+        if exc.context_mark and mark is not exc.context_mark and exc.context_mark.line != mark.line:
+            # e.g. a [ or { left open: the real mistake is usually where it began
+            line, col = _position(exc.context_mark)
+            opened_zh, opened_en = f"(从第 {line} 行第 {col} 列开始)", f" (it began at line {line}, column {col})"
         problems.add(display, _position(mark), "",
-                     f"YAML 格式错误{'(缩进和分隔请用空格,不要用 Tab 键)' if tab else ''}:{detail}",
-                     f"YAML syntax error{' (use spaces, not tabs)' if tab else ''}: {detail}")
+                     f"YAML 格式错误{'(缩进和分隔请用空格,不要用 Tab 键)' if tab else ''}:{detail}{opened_zh}",
+                     f"YAML syntax error{' (use spaces, not tabs)' if tab else ''}: {detail}{opened_en}")
         return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -75,6 +87,33 @@ def _compose_fast(text: str):
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return _FAILED
+
+
+def _has_anchor_or_alias(text: str, display: str, problems: Problems) -> bool:
+    """Reject YAML anchors and aliases (``&a`` / ``*a``): content never needs
+    them, and they allow reference cycles and exponential expansion
+    ("billion laughs"). Reports the first alias, or the first anchor if the
+    file has no alias. A syntax error is left for the composer to report."""
+    if "&" not in text and "*" not in text:
+        return False  # the common case: no need to scan the events
+    anchor = alias = None
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                alias = event
+                break
+            if anchor is None and getattr(event, "anchor", None) is not None:
+                anchor = event
+    except yaml.YAMLError:
+        if alias is None:
+            return False  # a syntax error: read_yaml reports it with the parser's words
+    found = alias or anchor
+    if found is None:
+        return False
+    problems.add(display, _position(found.start_mark), "",
+                 "不支持 YAML 锚点和别名(& 和 *):请把内容直接写出来。",
+                 "YAML anchors and aliases (& and *) are not allowed: write the content out in full.")
+    return True
 
 
 def _check_duplicate_keys(node: yaml.Node, display: str, problems: Problems, path: str) -> None:

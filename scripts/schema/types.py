@@ -23,6 +23,12 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
 
 
+def shown(raw: str, limit: int = 60) -> str:
+    """A value as quoted in a message: long values are cut, so a 10 MB value
+    never turns into a 10 MB error report."""
+    return raw if len(raw) <= limit else f"{raw[:limit]}…({len(raw)} 字 / characters)"
+
+
 class Invalid(Exception):
     """A value does not fit its declared type: message in Chinese and English."""
 
@@ -101,8 +107,8 @@ class Id(Type):
     def convert(self, raw: str) -> str:
         if not _ID.match(raw):
             raise Invalid(
-                f"“{raw}”不是有效的编号:只能用小写英文字母、数字和连字符(例如 goal-1)。",
-                f'"{raw}" is not a valid id: use lower-case letters, digits and hyphens (e.g. goal-1).',
+                f"“{shown(raw)}”不是有效的编号:只能用小写英文字母、数字和连字符(例如 goal-1)。",
+                f'"{shown(raw)}" is not a valid id: use lower-case letters, digits and hyphens (e.g. goal-1).',
             )
         return raw
 
@@ -119,13 +125,13 @@ class Date(Type):
         m = _DATE.match(raw)
         if not m:
             raise Invalid(
-                f"“{raw}”不是日期,请按 YYYY-MM-DD 格式填写(例如 2018-12-12)。",
-                f'"{raw}" is not a date; write it as YYYY-MM-DD (e.g. 2018-12-12).',
+                f"“{shown(raw)}”不是日期,请按 YYYY-MM-DD 格式填写(例如 2018-12-12)。",
+                f'"{shown(raw)}" is not a date; write it as YYYY-MM-DD (e.g. 2018-12-12).',
             )
         try:
             return dt.date(*map(int, m.groups()))
         except ValueError:
-            raise Invalid(f"日期“{raw}”不存在。", f'the date "{raw}" does not exist.') from None
+            raise Invalid(f"日期“{shown(raw)}”不存在。", f'the date "{shown(raw)}" does not exist.') from None
 
     def json_schema(self) -> dict:
         return {"type": "string", "pattern": _DATE.pattern, "format": "date"}
@@ -140,13 +146,13 @@ class DateTime(Type):
         m = _DATETIME.match(raw)
         if not m:
             raise Invalid(
-                f"“{raw}”不是日期时间,请按 YYYY-MM-DD HH:MM 格式填写。",
-                f'"{raw}" is not a date and time; write it as YYYY-MM-DD HH:MM.',
+                f"“{shown(raw)}”不是日期时间,请按 YYYY-MM-DD HH:MM 格式填写。",
+                f'"{shown(raw)}" is not a date and time; write it as YYYY-MM-DD HH:MM.',
             )
         try:
             return dt.datetime(*map(int, m.groups()))
         except ValueError:
-            raise Invalid(f"日期时间“{raw}”不存在。", f'the date and time "{raw}" does not exist.') from None
+            raise Invalid(f"日期时间“{shown(raw)}”不存在。", f'the date and time "{shown(raw)}" does not exist.') from None
 
     def json_schema(self) -> dict:
         return {"type": "string", "pattern": _DATETIME.pattern}
@@ -161,8 +167,8 @@ class Url(Type):
     def convert(self, raw: str) -> str:
         if not self._PATTERN.match(raw.strip()):
             raise Invalid(
-                f"“{raw}”不是有效的网址:必须以 http:// 或 https:// 开头,不能有空格。",
-                f'"{raw}" is not a valid URL: it must start with http:// or https:// and have no spaces.',
+                f"“{shown(raw)}”不是有效的网址:必须以 http:// 或 https:// 开头,不能有空格。",
+                f'"{shown(raw)}" is not a valid URL: it must start with http:// or https:// and have no spaces.',
             )
         return raw.strip()
 
@@ -183,7 +189,7 @@ class Number(Type):
         if not re.match(pattern, raw):
             kind_zh = "非负整数" if self.integer else "非负数字"
             kind_en = "a non-negative integer" if self.integer else "a non-negative number"
-            raise Invalid(f"“{raw}”不是{kind_zh}。", f'"{raw}" is not {kind_en}.')
+            raise Invalid(f"“{shown(raw)}”不是{kind_zh}。", f'"{shown(raw)}" is not {kind_en}.')
         return int(raw) if re.match(r"^\d+$", raw) else float(raw)
 
     def json_schema(self) -> dict:
@@ -196,7 +202,7 @@ class Boolean(Type):
     def convert(self, raw: str) -> bool:
         if raw in ("true", "false"):
             return raw == "true"
-        raise Invalid(f"“{raw}”应为 true 或 false。", f'"{raw}" must be true or false.')
+        raise Invalid(f"“{shown(raw)}”应为 true 或 false。", f'"{shown(raw)}" must be true or false.')
 
     def json_schema(self) -> dict:
         return {"type": "boolean"}
@@ -224,8 +230,8 @@ class Enum(Type):
         if raw not in self.terms:
             allowed = "、".join(self.terms)
             raise Invalid(
-                f"“{raw}”不在可选值中。可选:{allowed}。",
-                f'"{raw}" is not an allowed value. Allowed: {", ".join(self.terms)}.',
+                f"“{shown(raw)}”不在可选值中。可选:{allowed}。",
+                f'"{shown(raw)}" is not an allowed value. Allowed: {", ".join(self.terms)}.',
             )
         return raw
 
