@@ -363,7 +363,7 @@ def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
             problems.add(*basis.where("clause"),
                          f"文件 {basis.document.id} 中没有编号为“{basis.clause}”的条款。",
                          f'document {basis.document.id} has no clause with id "{basis.clause}".')
-        indicator_ids |= {i.id for r in content.clauses(basis.document) for i in r.clause.indicators}
+        indicator_ids |= {i.id for r in content.clauses(basis.document) for i in r.clause.indicators if i.id}
     for i, ind_id in enumerate(policy.related_indicators):
         if ind_id not in indicator_ids:
             known = "、".join(sorted(indicator_ids)) or "(无)"
