@@ -24,10 +24,14 @@ No MkDocs imports: this runs on any folder of HTML.
 
 from __future__ import annotations
 
+import concurrent.futures
+import functools
+import html
+import re
+
 import os
 import posixpath
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -80,24 +84,34 @@ class Report:
         return "".join(f"{url}\t{page}\n" for page, url in sorted(self.external, key=lambda e: (e[1], e[0])))
 
 
-class _PageParser(HTMLParser):
-    """Collects the anchors (ids, <a name>) and the href/src values of one page."""
+# A regular scan instead of html.parser: the site is our own well-formed output,
+# and at thousands of pages the full parser cost more than the build itself.
+_SKIP = re.compile(r"<!--.*?-->|<script\b[^>]*>.*?</script>|<style\b[^>]*>.*?</style>", re.S | re.I)
+_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
+_ATTR = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.anchors: set[str] = set()
-        self.links: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if value is None:
-                continue
+def _scan(text: str) -> tuple[set[str], list[str]]:
+    """(anchors: ids and <a name>, links: href/src values) of one page."""
+    anchors: set[str] = set()
+    links: list[str] = []
+    # Scripts and styles hold no links to check, but a <script src> does.
+    for m in re.finditer(r"<script\b([^>]*)>", text, re.I):
+        for a in _ATTR.finditer(m.group(1)):
+            if a.group(1).lower() == "src":
+                links.append(html.unescape(next(v for v in a.groups()[1:] if v is not None)).strip())
+    for m in _TAG.finditer(_SKIP.sub("", text)):
+        tag, attrs = m.group(1).lower(), m.group(2)
+        if not attrs:
+            continue
+        for a in _ATTR.finditer(attrs):
+            name = a.group(1).lower()
+            value = html.unescape(next(v for v in a.groups()[1:] if v is not None))
             if name == "id" or (name == "name" and tag == "a"):
-                self.anchors.add(value)
+                anchors.add(value)
             elif name in LINK_ATTRS:
-                self.links.append(value.strip())
-
-    handle_startendtag = handle_starttag
+                links.append(value.strip())
+    return anchors, links
 
 
 @dataclass
@@ -107,10 +121,16 @@ class _Page:
 
 
 def _parse(path: Path) -> _Page:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    parser.close()
-    return _Page(parser.anchors, parser.links)
+    return _Page(*_scan(path.read_text(encoding="utf-8", errors="replace")))
+
+
+def _parse_all(paths: list[Path]) -> list[_Page]:
+    """Scan every page; large sites on all cores (the scan is most of the check)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) < 500 or workers < 2:
+        return [_parse(p) for p in paths]
+    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_parse, paths, chunksize=250))
 
 
 def _base_path(site_url: str) -> str:
@@ -130,9 +150,10 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     site_prefix = site_url if site_url.endswith("/") else (site_url + "/" if site_url else "")
     report = Report()
     html_files = sorted(p for p in site_dir.rglob("*.html") if p.is_file())
-    pages = {p.relative_to(site_dir).as_posix(): _parse(p) for p in html_files}
+    pages = dict(zip((p.relative_to(site_dir).as_posix() for p in html_files), _parse_all(html_files)))
     report.pages = len(pages)
     edges: dict[str, set[str]] = {name: set() for name in pages}
+    is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
 
     for name, page in pages.items():
         for link in page.links:
@@ -140,7 +161,7 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
             if target is None:
                 continue
             rel, fragment = target
-            if rel not in pages and not (site_dir / rel).is_file():
+            if rel not in pages and not is_file(rel):
                 report.broken.append((name, link, f"文件不存在 / missing file {rel}"))
                 continue
             if rel in pages:

@@ -34,13 +34,19 @@ def point_html(content: Content, doc, text: str) -> list[Markup]:
     return result
 
 
+# At most this many catalogue entries are listed under a point; the clause
+# in 政策原文 (linked beside them) lists all of them.
+MAX_POLICIES_PER_POINT = 6
+
+
 def point_links(content: Content, doc, point) -> dict:
     """The clauses a point cites and the catalogue entries based on them."""
     refs = [content.clause_by_id(doc, c) for c in point.cites]
     policies = []
     for ref in refs:
         policies += [p for p in content.policies_based_on(doc, ref.clause) if p not in policies]
-    return {"clauses": refs, "policies": policies}
+    return {"clauses": refs, "policies": policies[:MAX_POLICIES_PER_POINT],
+            "more_policies": max(0, len(policies) - MAX_POLICIES_PER_POINT)}
 
 
 def _graphic(content: Content, item) -> tuple[dict, str] | None:

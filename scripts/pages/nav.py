@@ -21,9 +21,9 @@ def document_items(content: Content, doc) -> list[NavItem]:
         items.append(NavItem("主要目标", urls.targets(doc)))
     if content.tasks(doc):
         items.append(NavItem("重点任务", urls.tasks(doc)))
-    interpretations = content.interpretations_of(doc)
-    if interpretations:
-        items.append(NavItem("政策解读", children=[NavItem(i.type, urls.interpretation(i)) for i in interpretations]))
+    # Flat (文字解读, 图片解读), not a nested section: MkDocs renders the whole
+    # navigation into every page, and a nested section costs every page more.
+    items += [NavItem(i.type, urls.interpretation(i)) for i in content.interpretations_of(doc)]
     return items
 
 
