@@ -155,9 +155,18 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
 
+    # A plain relative link resolves the same from every page of one folder
+    # (the theme's links repeat on every page): resolve each once per folder.
+    resolved: dict[tuple[str, str], tuple[str, str]] = {}
     for name, page in pages.items():
+        folder = posixpath.dirname(name)
         for link in page.links:
-            target = _classify(site_dir, name, link, base_path, site_prefix, report)
+            key = (folder, link)
+            target = resolved.get(key)
+            if target is None:
+                target = _classify(site_dir, name, link, base_path, site_prefix, report)
+                if target is not None and _plain_relative(link):
+                    resolved[key] = target
             if target is None:
                 continue
             rel, fragment = target
@@ -224,6 +233,11 @@ def _classify(site_dir: Path, page: str, link: str, base_path: str, site_prefix:
     if directory or (rel and (site_dir / rel).is_dir()) or not rel:
         rel = posixpath.join(rel, "index.html") if rel else "index.html"
     return rel, fragment
+
+
+def _plain_relative(link: str) -> bool:
+    """A relative path (no scheme, host, root, or bare #/? reference)."""
+    return bool(link) and not link.startswith(("#", "?", "/")) and ":" not in link.split("/", 1)[0]
 
 
 def write_external(report: Report, path: Path) -> None:
