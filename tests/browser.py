@@ -103,3 +103,22 @@ class RequestLog:
 def record_requests(target) -> RequestLog:
     """Record every request URL a page (or every page of a context) makes."""
     return RequestLog().attach(target)
+
+
+# -- Pages at phone and desktop width ----------------------------------------
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+TIMEOUT_MS = 15_000
+
+
+def new_context(browser, width: int = DESKTOP["width"], **options):
+    """A browser context in Chinese at desktop width, or as a phone at 360 px."""
+    options.setdefault("locale", "zh-CN")
+    if width == PHONE["width"]:
+        options.update(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    else:
+        options.setdefault("viewport", DESKTOP)
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context

@@ -22,7 +22,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from browser import record_requests
+from browser import DESKTOP, PHONE, new_context, record_requests
 from conftest import ROOT, build_site, copy_project, serve
 
 if str(ROOT) not in sys.path:
@@ -37,10 +37,7 @@ pytestmark = pytest.mark.browser
 CATALOGUE = "policies/"
 SELF_CHECK = "self-check/"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 360, "height": 740}
 WIDTHS = [DESKTOP["width"], PHONE["width"]]
-TIMEOUT_MS = 15_000
 FACETS = ["support", "audience", "dept", "status"]
 NO_MATCH = "没有这样的政策zzqx"
 
@@ -59,17 +56,6 @@ PROFILES = [
 # --------------------------------------------------------------------------
 # Fixtures
 # --------------------------------------------------------------------------
-
-def new_context(browser, width: int = DESKTOP["width"], **options):
-    options.setdefault("locale", "zh-CN")
-    if width == PHONE["width"]:
-        options.update(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    else:
-        options.setdefault("viewport", DESKTOP)
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context
-
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
 def width(request) -> int:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import record_requests
+from browser import DESKTOP, PHONE, new_context, record_requests
 from conftest import ROOT
 
 if str(ROOT) not in sys.path:
@@ -34,23 +34,9 @@ from scripts.content import load_content  # noqa: E402
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 360, "height": 740}
 WIDTHS = [PHONE["width"], DESKTOP["width"]]
-TIMEOUT_MS = 15_000
 # Sub-pixel rounding of glyph boxes, in viewBox units.
 TOLERANCE = 0.5
-
-
-def new_context(browser, width: int, **options):
-    options.setdefault("locale", "zh-CN")
-    if width == PHONE["width"]:
-        options.update(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    else:
-        options.setdefault("viewport", DESKTOP)
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context
 
 
 @pytest.fixture(scope="module")
