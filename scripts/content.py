@@ -144,7 +144,7 @@ class Content:
         if policy.status_override:
             return PolicyStatus(policy.status_override.status, policy.status_override.reason, True)
         docs = list(dict.fromkeys(b.document for b in policy.basis if b.document))
-        if docs and not any(_in_force(d) for d in docs):
+        if docs and not any(in_force(d) for d in docs):
             names = "、".join(f"{d.metadata.doc_no or d.title}（{d.metadata.validity}）" for d in docs)
             return PolicyStatus("已失效", f"依据文件 {names} 已不再有效。")
         period = policy.application_period
@@ -195,7 +195,8 @@ def _walk(document: Record, clauses: list[Record], parents: tuple) -> Iterator[C
         yield from _walk(document, clause.children, parents + (clause,))
 
 
-def _in_force(doc: Record) -> bool:
+def in_force(doc: Record) -> bool:
+    """Whether a document is in force (no validity given counts as in force)."""
     validity = doc.metadata.validity if doc.metadata else None
     return validity is None or VALIDITY.term(validity).extra["in_force"]
 

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import urls
-from .content import format_number
+from .content import format_number, in_force
 from .schema.model import COMPARATOR, VALIDITY
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,11 +51,6 @@ def target_text(ind) -> str:
     if position == "before":
         return f"{term.label}{number}"
     return number
-
-
-def in_force(doc) -> bool:
-    validity = doc.metadata.validity if doc.metadata else None
-    return validity is None or VALIDITY.term(validity).extra["in_force"]
 
 
 def validity_description(doc) -> str:
