@@ -140,7 +140,16 @@ class Content:
 
     def policy_status(self, policy: Record) -> PolicyStatus:
         """Derived from the basis documents' validity and the application period,
-        unless staff set it (with a reason)."""
+        unless staff set it (with a reason). Computed once per entry: the list,
+        the entry page, the export, the search records and the department pages
+        all ask."""
+        if not hasattr(self, "_statuses"):
+            self._statuses = {}
+        if policy.id not in self._statuses:
+            self._statuses[policy.id] = self._derive_status(policy)
+        return self._statuses[policy.id]
+
+    def _derive_status(self, policy: Record) -> PolicyStatus:
         if policy.status_override:
             return PolicyStatus(policy.status_override.status, policy.status_override.reason, True)
         docs = list(dict.fromkeys(b.document for b in policy.basis if b.document))
