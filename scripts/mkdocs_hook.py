@@ -26,14 +26,21 @@ from scripts.errors import ContentError  # noqa: E402
 from scripts.html_blocks import restore, stash  # noqa: E402
 from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
 from scripts.render import TEMPLATES  # noqa: E402
-from scripts.search_index import append_to_index, catalogue_records  # noqa: E402
-from scripts.search_terms import vocabulary  # noqa: E402
-from scripts.search_worker_patch import SearchWorkerPatchError, patch_search_worker  # noqa: E402
+from scripts.search import WORKER, WORKER_PATH, content_records, page_records, write_index  # noqa: E402
 
 _built: SitePages | None = None
-_search_records: list[dict] = []
+_search_records: list = []  # from the content model
+_record_pages: set[str] = set()  # URLs of pages that are the location of a record
+_generated: set[str] = set()  # URLs of the pages scripts/pages made
+_page_records: dict[str, list] = {}  # page URL -> records of pages with no entity of their own
 _stashed: dict[str, list[str]] = {}  # src_uri -> HTML blocks kept out of Markdown
-_dirty = False
+
+
+def _material_search() -> bool:
+    """POLICY_SITE_SEARCH=material builds with Material's own search index and
+    worker instead of scripts/search: only scripts/bench/search.py uses it,
+    to measure both on the same content."""
+    return os.environ.get("POLICY_SITE_SEARCH") == "material"
 
 
 def content_dir(config) -> Path:
@@ -45,11 +52,6 @@ def _nav(items: list[NavItem]) -> list:
         {item.title: _nav(item.children) if item.children else urls.source_path(item.url)}
         for item in items
     ]
-
-
-def on_startup(command, dirty):
-    global _dirty
-    _dirty = dirty
 
 
 def _as_of() -> dt.date | None:
@@ -72,15 +74,14 @@ def on_config(config):
         os.environ["SOURCE_DATE_EPOCH"] = content.source_date_epoch()
     _built = build_pages(content, SiteInfo(config.site_name, config.site_description or ""))
     config.nav = _nav(_built.nav) + (config.nav or [])
-    try:
-        import jieba
-    except ImportError:
-        jieba = None
-    if jieba:
-        for term in vocabulary(content):
-            jieba.add_word(term)
+    config.extra["policy_search"] = not _material_search()  # overrides/main.html names the worker
     global _search_records
-    _search_records = catalogue_records(content)  # after add_word: same cuts as the pages
+    _search_records = content_records(content)
+    _record_pages.clear()
+    _record_pages.update(r.location for r in _search_records)
+    _generated.clear()
+    _generated.update(p.url for p in _built.pages)
+    _page_records.clear()
     return config
 
 
@@ -99,12 +100,30 @@ def on_files(files, config):
         files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
     for path, text in _built.files.items():
         files.append(File.generated(config, path, content=text))
+    files.append(File.generated(config, WORKER_PATH, abs_src_path=str(WORKER)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Material's search plugin stays enabled because it puts the search box
+    # into the header; its own index is not used (scripts/search writes the
+    # index and Material's UI talks to scripts/search/worker.js), so it skips
+    # every page instead of parsing it.
+    if not _material_search():
+        page.meta["search"] = {"exclude": True}
+    return markdown
 
 
 def on_page_content(html, page, config, files):
     blocks = _stashed.get(page.file.src_uri)
-    return restore(html, blocks) if blocks else html
+    html = restore(html, blocks) if blocks else html
+    url = page.url
+    if url not in _record_pages:
+        # A page with no entity of its own: generated overviews by title,
+        # hand-written pages by their text.
+        title = page.title or config.site_name
+        _page_records[url] = page_records(url, title, "" if url in _generated else html)
+    return html
 
 
 def on_serve(server, config, builder):
@@ -113,22 +132,9 @@ def on_serve(server, config, builder):
     return server
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(-100)  # after Material's search plugin: its search/ is replaced
 def on_post_build(config):
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if _search_records and index.exists():
-        append_to_index(index, _search_records)
-    _patch_worker(config)
-
-
-def _patch_worker(config):
-    # Material's search worker never looks up a whole query (个转企 is searched
-    # as 个): an off-by-one in upstream
-    # src/templates/assets/javascripts/integrations/search/query/segment/index.ts.
-    # scripts/search_worker_patch.py fixes the built worker and stops the build
-    # if Material's worker changed. Issue 5 (query-side segmentation) replaces
-    # this search anyway, and the patch with it.
-    try:
-        patch_search_worker(Path(config.site_dir), allow_already_patched=_dirty)
-    except SearchWorkerPatchError as error:
-        raise Abort("\n" + str(error)) from None
+    if _material_search():
+        return
+    pages = [r for url in sorted(_page_records) for r in _page_records[url]]
+    write_index(Path(config.site_dir), _search_records + pages)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from browser import record_requests
+from search_ui import RESULT_LINKS, describe, search, shown_records
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +31,6 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 TIMEOUT_MS = 15_000
-
-RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
 
 
 # --------------------------------------------------------------------------
@@ -66,48 +65,14 @@ def page(context):
 # Helpers
 # --------------------------------------------------------------------------
 
-def search(page, expect, text: str) -> list[dict]:
-    """Type ``text`` into Material's search box; return the visible result links in display order."""
-    query = page.locator("input.md-search__input")
-    page.keyboard.press("/")  # Material's shortcut: opens the search dialog and focuses the box
-    expect(query).to_be_focused()
-    # Playwright enters CJK text the way an IME commits it (insertText), which
-    # sends no keyup; Material reads the query on keyup, and so does a real IME
-    # commit. Pressing End supplies that keyup without changing the text.
-    page.keyboard.type(text)
-    page.keyboard.press("End")
-    expect(query).to_have_value(text)
-    expect(page.locator(RESULT_LINKS).first).to_be_visible()
-    # Every link in the list, with whether a user can see it: results beyond
-    # the first few of a page sit in a collapsed "在该页上还有 N 个符合条件的结果".
-    return page.locator(RESULT_LINKS).evaluate_all(
-        """links => links.map((a, index) => ({
-            index,
-            href: a.href,
-            title: (a.querySelector('h1, h2') || a).textContent.replace(/\\u200b/g, '').trim(),
-            visible: a.checkVisibility() && !a.closest('details:not([open])'),
-        }))"""
-    )
-
-
 def visible(results: list[dict]) -> list[dict]:
-    return [r for r in results if r["visible"]]
+    """The results a person sees, in order (not the page headings grouping them)."""
+    return shown_records(results)
 
 
 def links_to(result: dict, path: str, fragments: set[str]) -> bool:
     parts = urlsplit(result["href"])
     return parts.path == "/" + path and parts.fragment in fragments
-
-
-def describe(results: list[dict]) -> str:
-    """One line per result, with the term Material highlights for it (its ``h`` parameter):
-    the query as the search worker actually ran it."""
-    lines = []
-    for n, r in enumerate(results, 1):
-        parts = urlsplit(r["href"])
-        term = parse_qs(parts.query).get("h", [""])[0]
-        lines.append(f"  {n}. {r['title']}  {parts.path}#{parts.fragment}" + (f"  [matched: {term}]" if term else ""))
-    return "\n".join(lines)
 
 
 def find_in_top(results: list[dict], path: str, fragments: set[str], top: int = 3) -> dict:
@@ -158,12 +123,7 @@ def test_search_loan_finds_financing_clause_and_opens_it(page, expect, site_url,
 
 def test_search_plan_term_individual_to_enterprise(page, expect, site_url, site_dir):
     """个转企 is one of the plan's own terms (“个转企、小升规、规改股、股上市”),
-    added to jieba by scripts/search_terms.py so that it can be found.
-
-    The failure message lists what each result matched (Material's ``h``
-    parameter): "matched: 个" means the query was cut down to 个 before the
-    search ran, i.e. the fault is in the query-side segmentation, not the index.
-    """
+    a word no dictionary has: the whole term must be found, not 个 alone."""
     page.goto(site_url)
     results = search(page, expect, "个转企")
     assert_top_results_about(results, site_dir, {"task-1-1"})

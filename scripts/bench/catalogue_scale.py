@@ -141,14 +141,14 @@ def measure(project: Path) -> dict:
     if run["returncode"] != 0:
         raise SystemExit(f"build failed ({run['returncode']}):\n{run['output']}")
     files = [p for p in site.rglob("*") if p.is_file()]
-    index = site / "search" / "search_index.json"
+    index = [p for p in files if "search" in p.relative_to(site).parts[:1]]
     return {
         "seconds": run["seconds"],
         "cpu": run["cpu_seconds"],
         "peak_mb": run["maxrss_kb"] / 1024,  # Linux reports ru_maxrss in KiB
         "site_mb": sum(p.stat().st_size for p in files) / 1e6,
         "html": sum(1 for p in files if p.suffix == ".html"),
-        "index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0,
+        "index_mb": sum(p.stat().st_size for p in index) / 1e6,
     }
 
 

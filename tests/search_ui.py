@@ -1,0 +1,84 @@
+"""Drive the site's search box as a person does, and read what it shows.
+
+Shared by the browser tests. The box, its keys and the result list are
+Material's; the results come from scripts/search/worker.js.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import parse_qs, urlsplit
+
+QUERY = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def expected_h(text: str) -> str:
+    """The ``h`` parameter (terms to highlight) of results that match every term of ``text``."""
+    return " ".join(normalize(text).split())
+
+
+def search(page, expect, text: str) -> list[dict]:
+    """Type ``text`` into the search box; return every result link in display order.
+
+    Waits until the list shows the results of this query (their links carry
+    the query's terms), so a previous query's results are never read.
+    """
+    query = page.locator(QUERY)
+    if not query.evaluate("el => el === document.activeElement"):
+        page.keyboard.press("/")  # Material's shortcut: opens the search dialog and focuses the box
+        expect(query).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    # Playwright enters CJK text the way an IME commits it (insertText), which
+    # sends no keyup; Material reads the query on keyup, and so does a real IME
+    # commit. Pressing End supplies that keyup without changing the text.
+    page.keyboard.type(text)
+    page.keyboard.press("End")
+    expect(query).to_have_value(text)
+    page.wait_for_function(
+        """([selector, h]) => {
+            const first = document.querySelector(selector);
+            return first && new URL(first.href).searchParams.get("h") === h;
+        }""",
+        arg=[RESULT_LINKS, expected_h(text)],
+    )
+    return read_results(page)
+
+
+def read_results(page) -> list[dict]:
+    links = page.locator(RESULT_LINKS).evaluate_all(
+        """links => links.map((a, index) => ({
+            index,
+            href: a.href,
+            title: (a.querySelector('h1, h2') || a).textContent.trim(),
+            kind: (a.querySelector('.ps-search-kind') || {}).textContent || null,
+            status: (a.querySelector('.ps-search-status') || {}).textContent || null,
+            marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+            visible: a.checkVisibility() && !a.closest('details:not([open])'),
+        }))"""
+    )
+    for link in links:
+        parts = urlsplit(link["href"])
+        link["path"], link["fragment"] = parts.path.lstrip("/"), parts.fragment
+        link["h"] = parse_qs(parts.query).get("h", [""])[0]
+    return links
+
+
+def shown_records(results: list[dict]) -> list[dict]:
+    """What a person sees as results, in order: visible links to a record (they
+    carry a kind label), not the page headings that group them."""
+    return [r for r in results if r["visible"] and r["kind"]]
+
+
+def describe(results: list[dict]) -> str:
+    lines = []
+    for n, r in enumerate(results, 1):
+        label = f"[{r['kind']}] " if r["kind"] else "(page) "
+        hidden = "" if r["visible"] else "  (folded away)"
+        lines.append(f"  {n}. {label}{r['title']}  /{r['path']}#{r['fragment']}{hidden}")
+    return "\n".join(lines)

@@ -1,0 +1,258 @@
+"""Search, through the real search box in Chromium, against tests/search_queries.yaml.
+
+Every query in that file must show one of its ``find`` results among the first
+three results, and none of its ``not`` results there. The file is checked
+against the content first (every id exists; a ``not`` result really does not
+contain the query), so it cannot rot into passing.
+
+Also here: the browser cuts text exactly as the index did (the same
+tokens for the same strings), what a result shows (kind, status, highlight),
+what a query downloads, and the keyboard.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from browser import PHONE, new_context, record_requests
+from search_ui import QUERY, RESULT_LINKS, describe, normalize, search, shown_records
+
+from scripts import urls
+from scripts.content import load_content
+from scripts.search import WORKER, content_records
+from scripts.search.tokens import shard_of, tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8"))["queries"]
+PLAN = SimpleNamespace(id="hs-2018-138")
+TOP = 3
+MIN_QUERIES = 60
+MIN_PRECISION_QUERIES = 10
+
+
+def target_url(target: str) -> str:
+    """kind/id as written in search_queries.yaml -> the result's site path and #anchor."""
+    kind, _, ident = target.partition("/")
+    page_id, _, anchor = ident.partition("#")
+    item = SimpleNamespace(id=page_id)
+    url = {
+        "clause": lambda: urls.clause(PLAN, item),
+        "indicator": lambda: urls.indicator(PLAN, item),
+        "policy": lambda: urls.policy(item),
+        "department": lambda: urls.department(item),
+        "document": lambda: urls.document(item),
+        "interpretation": lambda: urls.interpretation(item) + (f"#{anchor}" if anchor else ""),
+    }[kind]()
+    return url
+
+
+def result_url(result: dict) -> str:
+    return result["path"] + (f"#{result['fragment']}" if result["fragment"] else "")
+
+
+@pytest.fixture(scope="module")
+def records():
+    return {r.location: r for r in content_records(load_content(ROOT / "content"))}
+
+
+# -- the query file itself -----------------------------------------------------
+
+def test_query_file_is_big_enough():
+    assert len(QUERIES) >= MIN_QUERIES
+    assert sum(1 for q in QUERIES if q.get("not")) >= MIN_PRECISION_QUERIES
+    assert len({q["q"] for q in QUERIES}) == len(QUERIES), "a query is listed twice"
+
+
+def test_query_file_names_existing_results(records):
+    for query in QUERIES:
+        for target in query["find"] + query.get("not", []):
+            assert target_url(target) in records, f"{query['q']}: {target} is not in the content"
+
+
+def test_precision_queries_are_really_absent_from_their_not_results(records):
+    """A ``not`` result must not contain the query at all: otherwise finding it is right."""
+    for query in QUERIES:
+        for target in query.get("not", []):
+            record = records[target_url(target)]
+            said = normalize(" ".join([record.title, record.text, *record.keywords]))
+            assert normalize(query["q"]) not in said, f"{target} does contain {query['q']!r}"
+
+
+# -- the same cut on both sides -------------------------------------------------
+
+SAMPLES = [
+    "贷款风险补偿金", "个转企、小升规、规改股、股上市", "３３１５计划", "ＡＡＡ级“守合同重信用”",
+    "研发投入占销售收入比例不低于2.5%", "(2018-2020年)", "税", "a", "中国制造2025试点",
+    "浙政办发〔2018〕34号", "  空格  与\n换行 ", "𠀀汉字扩展B", "Ⅻ ① ㎡",
+]
+
+
+@pytest.fixture(scope="module")
+def worker_page(browser):
+    """A blank page with the worker's functions loaded (its message handler stays unused)."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+    yield page
+    context.close()
+
+
+@pytest.mark.browser
+def test_browser_cuts_text_exactly_as_the_index(worker_page, records):
+    texts = SAMPLES + [r.text for r in records.values() if r.text]
+    in_browser = worker_page.evaluate("texts => texts.map(tokens)", texts)
+    for text, js in zip(texts, in_browser):
+        assert js == tokens(text), f"tokens differ for {text!r}"
+
+
+@pytest.mark.browser
+def test_browser_finds_the_same_index_file_for_a_token(worker_page):
+    sample = ["贷款", "税", "3315", "aaa", "𠀀", "ⅻ"]
+    for shards in (1, 7, 64, 4096):
+        js = worker_page.evaluate("([tokens, n]) => tokens.map(t => shardOf(t, n))", [sample, shards])
+        assert js == [shard_of(t, shards) for t in sample]
+
+
+# -- the queries, in the real search box ---------------------------------------
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(site_url)
+    yield page
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", QUERIES, ids=[q["q"] for q in QUERIES])
+def test_query_finds_its_result_in_the_top_three(search_page, expect, query):
+    shown = shown_records(search(search_page, expect, query["q"]))[:TOP]
+    found = [result_url(r) for r in shown]
+    wanted = {target_url(t) for t in query["find"]}
+    assert wanted & set(found), f"none of {sorted(wanted)} in the top {TOP}:\n{describe(shown)}"
+    unwanted = {target_url(t) for t in query.get("not", [])} & set(found)
+    assert not unwanted, f"{sorted(unwanted)} must not be in the top {TOP}:\n{describe(shown)}"
+
+
+# -- what a result shows ---------------------------------------------------------
+
+@pytest.mark.browser
+def test_results_show_kind_status_and_highlight(search_page, expect):
+    results = search(search_page, expect, "风险补偿")
+    shown = shown_records(results)
+    kinds = {r["kind"] for r in shown}
+    assert {"原文", "政策目录"} <= kinds, describe(shown)
+    clause = next(r for r in shown if r["kind"] == "原文")
+    entry = next(r for r in shown if r["kind"] == "政策目录")
+    # The plan is repealed: its clauses say so, and entries based on it are 已失效.
+    assert clause["status"] == "已废止"
+    assert entry["status"] == "已失效"
+    assert any("风险补偿" in "".join(r["marks"]) for r in shown), describe(shown)
+
+
+@pytest.mark.browser
+def test_a_query_with_no_match_says_so(search_page, expect):
+    query = search_page.locator(QUERY)
+    query.fill("")
+    search_page.keyboard.type("区块链元宇宙")
+    search_page.keyboard.press("End")
+    expect(search_page.locator(".md-search-result__meta")).to_have_text("没有找到符合条件的结果")
+    expect(search_page.locator(RESULT_LINKS)).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_words_typed_apart_match_a_record_with_both(search_page, expect):
+    shown = shown_records(search(search_page, expect, "小微企业 贷款"))
+    assert shown and all(set(r["h"].split()) == {"小微企业", "贷款"} for r in shown[:TOP]), describe(shown)
+
+
+# -- downloads ---------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_a_query_downloads_only_the_index_files_it_needs(browser, expect, site_url, site_dir):
+    """The first query fetches the settings, the worker, the shards of its
+    tokens and the records it shows; a later query fetches only what is new."""
+    context = new_context(browser)
+    try:
+        log = record_requests(context)
+        page = context.new_page()
+        page.goto(site_url)
+        before = len(log.urls)
+        search(page, expect, "个转企")
+        first = [u for u in log.urls[before:] if "/search/" in u or "search-worker" in u]
+        middle = len(log.urls)
+        search(page, expect, "个体户")
+        later = [u for u in log.urls[middle:] if "/search/" in u]
+    finally:
+        context.close()
+    settings = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["policy_site"]
+    shards = {f"s{shard_of(t, settings['shards'])}.json" for t in ["个转", "转企"]}
+    names = [u.rsplit("/", 1)[1] for u in first]
+    fetched_shards = {n for n in names if n.startswith("s") and n.endswith(".json") and n != "search_index.json"}
+    assert fetched_shards == shards, first
+    assert 0 < len([n for n in names if n.startswith("d")]) <= 30
+    # 个体户 shares the shard of 个体 with 个转: not fetched again.
+    assert not any(u.endswith(f"/s{shard_of('个体', settings['shards'])}.json") for u in later) or \
+        shard_of("个体", settings["shards"]) not in {shard_of("个转", settings["shards"])}
+
+
+# -- keyboard and phone ------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_keyboard_opens_the_best_result(browser, expect, site_url):
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        shown = shown_records(search(page, expect, "政保贷"))
+        page.keyboard.press("Enter")  # Material opens the best-scored result of the first group
+        page.wait_for_url(lambda url: urls.policies() in url)
+        assert page.url.split("?")[0].endswith("/" + result_url(shown[0]))
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_arrow_keys_move_through_results(browser, expect, site_url):
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        search(page, expect, "贷款")
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("document.activeElement.matches('a.md-search-result__link')")
+        assert focused
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_search_on_a_phone(browser, expect, site_url):
+    context = new_context(browser, width=PHONE["width"])
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        page.locator("label.md-header__button[for='__search']").click()
+        expect(page.locator(QUERY)).to_be_focused()
+        shown = shown_records(search(page, expect, "厂房"))
+        assert shown, "no result on a phone"
+        first = page.locator(RESULT_LINKS).first
+        expect(first).to_be_in_viewport()
+        # Material's overlay grows past the edge while it opens (a phone then
+        # briefly widens the viewport); once it has opened, nothing may scroll
+        # sideways and the results must fit the screen.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        scrolled = page.evaluate("() => { window.scrollTo(500, window.scrollY); return window.scrollX; }")
+        assert scrolled == 0, f"the page scrolls sideways by {scrolled} px"
+        for box in page.locator(".md-search-result__article").evaluate_all(
+                "els => els.map(e => e.getBoundingClientRect().right)"):
+            assert box <= PHONE["width"], f"a result is {box} px wide"
+    finally:
+        context.close()
