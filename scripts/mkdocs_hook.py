@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
     sys.path.insert(0, str(ROOT))
 
+import markdown  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
 
 from scripts import urls  # noqa: E402
 from scripts.content import load_content  # noqa: E402
@@ -26,13 +30,10 @@ from scripts.errors import ContentError  # noqa: E402
 from scripts.html_blocks import restore, stash  # noqa: E402
 from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
 from scripts.render import TEMPLATES  # noqa: E402
-from scripts.search import WORKER, WORKER_PATH, content_records, page_records, write_index  # noqa: E402
+from scripts.search import WORKER, WORKER_PATH, BackgroundIndex, content_records, page_records  # noqa: E402
 
 _built: SitePages | None = None
-_search_records: list = []  # from the content model
-_record_pages: set[str] = set()  # URLs of pages that are the location of a record
-_generated: set[str] = set()  # URLs of the pages scripts/pages made
-_page_records: dict[str, list] = {}  # page URL -> records of pages with no entity of their own
+_index: BackgroundIndex | None = None  # the search index, built beside the pages
 _stashed: dict[str, list[str]] = {}  # src_uri -> HTML blocks kept out of Markdown
 
 
@@ -75,14 +76,51 @@ def on_config(config):
     _built = build_pages(content, SiteInfo(config.site_name, config.site_description or ""))
     config.nav = _nav(_built.nav) + (config.nav or [])
     config.extra["policy_search"] = not _material_search()  # overrides/main.html names the worker
-    global _search_records
-    _search_records = content_records(content)
-    _record_pages.clear()
-    _record_pages.update(r.location for r in _search_records)
-    _generated.clear()
-    _generated.update(p.url for p in _built.pages)
-    _page_records.clear()
+    if not _material_search():
+        _start_index(config, content)
     return config
+
+
+def _start_index(config, content) -> None:
+    """Start building the search index from everything pages will show."""
+    global _index
+    if _index is not None:
+        _index.cancel()  # mkdocs serve: a rebuild started before the last one finished
+    records = content_records(content)
+    located = {r.location for r in records}
+    # Generated pages with no entity of their own (home, overviews): by title.
+    for page in _built.pages:
+        if page.url not in located:
+            records += page_records(page.url, page.title, "")
+    records += _handwritten_records(config)
+    workdir = tempfile.mkdtemp(prefix=".search-", dir=Path(config.site_dir).resolve().parent)
+    _index = BackgroundIndex(records, Path(workdir))
+
+
+def _handwritten_records(config) -> list:
+    """Records of the hand-written pages in docs/, by section, converted the way
+    MkDocs converts them (same Markdown extensions)."""
+    docs = Path(config.docs_dir)
+    titles = {}
+    for item in config.nav or []:
+        for title, path in (item.items() if isinstance(item, dict) else []):
+            if isinstance(path, str):
+                titles[path] = title
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    records = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        url = rel[:-len("index.md")] if rel == "index.md" or rel.endswith("/index.md") else rel[:-3] + "/"
+        source, _ = get_data(path.read_text(encoding="utf-8-sig"))
+        html = converter.reset().convert(source)
+        heading = _H1.search(html)
+        title = titles.get(rel) or (_TAGS.sub("", heading.group(1)).strip() if heading else path.stem)
+        records += page_records(url, title, _H1.sub("", html, count=1))
+    return records
+
+
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def _nav_urls(items: list[NavItem]) -> set[str]:
@@ -116,14 +154,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     blocks = _stashed.get(page.file.src_uri)
-    html = restore(html, blocks) if blocks else html
-    url = page.url
-    if url not in _record_pages:
-        # A page with no entity of its own: generated overviews by title,
-        # hand-written pages by their text.
-        title = page.title or config.site_name
-        _page_records[url] = page_records(url, title, "" if url in _generated else html)
-    return html
+    return restore(html, blocks) if blocks else html
 
 
 def on_serve(server, config, builder):
@@ -134,7 +165,12 @@ def on_serve(server, config, builder):
 
 @event_priority(-100)  # after Material's search plugin: its search/ is replaced
 def on_post_build(config):
-    if _material_search():
+    global _index
+    if _index is None:
         return
-    pages = [r for url in sorted(_page_records) for r in _page_records[url]]
-    write_index(Path(config.site_dir), _search_records + pages)
+    try:
+        _index.install(Path(config.site_dir))
+    except RuntimeError as error:
+        raise Abort(str(error)) from None
+    finally:
+        _index = None

@@ -67,7 +67,7 @@ def build(project: Path, engine: str) -> tuple[Path, float]:
         env["POLICY_SITE_SEARCH"] = "material"
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
-        config.write_text(re.sub(r"plugins:\n(?:  .*\n|\s*#.*\n)*", MATERIAL_PLUGIN, text, count=1), encoding="utf-8")
+        config.write_text(re.sub(r"plugins:\n(?:  .*\n|\s*#.*\n)*", lambda _: MATERIAL_PLUGIN, text, count=1), encoding="utf-8")
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "scripts", "--root", str(project), "build", "--site-dir", str(site)],

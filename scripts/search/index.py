@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -139,17 +140,53 @@ def build_files(records: list[SearchRecord]) -> dict[str, str]:
     return out
 
 
-def write_index(site_dir: Path, records: list[SearchRecord]) -> dict[str, int]:
-    """Replace site_dir/search with a fresh index; return figures about it."""
-    target = Path(site_dir) / "search"
-    if target.exists():
-        shutil.rmtree(target)
-    files = build_files(records)
-    folders = {target / Path(name).parent for name in files}
-    for folder in sorted(folders):
-        folder.mkdir(parents=True, exist_ok=True)
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    for sub in sorted({(folder / name).parent for name in files}):
+        sub.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
-        (target / name).write_text(text, encoding="utf-8")
-    shard_sizes = [len(t.encode()) for n, t in files.items() if "/s" in n]
-    return {"records": len(records), "shards": len(shard_sizes),
-            "largest_shard": max(shard_sizes, default=0), "bytes": sum(len(t.encode()) for t in files.values())}
+        with open(folder / name, "w", encoding="utf-8") as out:
+            out.write(text)
+
+
+def _build_into(records: list[SearchRecord], folder: Path) -> None:
+    write_files(folder, build_files(records))
+
+
+class BackgroundIndex:
+    """Build the index in a child process while the caller renders pages.
+
+    The index needs only the records, which are known before any page is
+    rendered; on a machine with two cores the child's work (weights, JSON,
+    thousands of small files) then costs no time on the build's critical
+    path. The child writes into ``workdir``; ``install`` waits for it and
+    moves the result into the site. Where processes cannot be forked
+    (Windows, macOS' default), the same work runs in ``install`` instead.
+    """
+
+    def __init__(self, records: list[SearchRecord], workdir: Path):
+        self.records = records
+        self.folder = Path(workdir) / "search"
+        self.process = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self.process = multiprocessing.get_context("fork").Process(
+                target=_build_into, args=(records, self.folder), daemon=True)
+            self.process.start()
+
+    def install(self, site_dir: Path) -> None:
+        """Wait for the index and make it site_dir/search (replacing what is there)."""
+        if self.process is not None:
+            self.process.join()
+            if self.process.exitcode != 0:
+                raise RuntimeError(f"building the search index failed (exit code {self.process.exitcode})")
+        else:
+            _build_into(self.records, self.folder)
+        target = Path(site_dir) / "search"
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.move(str(self.folder), str(target))  # a rename on the same file system
+        shutil.rmtree(self.folder.parent, ignore_errors=True)
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+            self.process.join()

@@ -20,7 +20,7 @@ const TOKEN_RUN = new RegExp(`[${HAN}]+|[a-z0-9]+(?:\\.[0-9]+)*`, "g");
 const HAN_RUN = new RegExp(`^[${HAN}]`);
 
 // How many records to fetch and re-rank, and how many to show.
-const CANDIDATES = 30;
+const CANDIDATES = 20;
 const RESULTS = 20;
 // Visible results per page group before Material folds the rest away.
 const SHOWN_PER_PAGE = 3;
