@@ -158,6 +158,21 @@ def test_results_show_kind_status_and_highlight(search_page, expect):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("query, first, later", [
+    # the clause that sets up the system, before the interpretation retelling it
+    ("最多跑一次", "clause/task-3-1", "interpretation/hs-2018-138-text#tasks"),
+    # the target that states the figure, before the department page listing it
+    ("标准厂房", "indicator/standard-factories", "department/economy-it"),
+    # the entry named after the term, before the clause that lists it among others
+    ("个转企", "policy/individual-to-enterprise", "clause/task-1-1"),
+])
+def test_the_defining_result_comes_before_passing_mentions(search_page, expect, query, first, later):
+    shown = [result_url(r) for r in shown_records(search(search_page, expect, query))]
+    assert target_url(first) in shown and target_url(later) in shown, shown
+    assert shown.index(target_url(first)) < shown.index(target_url(later)), shown
+
+
+@pytest.mark.browser
 def test_a_query_with_no_match_says_so(search_page, expect):
     query = search_page.locator(QUERY)
     query.fill("")
@@ -215,6 +230,19 @@ def test_keyboard_opens_the_best_result(browser, expect, site_url):
         page.keyboard.press("Enter")  # Material opens the best-scored result of the first group
         page.wait_for_url(lambda url: urls.policies() in url)
         assert page.url.split("?")[0].endswith("/" + result_url(shown[0]))
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_material_shortcuts_focus_the_search_box(browser, expect, site_url, key):
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        page.keyboard.press(key)
+        expect(page.locator(QUERY)).to_be_focused()
     finally:
         context.close()
 
