@@ -7,10 +7,15 @@ Material's; the results come from scripts/search/worker.js.
 from __future__ import annotations
 
 import unicodedata
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
+
+from scripts import urls
 
 QUERY = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+# The document tests/search_queries.yaml names clauses and targets of.
+PLAN = SimpleNamespace(id="hs-2018-138")
 
 
 def normalize(text: str) -> str:
@@ -82,3 +87,23 @@ def describe(results: list[dict]) -> str:
         hidden = "" if r["visible"] else "  (folded away)"
         lines.append(f"  {n}. {label}{r['title']}  /{r['path']}#{r['fragment']}{hidden}")
     return "\n".join(lines)
+
+
+def target_url(target: str) -> str:
+    """kind/id as written in search_queries.yaml -> the result's site path and #anchor."""
+    kind, _, ident = target.partition("/")
+    page_id, _, anchor = ident.partition("#")
+    item = SimpleNamespace(id=page_id)
+    url = {
+        "clause": lambda: urls.clause(PLAN, item),
+        "indicator": lambda: urls.indicator(PLAN, item),
+        "policy": lambda: urls.policy(item),
+        "department": lambda: urls.department(item),
+        "document": lambda: urls.document(item),
+        "interpretation": lambda: urls.interpretation(item) + (f"#{anchor}" if anchor else ""),
+    }[kind]()
+    return url
+
+
+def result_url(result: dict) -> str:
+    return result["path"] + (f"#{result['fragment']}" if result["fragment"] else "")

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from browser import PHONE, new_context, record_requests
-from search_ui import QUERY, RESULT_LINKS, describe, normalize, search, shown_records
+from search_ui import QUERY, RESULT_LINKS, describe, normalize, result_url, search, shown_records, target_url
 
 from scripts import urls
 from scripts.content import load_content
@@ -29,30 +29,9 @@ from scripts.search.tokens import shard_of, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8"))["queries"]
-PLAN = SimpleNamespace(id="hs-2018-138")
 TOP = 3
 MIN_QUERIES = 60
 MIN_PRECISION_QUERIES = 10
-
-
-def target_url(target: str) -> str:
-    """kind/id as written in search_queries.yaml -> the result's site path and #anchor."""
-    kind, _, ident = target.partition("/")
-    page_id, _, anchor = ident.partition("#")
-    item = SimpleNamespace(id=page_id)
-    url = {
-        "clause": lambda: urls.clause(PLAN, item),
-        "indicator": lambda: urls.indicator(PLAN, item),
-        "policy": lambda: urls.policy(item),
-        "department": lambda: urls.department(item),
-        "document": lambda: urls.document(item),
-        "interpretation": lambda: urls.interpretation(item) + (f"#{anchor}" if anchor else ""),
-    }[kind]()
-    return url
-
-
-def result_url(result: dict) -> str:
-    return result["path"] + (f"#{result['fragment']}" if result["fragment"] else "")
 
 
 @pytest.fixture(scope="module")

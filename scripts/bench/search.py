@@ -25,6 +25,10 @@ per engine and N:
   its results were shown;
 - later: bytes and time for a second, different query on the same page.
 
+For the site as published (its real 39-entry catalogue) the query set of
+tests/search_queries.yaml is also run through both engines' search boxes:
+how many queries show one of their expected results in the top three.
+
 The issue's targets are checked at the end: at 5,000 entries a query
 downloads at most 300 KB in total (first search included) and shows results
 within 1 s with 4x throttling.
@@ -143,6 +147,55 @@ def _query(page, text: str) -> float:
     return page.evaluate("(window.__shown - window.__typed) / 1000")
 
 
+def quality(browser, site_url: str) -> tuple[int, int]:
+    """(queries answered in the top 3, queries) for tests/search_queries.yaml."""
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "tests"))
+    from search_ui import result_url, target_url  # the tests' own id -> URL mapping
+
+    queries = yaml.safe_load((root / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(site_url)
+    answered = 0
+    for query in queries:
+        shown = _settled_results(page, query["q"])[:3]
+        if {target_url(t) for t in query["find"]} & {result_url(r) for r in shown}:
+            answered += 1
+    context.close()
+    return answered, len(queries)
+
+
+def _settled_results(page, text: str) -> list[dict]:
+    """The visible result links once the list has stopped changing (for either engine)."""
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.fill("")
+    page.evaluate("""() => {
+        window.__changed = 0;
+        window.__observer && window.__observer.disconnect();
+        window.__observer = new MutationObserver(() => { window.__changed = performance.now(); });
+        window.__observer.observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
+    }""")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("End")
+    page.wait_for_function("window.__changed > 0 && performance.now() - window.__changed > 300", polling=50)
+    links = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
+        "links => links.filter(a => a.checkVisibility() && !a.closest('details:not([open])'))"
+        ".map(a => [a.href, !!a.querySelector('.ps-search-kind')])")
+    from urllib.parse import urlsplit
+    results = []
+    for href, record in links:
+        parts = urlsplit(href)
+        results.append({"path": parts.path.lstrip("/"), "fragment": parts.fragment, "record": record})
+    # Ours groups results under page headings that are not results themselves.
+    if any(r["record"] for r in results):
+        results = [r for r in results if r["record"]]
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -164,28 +217,35 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'N':>6} {'engine':>9} {'build s':>8} {'index s':>8} {'index KB':>9} "
           f"{'1st KB':>8} {'1st s':>6} {'2nd KB':>7} {'2nd s':>6}")
     results = {}
+    answered = {}
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=args.chromium, headless=True,
                                          args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        for n in sorted(set(args.sizes)):
+        for n in [0] + sorted(set(args.sizes) - {0}):  # 0: the site as published
             with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
                 project = copy_project(Path(tmp) / "project")
-                write_catalogue(project, synthetic_policies(n))
+                if n:
+                    write_catalogue(project, synthetic_policies(n))
                 for engine in ("ours", "material"):
                     site, build_s = build(project, engine)
                     index_s = our_index_seconds(project) if engine == "ours" else None
                     server, url = serve(site)
                     try:
                         r = measure_browser(browser, url, args.throttle)
+                        if not n:
+                            answered[engine] = quality(browser, url)
                     finally:
                         server.shutdown()
                     results[(n, engine)] = r
                     index_text = f"{index_s:8.2f}" if index_s is not None else f"{'-':>8}"
-                    print(f"{n:>6} {engine:>9} {build_s:8.2f} {index_text} {search_bytes(site) / 1000:9.0f} "
+                    label = n or "site"
+                    print(f"{label:>6} {engine:>9} {build_s:8.2f} {index_text} {search_bytes(site) / 1000:9.0f} "
                           f"{r['first_bytes'] / 1000:8.0f} {r['first_s']:6.2f} "
                           f"{r['later_bytes'] / 1000:7.0f} {r['later_s']:6.2f}", flush=True)
         browser.close()
     print(f"machine: {machine()}")
+    for engine, (hits, total) in answered.items():
+        print(f"{engine}: {hits} of {total} queries of tests/search_queries.yaml show an expected result in the top 3")
     if (TARGET_N, "ours") in results:
         r = results[(TARGET_N, "ours")]
         worst_bytes = max(r["first_bytes"], r["later_bytes"])
