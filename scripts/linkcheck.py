@@ -91,6 +91,14 @@ _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
 _ATTR = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
+_WANTED = re.compile(r"(?:^|\s)(?:id|href|src|name)\s*=", re.I)
+
+
+def _value(match: re.Match) -> str:
+    value = next(v for v in match.groups()[1:] if v is not None)
+    return html.unescape(value) if "&" in value else value
+
+
 def _scan(text: str) -> tuple[set[str], list[str]]:
     """(anchors: ids and <a name>, links: href/src values) of one page."""
     anchors: set[str] = set()
@@ -99,18 +107,20 @@ def _scan(text: str) -> tuple[set[str], list[str]]:
     for m in re.finditer(r"<script\b([^>]*)>", text, re.I):
         for a in _ATTR.finditer(m.group(1)):
             if a.group(1).lower() == "src":
-                links.append(html.unescape(next(v for v in a.groups()[1:] if v is not None)).strip())
+                links.append(_value(a).strip())
     for m in _TAG.finditer(_SKIP.sub("", text)):
-        tag, attrs = m.group(1).lower(), m.group(2)
-        if not attrs:
+        attrs = m.group(2)
+        # Most tags (class only, SVG paths) carry none of the four attributes:
+        # parse the attributes of the others only.
+        if not attrs or not _WANTED.search(attrs):
             continue
+        tag = m.group(1).lower()
         for a in _ATTR.finditer(attrs):
             name = a.group(1).lower()
-            value = html.unescape(next(v for v in a.groups()[1:] if v is not None))
             if name == "id" or (name == "name" and tag == "a"):
-                anchors.add(value)
+                anchors.add(_value(a))
             elif name in LINK_ATTRS:
-                links.append(value.strip())
+                links.append(_value(a).strip())
     return anchors, links
 
 
