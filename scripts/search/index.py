@@ -50,7 +50,7 @@ B = 0.75
 _TOP_SCORE = TITLE_BOOST + KEYWORD_BOOST + TEXT_BOOST * (K1 + 1)
 
 # About this many bytes of postings per shard; at least one shard.
-SHARD_BYTES = 16_000
+SHARD_BYTES = 8_000
 MAX_SHARDS = 4096
 
 # Material's highlighter (search.highlight, on the page a result opens) splits
