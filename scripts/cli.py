@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .content import Content, load_content
 from .errors import ContentError
-from .linkcheck import check_site
+from .linkcheck import LINK_SCAN_ENV, check_site, load_scanned
 from .schema.jsonschema import schema_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +59,8 @@ def build(root: Path, site_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:
         staging = Path(tmp) / "site"
         log = open(Path(tmp) / "build.log", "w+", encoding="utf-8")
+        # The MkDocs hook scans each page for the link check as it renders it.
+        env[LINK_SCAN_ENV] = str(Path(tmp) / "links.pickle")
         # The MkDocs hook validates the same content, so the build never
         # publishes anything broken; the check here gives staff one clean report.
         child = subprocess.Popen(
@@ -82,7 +84,7 @@ def build(root: Path, site_dir: Path) -> int:
             return returncode
         # Every internal link and anchor must resolve, and every page be reachable
         # from the home page, before the new site replaces the old one.
-        report = check_site(staging, env.get("SITE_URL", ""))
+        report = check_site(staging, env.get("SITE_URL", ""), load_scanned(Path(env[LINK_SCAN_ENV])))
         if not report.ok:
             print(report.format(), file=sys.stderr)
             print("构建失败,原有网站保持不变。\nBuild failed; the previous site is unchanged.", file=sys.stderr)

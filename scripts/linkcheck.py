@@ -27,9 +27,10 @@ from __future__ import annotations
 import concurrent.futures
 import functools
 import html
-import re
-
+import multiprocessing
 import os
+import pickle
+import re
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,49 @@ def _parse(path: Path) -> _Page:
     return _Page(*_scan(path.read_text(encoding="utf-8", errors="replace")))
 
 
+# Set by `python -m scripts build` for its MkDocs child: where the pages
+# scanned ahead are left for the link check that follows the build.
+LINK_SCAN_ENV = "POLICY_SITE_LINK_SCAN"
+
+
+class ScanAhead:
+    """Scan pages while the site is still being built, in a forked process.
+
+    The build hands each page's HTML over as it is rendered (``add``); a
+    child process scans it on the other core meanwhile. ``save`` writes what
+    was scanned (site-relative path -> anchors and links) for ``check_site``,
+    which then reads only the files not scanned ahead. Where processes cannot
+    be forked, nothing is scanned ahead and ``check_site`` reads every file.
+    """
+
+    def __init__(self):
+        self.pending: dict[str, object] = {}
+        self.pool = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self.pool = multiprocessing.get_context("fork").Pool(1)
+
+    def add(self, path: str, text: str) -> None:
+        if self.pool is not None:
+            self.pending[path] = self.pool.apply_async(_scan, (text,))
+
+    def save(self, file: Path) -> None:
+        scanned = {path: result.get() for path, result in self.pending.items()}
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+        with open(file, "wb") as out:
+            pickle.dump(scanned, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_scanned(file: Path) -> dict[str, tuple[set[str], list[str]]]:
+    """What ``ScanAhead.save`` wrote; empty when there is no such file."""
+    try:
+        with open(file, "rb") as data:
+            return pickle.load(data)
+    except FileNotFoundError:
+        return {}
+
+
 def _parse_all(paths: list[Path]) -> list[_Page]:
     """Scan every page; large sites on all cores (the scan is most of the check)."""
     workers = min(os.cpu_count() or 1, 4)
@@ -148,19 +192,24 @@ def _base_path(site_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def check_site(site_dir: Path, site_url: str = "") -> Report:
+def check_site(site_dir: Path, site_url: str = "", scanned: dict | None = None) -> Report:
     """Check every page of the built site in ``site_dir`` (see the module docstring).
 
     ``site_url`` is the address the site is published at (MkDocs' ``site_url``);
     absolute links under it count as internal, and root-relative links are
-    resolved against its path.
+    resolved against its path. ``scanned`` holds pages already scanned while
+    they were built (``ScanAhead``), by site-relative path; the others are read.
     """
     site_dir = Path(site_dir).resolve()
     base_path = _base_path(site_url)
     site_prefix = site_url if site_url.endswith("/") else (site_url + "/" if site_url else "")
     report = Report()
-    html_files = sorted(p for p in site_dir.rglob("*.html") if p.is_file())
-    pages = dict(zip((p.relative_to(site_dir).as_posix() for p in html_files), _parse_all(html_files)))
+    scanned = scanned or {}
+    names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())
+    unread = [n for n in names if n not in scanned]
+    pages = dict(zip(unread, _parse_all([site_dir / n for n in unread])))
+    pages.update((n, _Page(*scanned[n])) for n in names if n in scanned)
+    pages = {n: pages[n] for n in names}
     report.pages = len(pages)
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file

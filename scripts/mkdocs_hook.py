@@ -28,12 +28,14 @@ from scripts import urls  # noqa: E402
 from scripts.content import load_content  # noqa: E402
 from scripts.errors import ContentError  # noqa: E402
 from scripts.html_blocks import restore, stash  # noqa: E402
+from scripts.linkcheck import LINK_SCAN_ENV, ScanAhead  # noqa: E402
 from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
 from scripts.render import TEMPLATES  # noqa: E402
 from scripts.search import WORKER, WORKER_PATH, BackgroundIndex, content_records, page_records  # noqa: E402
 
 _built: SitePages | None = None
 _index: BackgroundIndex | None = None  # the search index, built beside the pages
+_links: ScanAhead | None = None  # pages scanned for the link check as they are built
 _stashed: dict[str, list[str]] = {}  # src_uri -> HTML blocks kept out of Markdown
 
 
@@ -78,6 +80,8 @@ def on_config(config):
     config.extra["policy_search"] = not _material_search()  # overrides/main.html names the worker
     if not _material_search():
         _start_index(config, content)
+    global _links
+    _links = ScanAhead() if os.environ.get(LINK_SCAN_ENV) else None
     return config
 
 
@@ -157,6 +161,12 @@ def on_page_content(html, page, config, files):
     return restore(html, blocks) if blocks else html
 
 
+def on_post_page(output, page, config):
+    if _links is not None:
+        _links.add(page.file.dest_uri, output)
+    return output
+
+
 def on_serve(server, config, builder):
     server.watch(str(content_dir(config)))
     server.watch(str(TEMPLATES))
@@ -165,7 +175,10 @@ def on_serve(server, config, builder):
 
 @event_priority(-100)  # after Material's search plugin: its search/ is replaced
 def on_post_build(config):
-    global _index
+    global _index, _links
+    if _links is not None:
+        _links.save(Path(os.environ[LINK_SCAN_ENV]))
+        _links = None
     if _index is None:
         return
     try:
