@@ -1,0 +1,77 @@
+"""Automated accessibility audit: axe-core on every page type at 1280 and 360 px.
+
+Every rule axe-core runs by default (WCAG 2.0/2.1 A and AA and axe's best
+practices) must pass with zero violations at any impact level, on each page in
+the state a reader sees it (filters open, self-check answered, search results
+open; see tests/page_types.py), in the standard look and in 大字版 with high
+contrast. No rule is switched off.
+
+axe-core is pinned in package.json / package-lock.json and installed by
+``make test`` (``npm ci``); it is injected into the page as an inline script,
+so the audit makes no request. Uses Debian's Chromium through tests/browser.py:
+skipped when it or axe-core is missing, failed under CI.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import DESKTOP, PHONE, new_context, unavailable
+from conftest import ROOT
+from page_types import PAGE_TYPES, open_page_type
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = [DESKTOP["width"], PHONE["width"]]
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        unavailable(f"{AXE.relative_to(ROOT)} is missing: run `make test` (npm ci installs axe-core)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def run_axe(page, source: str) -> dict:
+    """axe-core's results for the page as it is now."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=source)
+    return page.evaluate("""() => axe.run(document, {resultTypes: ['violations']})
+        .then(r => ({version: r.testEngine.version, violations: r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))
+        })), passes: r.passes.length}))""")
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])} elements)")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {node['target']}")
+            lines.append("      " + (node["summary"] or "").replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+def audit(browser, expect, site_url, source, name, width, setup=None) -> dict:
+    context = new_context(browser, width)
+    try:
+        if setup:
+            context.add_init_script(setup)
+        page = context.new_page()
+        open_page_type(page, expect, site_url, name)
+        return run_axe(page, source)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_axe_finds_no_violations(browser, expect, site_url, axe_source, name, width):
+    result = audit(browser, expect, site_url, axe_source, name, width)
+    assert result["passes"] > 0, "axe-core ran no check at all"
+    assert not result["violations"], (
+        f"axe-core {result['version']} on {name} ({PAGE_TYPES[name].path or '/'}) at {width} px:\n"
+        + describe(result["violations"])
+    )
