@@ -8,6 +8,7 @@ URLs of entries and interpretations are read from the content, not typed.
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass
 from typing import Callable
@@ -25,6 +26,16 @@ from test_catalogue_browser import PROFILES, open_filters, submit_profile  # noq
 PLAN_ID = "hs-2018-138"
 # A query with results on the real site (the financing clauses, loan entries).
 SEARCH_QUERY = "贷款"
+
+
+# localStorage key and values of the reading settings (docs/assets/a11y.js).
+READING_KEY = "policy-site.reading"
+LARGE_HIGH = {"size": "large", "contrast": "high"}
+
+
+def save_reading_settings(**settings: str) -> str:
+    """An init script that stores reading settings as if chosen on an earlier page."""
+    return f"localStorage.setItem({json.dumps(READING_KEY)}, {json.dumps(json.dumps(settings))});"
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,6 @@ def open_page_type(page, expect, site_url: str, name: str) -> None:
     """Load the page of type ``name`` and bring it into the state a reader sees."""
     kind = PAGE_TYPES[name]
     page.goto(site_url + kind.path)
-    page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready.then(() => true)")
     if kind.prepare:
         kind.prepare(page, expect)
