@@ -238,3 +238,59 @@ def test_text_zoom_200_percent_keeps_pages_usable(browser, expect, site_url):
     finally:
         context.close()
     assert not problems, "at 200 % text zoom (1280 px):\n" + "\n".join(problems)
+
+
+# --------------------------------------------------------------------------
+# Print on A4
+# --------------------------------------------------------------------------
+
+# A4 is 210 mm wide; print.css leaves 15 mm margins: 180 mm at 96 CSS px per inch.
+A4_CONTENT_PX = round(180 / 25.4 * 96)
+PRINTED = ["plan", "entry", "text-interpretation", "infographic"]
+NOT_PRINTED = {
+    "header": ".md-header", "navigation": ".md-sidebar", "search box": ".md-search",
+    "reading switch": ".ps-reading", "skip link": ".md-skip", "back to top": ".md-top",
+    "heading permalinks": ".headerlink", "footer": ".md-footer",
+}
+# Each printed content link: its address after its text, or why it has none.
+PRINTED_LINKS = """() => [...document.querySelectorAll('.md-content a[href]')]
+    .filter(a => a.checkVisibility())
+    .map(a => ({href: a.getAttribute('href'), url: a.href, cls: a.className,
+                after: getComputedStyle(a, '::after').content}))"""
+
+
+@pytest.mark.parametrize("name", PRINTED)
+def test_prints_cleanly_on_a4(browser, expect, site_url, name):
+    context = new_context(browser, viewport={"width": A4_CONTENT_PX, "height": 1000})
+    try:
+        page = context.new_page()
+        open_page_type(page, expect, site_url, name)
+        page.emulate_media(media="print")
+        shown = {what: sel for what, sel in NOT_PRINTED.items()
+                 if page.locator(sel).evaluate_all("els => els.some(e => e.checkVisibility())")}
+        assert not shown, f"{name} prints its {', '.join(shown)}"
+        expect(page.locator("article h1")).to_be_visible()
+        if page.locator(".status-banner").count():
+            expect(page.locator(".status-banner").first).to_be_visible()  # 废止 is printed
+
+        links = page.evaluate(PRINTED_LINKS)
+        outside = [l for l in links if not l["href"].startswith("#") and "indicator" not in l["cls"].split()]
+        assert outside, f"{name} has no link to another page to check"
+        missing = [l["href"] for l in outside if l["url"] not in l["after"]]
+        assert not missing, f"{name} prints these links without their address: {missing[:5]}"
+        if name == "plan":
+            # Indicator phrases in the official text print no address; the
+            # clause's 本条目标 link after them prints the targets page's.
+            phrases = [l for l in links if "indicator" in l["cls"].split()]
+            assert phrases and all(l["after"] in ("none", "normal") for l in phrases)
+            targets = {l["url"].split("#")[0] for l in outside}
+            assert all(l["url"].split("#")[0] in targets for l in phrases)
+
+        problem = sideways(page)
+        assert problem is None, f"{name} is wider than an A4 sheet: {problem}"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"print-{name}.png"), full_page=True)
+        pdf = page.pdf(format="A4", path=str(SCREENSHOTS / f"print-{name}.pdf"))
+        assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 0
+    finally:
+        context.close()
