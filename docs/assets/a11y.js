@@ -34,4 +34,87 @@
       if (status) status.textContent = DONE[setting][value];
     });
   });
+
+  // -- Keyboard access to Material's controls ------------------------------
+  // On narrow screens the menu and search buttons are <label>s for hidden
+  // checkboxes: make them buttons that the keyboard reaches and that say
+  // whether what they open is open.
+  function labelButton(label, toggle, name, onOpen) {
+    if (!label || !toggle) return;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", name);
+    label.setAttribute("aria-expanded", String(toggle.checked));
+    toggle.addEventListener("change", function () {
+      label.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      // This button's keys are handled here only (Material also clicks a
+      // focused label on Enter, which would toggle twice).
+      event.preventDefault();
+      event.stopPropagation();
+      label.click();
+      if (toggle.checked && onOpen) requestAnimationFrame(onOpen);
+    });
+  }
+
+  var drawer = document.getElementById("__drawer");
+  var menuButton = document.querySelector('.md-header__button[for="__drawer"]');
+  var nav = document.querySelector(".md-sidebar--primary");
+  labelButton(menuButton, drawer, "导航菜单", function () {
+    // The drawer is visibility: hidden until it opens; focus once it shows.
+    var first = nav && nav.querySelector("a[href]");
+    if (first) first.focus();
+  });
+  if (drawer && menuButton) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawer.checked) return;
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+      menuButton.focus();
+    });
+  }
+
+  var search = document.getElementById("__search");
+  var dialog = document.querySelector(".md-search");
+  labelButton(document.querySelector('.md-header__button[for="__search"]'), search, "搜索", function () {
+    var input = dialog && dialog.querySelector("input");
+    if (input) input.focus();
+  });
+  // On phones the search box sits in a closed dialog of zero size: keep it
+  // out of the Tab order until the search button opens it (the / shortcut
+  // still focuses it, which opens search).
+  var input = dialog && dialog.querySelector("input");
+  var phone = window.matchMedia("(max-width: 59.984375em)");
+  function syncSearchBox() {
+    if (phone.matches && !search.checked) input.setAttribute("tabindex", "-1");
+    else input.removeAttribute("tabindex");
+  }
+  if (search && input) {
+    search.addEventListener("change", syncSearchBox);
+    input.addEventListener("focus", syncSearchBox);
+    phone.addEventListener("change", syncSearchBox);
+    syncSearchBox();
+  }
+  // Search closes when focus leaves it (Tab past its last result).
+  if (search && dialog) {
+    document.addEventListener("focusin", function (event) {
+      if (!search.checked || dialog.contains(event.target)) return;
+      search.checked = false;
+      search.dispatchEvent(new Event("change"));
+    });
+  }
+
+  // Back to top moves focus to the top as well, so the next Tab starts from
+  // the page's title instead of the end of the page.
+  var top = document.querySelector(".md-top");
+  var title = document.querySelector(".md-content h1");
+  if (top && title) {
+    top.addEventListener("click", function () {
+      title.setAttribute("tabindex", "-1");
+      title.focus({ preventScroll: true });
+    });
+  }
+
 })();
