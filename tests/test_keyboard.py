@@ -188,9 +188,10 @@ def test_navigation_menu_by_keyboard_on_a_phone(browser, expect, site_url):
     try:
         page = context.new_page()
         page.goto(site_url)
-        menu = page.locator('.md-header [for="__drawer"]')
+        menu = page.locator('.md-header [data-ps-for="__drawer"]')
         expect(menu).to_have_attribute("aria-expanded", "false")
-        tab_until(page, lambda f: page.evaluate("() => document.activeElement.getAttribute('for') === '__drawer'"), limit=10)
+        expect(menu).to_have_accessible_name("导航菜单")
+        tab_until(page, lambda f: page.evaluate("() => document.activeElement.dataset.psFor === '__drawer'"), limit=10)
         page.keyboard.press("Enter")
         expect(menu).to_have_attribute("aria-expanded", "true")
         expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
@@ -210,10 +211,10 @@ def test_search_by_keyboard(page, expect, site_url):
     # search button that opens it.
     stop = tab_until(page, lambda f: page.evaluate("""() => {
         const e = document.activeElement;
-        return e.matches('input.md-search__input') || e.getAttribute('for') === '__search';
+        return e.matches('input.md-search__input') || e.dataset.psFor === '__search';
     }"""), limit=15)
-    if stop["tag"] == "label":
-        expect(page.locator('.md-header__button[for="__search"]')).to_have_accessible_name("搜索")
+    if stop["tag"] == "button":
+        expect(page.locator('.md-header [data-ps-for="__search"]')).to_have_accessible_name("搜索")
         page.keyboard.press("Enter")
     expect(query).to_be_focused()
     expect(query).to_be_in_viewport()

@@ -37,32 +37,34 @@
 
   // -- Keyboard access to Material's controls ------------------------------
   // On narrow screens the menu and search buttons are <label>s for hidden
-  // checkboxes: make them buttons that the keyboard reaches and that say
-  // whether what they open is open.
+  // checkboxes, which the keyboard cannot reach. Each is replaced by a real
+  // button (same look) that says whether what it opens is open; without
+  // scripts the labels stay and work with a mouse or a finger.
   function labelButton(label, toggle, name, onOpen) {
     if (!label || !toggle) return;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", name);
-    label.setAttribute("aria-expanded", String(toggle.checked));
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-ps-for", toggle.id);
+    button.setAttribute("aria-label", name);
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    button.innerHTML = label.innerHTML;  // Material's icon
+    label.parentNode.insertBefore(button, label);
+    label.style.display = "none";
     toggle.addEventListener("change", function () {
-      label.setAttribute("aria-expanded", String(toggle.checked));
+      button.setAttribute("aria-expanded", String(toggle.checked));
     });
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      // This button's keys are handled here only (Material also clicks a
-      // focused label on Enter, which would toggle twice).
-      event.preventDefault();
-      event.stopPropagation();
-      label.click();
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change"));
       if (toggle.checked && onOpen) requestAnimationFrame(onOpen);
     });
+    return button;
   }
 
   var drawer = document.getElementById("__drawer");
-  var menuButton = document.querySelector('.md-header__button[for="__drawer"]');
   var nav = document.querySelector(".md-sidebar--primary");
-  labelButton(menuButton, drawer, "导航菜单", function () {
+  var menuButton = labelButton(document.querySelector('.md-header__button[for="__drawer"]'), drawer, "导航菜单", function () {
     // The drawer is visibility: hidden until it opens; focus once it shows.
     var first = nav && nav.querySelector("a[href]");
     if (first) first.focus();
