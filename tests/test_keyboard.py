@@ -148,11 +148,9 @@ def test_tab_reaches_every_control_with_visible_focus(browser, expect, site_url,
 # The paths
 # --------------------------------------------------------------------------
 
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def page(request, browser):
-    context = new_context(browser, request.param)
-    yield context.new_page()
-    context.close()
+@pytest.fixture
+def page(page_at_each_width):
+    return page_at_each_width
 
 
 def test_skip_link_moves_to_the_content(page, expect, site_url):
@@ -218,8 +216,8 @@ def test_search_by_keyboard(page, expect, site_url):
         page.keyboard.press("Enter")
     expect(query).to_be_focused()
     expect(query).to_be_in_viewport()
-    page.keyboard.type(SEARCH_QUERY)
-    page.keyboard.press("End")  # IME commits send no keyup; see test_browser.search
+    page.keyboard.insert_text(SEARCH_QUERY)  # as an input method commits a word
+    page.keyboard.press("End")  # the keyup Material reads the query on
     first = page.locator(".md-search-result__list a.md-search-result__link").first
     expect(first).to_be_visible()
     page.keyboard.press("ArrowDown")

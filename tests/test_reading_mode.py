@@ -55,34 +55,27 @@ def sideways(page) -> str | None:
             + "\n    ".join(culprits))
 
 
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def width(request) -> int:
-    return request.param
-
-
-@pytest.fixture
-def context(browser, width):
-    context = new_context(browser, width)
-    yield context
-    context.close()
-
-
 # --------------------------------------------------------------------------
 # The switch
 # --------------------------------------------------------------------------
 
-def test_large_text_switch_enlarges_and_is_remembered(context, expect, site_url):
-    page = context.new_page()
-    page.goto(site_url)
-    button = page.locator(SIZE_BUTTON)
-    expect(button).to_have_accessible_name("大字版")
-    standard = text_metrics(page)
-
+def flip(page, expect, selector: str, shows: str, then: str, announced: str) -> tuple[dict, dict]:
+    """Press a switch button that shows ``shows``; check it then shows
+    ``then`` and announces ``announced``. Text metrics before and after."""
+    button = page.locator(selector)
+    expect(button).to_have_accessible_name(shows)
+    before = text_metrics(page)
     button.click()
-    expect(button).to_have_accessible_name("标准版")
-    expect(page.locator("[data-ps-status]")).to_have_text("已切换到大字版")
+    expect(button).to_have_accessible_name(then)
+    expect(page.locator("[data-ps-status]")).to_have_text(announced)
     settle(page)
-    large = text_metrics(page)
+    return before, text_metrics(page)
+
+
+def test_large_text_switch_enlarges_and_is_remembered(page_at_each_width, expect, site_url):
+    page = page_at_each_width
+    page.goto(site_url)
+    standard, large = flip(page, expect, SIZE_BUTTON, "大字版", "标准版", "已切换到大字版")
     assert large["font"] >= 1.5 * standard["font"] - 0.01, f"text grew from {standard} to {large} only"
     assert large["line"] >= 1.5 * standard["line"] - 0.01, f"line spacing grew from {standard} to {large} only"
     assert large["root"] >= 1.5 * standard["root"] - 0.01, "the rem base (controls, navigation) did not grow"
@@ -100,18 +93,11 @@ def test_large_text_switch_enlarges_and_is_remembered(context, expect, site_url)
     assert text_metrics(page)["root"] == standard["root"]
 
 
-def test_high_contrast_switch_is_remembered(context, expect, site_url):
-    page = context.new_page()
+def test_high_contrast_switch_is_remembered(page_at_each_width, expect, site_url):
+    page = page_at_each_width
     page.goto(site_url)
-    button = page.locator(CONTRAST_BUTTON)
-    expect(button).to_have_accessible_name("高对比度")
-    standard = text_metrics(page)
+    standard, _ = flip(page, expect, CONTRAST_BUTTON, "高对比度", "标准配色", "已切换到高对比度配色")
     assert standard["color"] != "rgb(0, 0, 0)", "the standard look is already pure black; nothing to compare"
-
-    button.click()
-    expect(button).to_have_accessible_name("标准配色")
-    expect(page.locator("[data-ps-status]")).to_have_text("已切换到高对比度配色")
-    settle(page)
     assert text_metrics(page)["color"] == "rgb(0, 0, 0)"
     header = page.eval_on_selector(".md-header", "h => getComputedStyle(h).backgroundColor")
     assert header == "rgb(0, 0, 0)", f"header is {header} in 高对比度"
@@ -170,6 +156,7 @@ def test_switch_is_hidden_without_javascript(browser, expect, site_url):
 LOOKS = {"large": {"size": "large", "contrast": "standard"}, "high": {"size": "standard", "contrast": "high"}}
 
 
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
 @pytest.mark.parametrize("look", list(LOOKS))
 def test_every_page_type_fits_in_each_look(browser, expect, site_url, width, look):
     context = new_context(browser, width)
