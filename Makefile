@@ -1,6 +1,6 @@
 # policy-site: every command creates and uses its own virtual environment (.venv).
 #   make serve   install, validate, preview with live reload (content/ included)
-#   make test    install test needs (and Debian's chromium when missing), run all tests
+#   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
 #   make build   validated, atomic build into site/
 #   make check   validate content/ only
 #   make bench   benchmarks: build time, catalogue scale, search (prints figures)
@@ -13,8 +13,22 @@ ADDR   ?= 127.0.0.1:8000
 SITE_INSTALLED := $(VENV)/.site-installed
 TEST_INSTALLED := $(VENV)/.test-installed
 BENCH_INSTALLED := $(VENV)/.bench-installed
+# axe-core for the accessibility audit, pinned by package-lock.json.
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: serve build check schema test bench chromium clean
+
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing npm with apt-get ..."; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+		else \
+			echo "npm missing (needed for axe-core): run 'sudo apt-get install npm'"; exit 1; \
+		fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(SITE_INSTALLED): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,7 +68,7 @@ chromium:
 		echo "chromium (and a CJK font) missing: run 'sudo apt-get install chromium fonts-noto-cjk' or set CHROMIUM=/path/to/chrome"; exit 1; \
 	fi
 
-test: $(TEST_INSTALLED) chromium
+test: $(TEST_INSTALLED) $(AXE) chromium
 	$(PY) -m pytest -n 2
 
 # Build time of the site as published, the catalogue at 100/1,000/5,000 entries,
@@ -65,4 +79,4 @@ bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.search
 
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site .venv .pytest_cache node_modules

@@ -102,3 +102,13 @@ def expect():
 
     expect.set_options(timeout=15_000)
     return expect
+
+
+@pytest.fixture(params=[1280, 360], ids=lambda w: f"{w}px")
+def page_at_each_width(request, browser):
+    """A fresh page at desktop width, then as a 360 px phone (tests/browser.py)."""
+    from browser import new_context
+
+    context = new_context(browser, request.param)
+    yield context.new_page()
+    context.close()

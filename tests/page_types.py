@@ -1,0 +1,116 @@
+"""Every page type of the site, and how to bring each into the state a reader
+sees: the catalogue with its filters open, the self-check with answers given,
+the search dialog with results. The accessibility, keyboard and reading-mode
+tests all walk this one list, so a new page type is added here once.
+
+URLs of entries and interpretations are read from the content, not typed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from typing import Callable
+
+from conftest import ROOT
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts import urls  # noqa: E402
+from scripts.content import load_content  # noqa: E402
+from test_catalogue_browser import PROFILES, open_filters, submit_profile  # noqa: E402
+
+PLAN_ID = "hs-2018-138"
+# A query with results on the real site (the financing clauses, loan entries).
+SEARCH_QUERY = "贷款"
+
+
+# localStorage key and values of the reading settings (docs/assets/a11y.js).
+READING_KEY = "policy-site.reading"
+LARGE_HIGH = {"size": "large", "contrast": "high"}
+
+
+def save_reading_settings(**settings: str) -> str:
+    """An init script that stores reading settings as if chosen on an earlier page."""
+    return f"localStorage.setItem({json.dumps(READING_KEY)}, {json.dumps(json.dumps(settings))});"
+
+
+@dataclass(frozen=True)
+class PageType:
+    path: str
+    # Brings the loaded page into the state to check (None: as loaded).
+    prepare: Callable | None = None
+
+
+def _open_filters(page, expect):
+    expect(page.locator("form.catalogue-filters")).to_be_visible()  # the script ran
+    open_filters(page, expect)
+
+
+def _answer_self_check(page, expect):
+    submit_profile(page, expect, *PROFILES[1])
+
+
+def _search(page, expect):
+    """Open Material's search with its / shortcut and enter the query the way
+    an input method commits it: the whole word at once (then End, for the
+    keyup Material reads the query on). Only the search UI is used, so this
+    keeps working whatever backend answers."""
+    query = page.locator("input.md-search__input")
+    page.keyboard.press("/")
+    expect(query).to_be_focused()
+    page.keyboard.insert_text(SEARCH_QUERY)
+    page.keyboard.press("End")
+    expect(query).to_have_value(SEARCH_QUERY)
+    expect(page.locator(".md-search-result__list li").first).to_be_visible()
+
+
+def _page_types() -> dict[str, PageType]:
+    content = load_content(ROOT / "content")
+    plan = content.documents[PLAN_ID]
+    cited = next(d for d in content.documents.values() if d.id != PLAN_ID)
+    entry = content.policies[sorted(content.policies)[0]]
+    by_type = {}
+    for item in sorted(content.interpretations.values(), key=lambda i: i.id):
+        by_type.setdefault(item.type, item)
+    # The department with the most on its page (indicators, tasks, entries).
+    dept = max(content.departments.values(), key=lambda d: (
+        len(content.indicators_led_by(d)) + len(content.tasks_of(d)) + len(content.policies_of(d))))
+    return {
+        "home": PageType(urls.home()),
+        "plan": PageType(urls.document(plan)),
+        "targets": PageType(urls.targets(plan)),
+        "tasks": PageType(urls.tasks(plan)),
+        "departments": PageType(urls.departments()),
+        "department": PageType(urls.department(dept)),
+        "catalogue": PageType(urls.policies(), _open_filters),
+        "entry": PageType(urls.policy(entry)),
+        "self-check": PageType(urls.self_check(), _answer_self_check),
+        "text-interpretation": PageType(urls.interpretation(by_type["文字解读"])),
+        "infographic": PageType(urls.interpretation(by_type["图片解读"])),
+        "search": PageType(urls.home(), _search),
+        "cited-document": PageType(urls.document(cited)),
+        "about": PageType("about/"),
+    }
+
+
+PAGE_TYPES = _page_types()
+
+
+def open_page_type(page, expect, site_url: str, name: str) -> None:
+    """Load the page of type ``name`` and bring it into the state a reader sees."""
+    kind = PAGE_TYPES[name]
+    page.goto(site_url + kind.path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    if kind.prepare:
+        kind.prepare(page, expect)
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait until no CSS transition or animation is running: colours read
+    mid-fade (the search results fade in) are not what a reader sees."""
+    page.wait_for_function("""() => document.getAnimations().every(a =>
+        a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)""")

@@ -1,0 +1,93 @@
+"""Automated accessibility audit: axe-core on every page type at 1280 and 360 px.
+
+Every rule axe-core runs by default (WCAG 2.0/2.1 A and AA and axe's best
+practices) must pass with zero violations at any impact level, on each page in
+the state a reader sees it (filters open, self-check answered, search results
+open; see tests/page_types.py), in the standard look and in 大字版 with high
+contrast. No rule is switched off.
+
+axe-core is pinned in package.json / package-lock.json and installed by
+``make test`` (``npm ci``); it is injected into the page as an inline script,
+so the audit makes no request. Uses Debian's Chromium through tests/browser.py:
+skipped when it or axe-core is missing, failed under CI.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import DESKTOP, PHONE, new_context, unavailable
+from conftest import ROOT
+from page_types import LARGE_HIGH, PAGE_TYPES, open_page_type, save_reading_settings
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = [DESKTOP["width"], PHONE["width"]]
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        unavailable(f"{AXE.relative_to(ROOT)} is missing: run `make test` (npm ci installs axe-core)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def run_axe(page, source: str, extra_rules: tuple[str, ...] = ()) -> dict:
+    """axe-core's results for the page as it is now: its default rules, and
+    ``extra_rules`` that are off by default (e.g. the AAA contrast rule)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=source)
+    return page.evaluate("""extra => axe.run(document, {resultTypes: ['violations'],
+            rules: Object.fromEntries(extra.map(id => [id, {enabled: true}]))})
+        .then(r => ({version: r.testEngine.version, violations: r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))
+        })), passes: r.passes.length}))""", list(extra_rules))
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])} elements)")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {node['target']}")
+            lines.append("      " + (node["summary"] or "").replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+def audit(browser, expect, site_url, source, name, width, reading=None, extra_rules=()) -> dict:
+    context = new_context(browser, width)
+    try:
+        if reading:
+            context.add_init_script(save_reading_settings(**reading))
+        page = context.new_page()
+        open_page_type(page, expect, site_url, name)
+        if reading:
+            for setting, value in reading.items():
+                assert page.get_attribute("html", f"data-ps-{setting}") == value, f"{setting} is not {value}"
+        return run_axe(page, source, extra_rules)
+    finally:
+        context.close()
+
+
+def check(result: dict, where: str) -> None:
+    assert result["passes"] > 0, "axe-core ran no check at all"
+    assert not result["violations"], f"axe-core {result['version']} on {where}:\n" + describe(result["violations"])
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_axe_finds_no_violations(browser, expect, site_url, axe_source, name, width):
+    result = audit(browser, expect, site_url, axe_source, name, width)
+    check(result, f"{name} ({PAGE_TYPES[name].path or '/'}) at {width} px")
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_axe_large_text_high_contrast(browser, expect, site_url, axe_source, name, width):
+    """大字版 with 高对比度: the same audit, and the high-contrast palette must
+    reach the AAA contrast ratio (7:1 for text; axe's color-contrast-enhanced)."""
+    result = audit(browser, expect, site_url, axe_source, name, width,
+                   reading=LARGE_HIGH, extra_rules=("color-contrast-enhanced",))
+    check(result, f"{name} ({PAGE_TYPES[name].path or '/'}) at {width} px in 大字版 + 高对比度")
