@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import sys
 import tempfile
@@ -144,6 +145,26 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, WORKER_PATH, abs_src_path=str(WORKER)))
     return files
+
+
+def on_env(env, config, files):
+    # The navigation sidebar of a page that is not itself in the navigation
+    # (catalogue entries, departments) has no active item, and its links are
+    # relative to the page's folder: every such page in one folder gets the
+    # same HTML. overrides/main.html renders it once per folder and reuses it
+    # (Material renders it anew for each page: at 5,000 entries, seconds).
+    # POLICY_SITE_NAV_CACHE=0 turns this off; a test compares both builds.
+    cache: dict[str, str] = {}
+    env.globals["ps_nav_cache"] = cache if os.environ.get("POLICY_SITE_NAV_CACHE", "1") != "0" else None
+    env.globals["ps_nav_key"] = _nav_key
+    return env
+
+
+def _nav_key(page) -> str | None:
+    """The folder of a page outside the navigation; None for pages in it."""
+    if page is None or page.file.inclusion.is_in_nav():
+        return None
+    return posixpath.dirname(page.url.rstrip("/"))
 
 
 def on_page_markdown(markdown, page, config, files):

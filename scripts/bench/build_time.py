@@ -32,6 +32,24 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
+def reference_seconds() -> float:
+    """Seconds a fixed pure-Python loop takes here (best of 3).
+
+    This machine is a shared virtual machine whose speed varies over a day
+    (the same loop has taken 1.9 s and 2.2 s an hour apart). Printed beside
+    the figures, it says how fast the machine was when they were taken, so
+    runs can be compared: divide a time by it.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -51,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"make build (python -m scripts build): median {statistics.median(times):.2f} s "
           f"over {args.runs} runs (min {min(times):.2f} s, max {max(times):.2f} s); "
           f"{pages} HTML pages, {size / 1e6:.1f} MB")
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; reference loop {reference_seconds():.2f} s (lower is faster)")
     return 0
 
 

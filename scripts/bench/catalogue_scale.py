@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.bench.build_time import machine
+from scripts.bench.build_time import machine, reference_seconds
 from scripts.content import load_content
 from scripts.schema.model import AUDIENCE, INDUSTRY, SUPPORT_TYPE
 
@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
+    before = reference_seconds()
     results = []
     print(f"{'N':>6} {'time s':>8} {'CPU s':>7} {'load':>5} {'peak MB':>8} {'site MB':>8} {'HTML':>6} {'index MB':>9}"
           f" {'t ratio':>8} {'N ratio':>8} {'ms/entry':>9}")
@@ -176,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         results.append({"n": n, **r})
         print(f"{n:>6} {r['seconds']:8.2f} {r['cpu']:7.2f} {load:5.2f} {r['peak_mb']:8.0f} {r['site_mb']:8.1f} {r['html']:>6}"
               f" {r['index_mb']:9.2f} {ratio} {marginal}", flush=True)
-    print(f"machine: {machine()}")
+    after = reference_seconds()
+    print(f"machine: {machine()}; reference loop {before:.2f} s before, {after:.2f} s after "
+          "(scripts/bench/build_time.py reference_seconds: lower is a faster machine)")
 
     by_n = {r["n"]: r for r in results}
     if TARGET_N in by_n:

@@ -6,7 +6,8 @@ Layout under ``search/`` in the site::
                              only settings (a few hundred bytes), no documents
     <key>/s<n>.json          shard n: {token: postings} for the tokens whose
                              first character hashes to n (scripts/search/tokens.py)
-    <key>/d<id>.json         one record: kind, location, title, text, status
+    <key>/d<n>.json          records n*k .. n*k+k-1 (k in the settings, chosen so a
+                             file is a few KB): kind, location, title, text, status
 
 ``<key>`` is a hash of everything in the folder, so a new build never mixes
 with files a browser or CDN cached from an old one, and the same content gives
@@ -52,6 +53,9 @@ _TOP_SCORE = TITLE_BOOST + KEYWORD_BOOST + TEXT_BOOST * (K1 + 1)
 # About this many bytes of postings per shard; at least one shard.
 SHARD_BYTES = 8_000
 MAX_SHARDS = 4096
+# About this many bytes of records per record file.
+RECORD_FILE_BYTES = 4_000
+MAX_RECORDS_PER_FILE = 64
 
 # Material's highlighter (search.highlight, on the page a result opens) splits
 # the query on this; keep it the separators tokens.py uses.
@@ -114,14 +118,21 @@ def build_files(records: list[SearchRecord]) -> dict[str, str]:
     files = {f"s{n}.json": _json(group) for n, group in enumerate(grouped)}
     # Results are grouped by page; a record on a page names the page's title.
     page_titles = {r.location: r.title for r in records if "#" not in r.location}
-    for doc_id, record in enumerate(records):
+    docs = []
+    for record in records:
         doc = {"k": record.kind, "l": record.location, "t": record.title, "x": record.text,
                "p": page_titles.get(record.location.split("#")[0], "")}
         if record.keywords:
             doc["w"] = record.keywords
         if record.status:
             doc["s"] = record.status
-        files[f"d{doc_id}.json"] = _json(doc)
+        docs.append(_json(doc))
+    # Records travel in files of a few neighbours (record id // per_file):
+    # fewer files to write and to request, a few KB each.
+    average = sum(len(d.encode()) for d in docs) / len(docs) if docs else 1
+    per_file = max(1, min(MAX_RECORDS_PER_FILE, round(RECORD_FILE_BYTES / average)))
+    for n in range(0, len(docs), per_file):
+        files[f"d{n // per_file}.json"] = "[" + ",".join(docs[n:n + per_file]) + "]"
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
@@ -132,7 +143,7 @@ def build_files(records: list[SearchRecord]) -> dict[str, str]:
             "lang": ["zh"],
             "separator": HIGHLIGHT_SEPARATOR,
             "pipeline": [],
-            "policy_site": {"path": f"{key}/", "shards": shards, "docs": len(records),
+            "policy_site": {"path": f"{key}/", "shards": shards, "docs": len(records), "per_file": per_file,
                             "alphabet": ALPHABET, "max_weight": MAX_WEIGHT},
         },
         "docs": [],

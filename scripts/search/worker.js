@@ -291,7 +291,9 @@ async function search(query) {
   const terms = parseQuery(query);
   if (!terms.length) return { items: [] };
   const ranked = (await rank(terms)).slice(0, CANDIDATES);
-  const records = await Promise.all(ranked.map(([id]) => fetchJSON(`d${id}.json`)));
+  const perFile = settings.per_file;
+  const records = await Promise.all(ranked.map(([id]) =>
+    fetchJSON(`d${Math.floor(id / perFile)}.json`).then(file => file[id % perFile])));
   const found = ranked.map(([, { matched, score }], i) => {
     const record = records[i];
     let factor = 1;
