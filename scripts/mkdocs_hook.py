@@ -148,14 +148,18 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    # The navigation sidebar of a page that is not itself in the navigation
-    # (catalogue entries, departments) has no active item, and its links are
-    # relative to the page's folder: every such page in one folder gets the
-    # same HTML. overrides/main.html renders it once per folder and reuses it
-    # (Material renders it anew for each page: at 5,000 entries, seconds).
-    # POLICY_SITE_NAV_CACHE=0 turns this off; a test compares both builds.
-    cache: dict[str, str] = {}
-    env.globals["ps_nav_cache"] = cache if os.environ.get("POLICY_SITE_NAV_CACHE", "1") != "0" else None
+    # Parts of Material's page template that come out the same for many pages
+    # are rendered once and reused by overrides/main.html (at 5,000 catalogue
+    # entries Material renders each anew: seconds of the build):
+    # - the navigation sidebar of a page that is not itself in the navigation
+    #   (catalogue entries, departments): it has no active item and its links
+    #   are relative to the page's folder, so it is the same for every such
+    #   page of a folder;
+    # - the settings for Material's scripts, which depend only on base_url.
+    # POLICY_SITE_TEMPLATE_CACHE=0 turns this off; tests/test_determinism.py
+    # requires both builds to be byte-identical.
+    enabled = os.environ.get("POLICY_SITE_TEMPLATE_CACHE", "1") != "0"
+    env.globals["ps_cache"] = {} if enabled else None
     env.globals["ps_nav_key"] = _nav_key
     return env
 

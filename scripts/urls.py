@@ -89,9 +89,22 @@ def relative(target: str, current: str) -> str:
     path, _, anchor = target.partition("#")
     if path == current and anchor:
         return f"#{anchor}"
-    rel = posixpath.relpath(path or ".", current or ".")
+    rel = _relpath(path, current)
     if rel == ".":
         rel = "./"
     elif "." not in posixpath.basename(path):  # a page (directory URL), not a file
         rel += "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for site-relative URL paths (no leading /, no . or ..),
+    without its normalisation: called for every link of thousands of pages."""
+    to = [part for part in path.split("/") if part]
+    frm = [part for part in start.split("/") if part]
+    common = 0
+    for a, b in zip(to, frm):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."

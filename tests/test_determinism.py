@@ -90,12 +90,13 @@ def test_two_builds_are_byte_identical(two_builds):
     _assert_identical(a, b)
 
 
-def test_navigation_reused_across_pages_is_what_material_renders(two_builds, tmp_path):
+def test_template_parts_reused_across_pages_are_what_material_renders(two_builds, tmp_path):
     """overrides/main.html renders the sidebar once per folder for pages outside
-    the navigation (catalogue entries, departments) and reuses it; a build
-    that renders it for every page (POLICY_SITE_NAV_CACHE=0) is byte-identical."""
+    the navigation (catalogue entries, departments), and the scripts' settings
+    once per base_url, and reuses them; a build that renders them for every
+    page (POLICY_SITE_TEMPLATE_CACHE=0) is byte-identical."""
     a, _ = two_builds
-    _assert_identical(a, _build(tmp_path / "uncached", POLICY_SITE_NAV_CACHE="0"))
+    _assert_identical(a, _build(tmp_path / "uncached", POLICY_SITE_TEMPLATE_CACHE="0"))
 
 
 def test_sitemap_gz_matches_sitemap(two_builds):

@@ -103,3 +103,20 @@ def test_loader_never_crashes(target, mutations, stray_bytes):
             assert problem.line >= 1 and problem.column >= 1
             assert problem.zh and problem.en
             assert len(problem.format()) < 20_000
+
+
+# -- URLs ---------------------------------------------------------------------------
+
+_SEGMENT = st.text(alphabet="abc-0", min_size=1, max_size=3)
+_SITE_PATH = st.lists(_SEGMENT, max_size=4).map(lambda parts: "".join(p + "/" for p in parts))
+
+
+@settings(derandomize=True, max_examples=300)
+@given(path=_SITE_PATH, start=_SITE_PATH)
+def test_relative_paths_match_posixpath(path, start):
+    """urls._relpath, the fast path behind every link, agrees with the standard library."""
+    import posixpath
+
+    from scripts.urls import _relpath
+
+    assert _relpath(path, start) == posixpath.relpath(path or ".", start or ".")
