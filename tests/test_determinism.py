@@ -180,3 +180,18 @@ def test_no_clock_date_in_site(two_builds):
     # every full date on the site is one the content states.
     foreign = {day: sorted(set(files))[:5] for day, files in site_dates.items() if day not in content_dates}
     assert not foreign, f"dates not stated by the content appear on the site: {foreign}"
+
+
+def test_pages_rendered_by_forked_workers_are_the_same(monkeypatch):
+    """Thousands of catalogue entries are rendered by two forked workers
+    (scripts/pages/page.py render_all); the pages must not depend on it."""
+    from scripts.pages import SiteInfo, build_pages
+    from scripts.pages import page as page_module
+
+    content = load_content(ROOT / "content")
+    site = SiteInfo("站名", "说明")
+    serial = build_pages(content, site).pages
+    monkeypatch.setattr(page_module, "PARALLEL_FROM", 1)
+    parallel = build_pages(content, site).pages
+    assert [(p.url, p.title, p.markdown, p.meta) for p in parallel] == \
+        [(p.url, p.title, p.markdown, p.meta) for p in serial]

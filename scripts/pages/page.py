@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import dataclass, field
+from typing import Callable, Sequence
 
 from jinja2 import Environment
 
@@ -20,3 +22,29 @@ class Page:
 def make_page(env: Environment, template: str, url: str, title: str, meta: dict | None = None, **context) -> Page:
     markdown = render(env, template, url, title=title, **context)
     return Page(url=url, title=title, markdown=markdown, meta=meta or {})
+
+
+# Many pages of one kind (thousands of catalogue entries) are rendered by two
+# forked workers: each page is independent, and the build has two cores.
+PARALLEL_FROM = 500
+_jobs: tuple[Callable, Sequence] | None = None  # inherited by the forked workers
+
+
+def _render_one(index: int) -> Page:
+    render_page, items = _jobs
+    return render_page(items[index])
+
+
+def render_all(render_page: Callable[[object], Page], items: Sequence, workers: int = 2) -> list[Page]:
+    """[render_page(item) for item in items], in order; on two processes when
+    there are many items and processes can be forked (the workers inherit the
+    content, so only an index goes to them and a Page comes back)."""
+    global _jobs
+    if len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [render_page(item) for item in items]
+    _jobs = (render_page, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_render_one, range(len(items)), chunksize=128)
+    finally:
+        _jobs = None

@@ -11,7 +11,7 @@ from ..content import Content
 from ..render import date_zh
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
 from ..schema.types import Date, Enum, List, Object, RefTo, Url, resolve
-from .page import Page, make_page
+from .page import Page, make_page, render_all
 
 CATALOGUE_TITLE = "小微企业政策目录"
 
@@ -137,17 +137,17 @@ def pages(content: Content, env, site) -> list[Page]:
                   audiences=AUDIENCE.terms.values(), support_types=SUPPORT_TYPE.terms.values(),
                   industries=INDUSTRY.terms.values(), total=len(policies)),
     ]
-    for p in policies:
+
+    def entry_page(p) -> Page:
         url = urls.policy(p)
-        result.append(
-            make_page(
-                env, "policy.md.j2", url, p.name,
-                policy=p,
-                status=statuses[p.id],
-                facts=fact_rows(p, lambda target, url=url: urls.relative(target, url)),
-                basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
-                indicators=_related_indicators(content, p),
-                as_of=content.as_of,
-            )
+        return make_page(
+            env, "policy.md.j2", url, p.name,
+            policy=p,
+            status=statuses[p.id],
+            facts=fact_rows(p, lambda target, url=url: urls.relative(target, url)),
+            basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
+            indicators=_related_indicators(content, p),
+            as_of=content.as_of,
         )
-    return result
+
+    return result + render_all(entry_page, policies)
