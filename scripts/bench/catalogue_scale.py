@@ -6,7 +6,8 @@ For each N: copy the project into a temp dir, replace content/policies/*.yaml
 by N generated entries (built from the plan's own sentences, so they
 validate), run the real build (`python -m scripts --root <copy> build`) and
 print wall time, peak memory, site size, HTML page count and search index
-size; then the growth of time against the growth of N, and whether the
+size (each build starts after flushing writes to disk and a pause,
+--settle); then the growth of time against the growth of N, and whether the
 issue's target holds (5,000 entries in under 20 s, growing linearly).
 """
 
@@ -21,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -155,6 +157,8 @@ def measure(project: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--settle", type=float, default=30.0,
+                        help="seconds to wait, after flushing writes to disk, before each build (0: back to back)")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
     before = reference_seconds()
@@ -165,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="catalogue-scale-") as tmp:
             project = copy_project(Path(tmp) / "project")
             write_catalogue(project, synthetic_policies(n))
+            # Each build writes about 100 MB at 5,000 entries; on this machine's
+            # disk the writing-out goes on after the build and slows the next
+            # one by 1-3 s. Flush and wait, so each build starts on a settled
+            # machine as a CI build does (--settle 0 measures back to back).
+            os.sync()
+            time.sleep(args.settle)
             load = os.getloadavg()[0]
             r = measure(project)
         prev = results[-1] if results else None
