@@ -100,13 +100,19 @@ def test_browser_finds_the_same_index_file_for_a_token(worker_page):
 
 # -- the queries, in the real search box ---------------------------------------
 
-@pytest.fixture(scope="module")
-def search_page(browser, site_url):
+def _home_page(browser, site_url):
+    """A new page at the home page, at desktop width, closed afterwards."""
     context = new_context(browser)
     page = context.new_page()
     page.goto(site_url)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    """One page for all the queries (each waits for its own results)."""
+    yield from _home_page(browser, site_url)
 
 
 @pytest.mark.browser
@@ -201,12 +207,8 @@ def test_a_query_downloads_only_the_index_files_it_needs(browser, expect, site_u
 
 @pytest.fixture
 def home(browser, site_url):
-    """A fresh page at the home page, at desktop width."""
-    context = new_context(browser)
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
+    """A fresh page at the home page, for tests that change its state."""
+    yield from _home_page(browser, site_url)
 
 
 @pytest.mark.browser
