@@ -109,6 +109,7 @@ def record_requests(target) -> RequestLog:
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
+WIDTHS = [DESKTOP["width"], PHONE["width"]]  # the widths page tests run at
 TIMEOUT_MS = 15_000
 
 
@@ -122,3 +123,50 @@ def new_context(browser, width: int = DESKTOP["width"], **options):
     context = browser.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
     return context
+
+
+# -- Sideways scrolling ---------------------------------------------------------
+
+# The elements sticking out past the page's right edge that no ancestor clips:
+# (how many, a description of the first few).
+_OVERFLOWING = """() => {
+    const limit = document.documentElement.clientWidth;
+    const clips = el => getComputedStyle(el).overflowX !== 'visible';
+    const clipped = el => {
+        for (let node = el; node && node !== document.body;) {
+            const position = getComputedStyle(node).position;
+            if (position === 'fixed') return false;
+            const next = position === 'absolute' ? node.offsetParent : node.parentElement;
+            if (next && next !== document.body && clips(next)) return true;
+            node = next;
+        }
+        return false;
+    };
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || r.right <= limit + 0.5 || clipped(el)) continue;
+        const cls = typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+        const wrap = el.closest('.table-wrap');
+        out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}`
+            + ` (position: ${getComputedStyle(el).position}, right edge ${Math.round(r.right)} px`
+            + `${wrap ? ', inside .table-wrap "' + (wrap.getAttribute('aria-label') || '') + '"' : ''})`);
+    }
+    return [out.length, out.slice(0, 12)];
+}"""
+
+
+def sideways(page, width: int | None = None) -> str | None:
+    """Why the page scrolls sideways, or None when it does not.
+
+    The page must be no wider than its window, and when ``width`` is given no
+    wider than that either: a mobile browser zooms out to fit a page that is
+    too wide, and innerWidth then grows with it."""
+    size = page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
+    limit = size["inner"] if width is None else min(size["inner"], width)
+    if size["scroll"] <= limit:
+        return None
+    count, culprits = page.evaluate(_OVERFLOWING)
+    return (f"scrollWidth {size['scroll']} > {limit} (innerWidth {size['inner']}); "
+            f"{count} elements stick out, e.g.\n    " + "\n    ".join(culprits))

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from browser import WIDTHS
+
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build needs; tests copy these, never the developer's site/ or .venv/.
 PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "scripts", "schema"]
@@ -104,11 +106,17 @@ def expect():
     return expect
 
 
-@pytest.fixture(params=[1280, 360], ids=lambda w: f"{w}px")
-def page_at_each_width(request, browser):
-    """A fresh page at desktop width, then as a 360 px phone (tests/browser.py)."""
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def width(request) -> int:
+    """Desktop width, then a 360 px phone (tests/browser.py WIDTHS)."""
+    return request.param
+
+
+@pytest.fixture
+def page_at_each_width(browser, width):
+    """A fresh page at each of the widths."""
     from browser import new_context
 
-    context = new_context(browser, request.param)
+    context = new_context(browser, width)
     yield context.new_page()
     context.close()

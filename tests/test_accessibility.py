@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import pytest
 
-from browser import DESKTOP, PHONE, new_context, unavailable
+from browser import WIDTHS, new_context, unavailable
 from conftest import ROOT
 from page_types import LARGE_HIGH, PAGE_TYPES, open_page_type, save_reading_settings
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WIDTHS = [DESKTOP["width"], PHONE["width"]]
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import record_requests
+from browser import PHONE, new_context, record_requests, sideways
 from search_ui import RESULT_LINKS, describe, search, shown_records
 
 pytestmark = pytest.mark.browser
@@ -28,26 +28,11 @@ DEPARTMENTS = "departments/"
 PAGES = {"home": "", "plan": PLAN, "targets": TARGETS, "departments": DEPARTMENTS}
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 360, "height": 740}
-TIMEOUT_MS = 15_000
 
 
 # --------------------------------------------------------------------------
 # Fixtures
 # --------------------------------------------------------------------------
-
-def new_context(browser, **options):
-    options.setdefault("viewport", DESKTOP)
-    options.setdefault("locale", "zh-CN")
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context
-
-
-def phone_context(browser, **options):
-    return new_context(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, **options)
-
 
 @pytest.fixture
 def context(browser):
@@ -183,52 +168,18 @@ def test_no_request_leaves_localhost(browser, expect, site_url):
 # clips (a table inside its .table-wrap is clipped; an absolutely positioned
 # child whose containing block lies outside the .table-wrap is not): what to
 # fix when the page scrolls sideways.
-_OVERFLOWING = """() => {
-    const limit = document.documentElement.clientWidth;
-    const clips = el => getComputedStyle(el).overflowX !== 'visible';
-    const clipped = el => {
-        for (let node = el; node && node !== document.body;) {
-            const position = getComputedStyle(node).position;
-            if (position === 'fixed') return false;
-            const next = position === 'absolute' ? node.offsetParent : node.parentElement;
-            if (next && next !== document.body && clips(next)) return true;
-            node = next;
-        }
-        return false;
-    };
-    const out = [];
-    for (const el of document.body.querySelectorAll('*')) {
-        const r = el.getBoundingClientRect();
-        if (!r.width || r.right <= limit + 0.5 || clipped(el)) continue;
-        const cls = typeof el.className === 'string' && el.className.trim()
-            ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
-        const wrap = el.closest('.table-wrap');
-        out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}`
-            + ` (position: ${getComputedStyle(el).position}, right edge ${Math.round(r.right)} px`
-            + `${wrap ? ', inside .table-wrap "' + (wrap.getAttribute('aria-label') || '') + '"' : ''})`);
-    }
-    return [out.length, out.slice(0, 12)];
-}"""
 
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_horizontal_scroll_on_phone(browser, site_url, name):
-    context = phone_context(browser)
+    context = new_context(browser, PHONE["width"])
     try:
         page = context.new_page()
         page.goto(site_url + PAGES[name], wait_until="networkidle")
-        size = page.evaluate(
-            "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
-        )
-        count, culprits = page.evaluate(_OVERFLOWING) if size["scroll"] > min(size["inner"], PHONE["width"]) else (0, [])
+        problem = sideways(page, PHONE["width"])
     finally:
         context.close()
-    # innerWidth alone is not enough: a mobile browser zooms out to fit a page
-    # that is too wide, and innerWidth then grows with it.
-    assert size["scroll"] <= size["inner"] and size["scroll"] <= PHONE["width"], (
-        f"{name} page scrolls sideways at {PHONE['width']} px: scrollWidth {size['scroll']}, "
-        f"innerWidth {size['inner']}; {count} unclipped elements stick out, e.g.:\n  " + "\n  ".join(culprits)
-    )
+    assert problem is None, f"{name} page scrolls sideways at {PHONE['width']} px: {problem}"
 
 
 def test_readable_without_javascript(browser, expect, site_url):
@@ -260,13 +211,9 @@ def test_readable_without_javascript(browser, expect, site_url):
 # Screenshots for a human (tests/screenshots/, gitignored)
 # --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_screenshot(browser, site_url, name, width):
-    if width == PHONE["width"]:
-        context = phone_context(browser)
-    else:
-        context = new_context(browser, viewport=DESKTOP)
+    context = new_context(browser, width)
     try:
         page = context.new_page()
         page.goto(site_url + PAGES[name], wait_until="networkidle")

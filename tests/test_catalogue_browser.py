@@ -22,7 +22,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from browser import DESKTOP, PHONE, new_context, record_requests
+from browser import PHONE, new_context, record_requests, sideways
 from conftest import ROOT, build_site, copy_project, serve
 
 if str(ROOT) not in sys.path:
@@ -37,7 +37,6 @@ pytestmark = pytest.mark.browser
 CATALOGUE = "policies/"
 SELF_CHECK = "self-check/"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-WIDTHS = [DESKTOP["width"], PHONE["width"]]
 FACETS = ["support", "audience", "dept", "status"]
 NO_MATCH = "没有这样的政策zzqx"
 
@@ -56,11 +55,6 @@ PROFILES = [
 # --------------------------------------------------------------------------
 # Fixtures
 # --------------------------------------------------------------------------
-
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def width(request) -> int:
-    return request.param
-
 
 @pytest.fixture
 def context(browser, width):
@@ -459,10 +453,6 @@ def test_keyboard_only(page, expect, site_url, content, width):
     assert shown(page) == everything
 
 
-def no_sideways_scroll(page) -> dict:
-    return page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
-
-
 def test_phone_filters_fold_away_and_open(browser, expect, site_url):
     context = new_context(browser, PHONE["width"])
     try:
@@ -471,13 +461,13 @@ def test_phone_filters_fold_away_and_open(browser, expect, site_url):
         panel = page.locator("details.filter-panel")
         assert panel.evaluate("d => d.open") is False, "the filter panel is open on a phone"
         expect(page.locator("#catalogue-q")).to_be_hidden()
-        size = no_sideways_scroll(page)
-        assert size["scroll"] <= PHONE["width"] and size["scroll"] <= size["inner"], f"scrolls sideways: {size}"
+        problem = sideways(page, PHONE["width"])
+        assert problem is None, f"scrolls sideways: {problem}"
         panel.locator("summary").click()
         expect(page.locator("#catalogue-q")).to_be_visible()
         expect(page.locator(".catalogue-filters input[type=checkbox]").first).to_be_visible()
-        size = no_sideways_scroll(page)
-        assert size["scroll"] <= PHONE["width"] and size["scroll"] <= size["inner"], f"open panel scrolls sideways: {size}"
+        problem = sideways(page, PHONE["width"])
+        assert problem is None, f"open panel scrolls sideways: {problem}"
     finally:
         context.close()
 
@@ -494,8 +484,8 @@ def test_phone_other_pages_do_not_scroll_sideways(browser, expect, site_url, con
         else:
             page.goto(site_url + path)
             submit_profile(page, expect, *PROFILES[1])
-        size = no_sideways_scroll(page)
-        assert size["scroll"] <= PHONE["width"] and size["scroll"] <= size["inner"], f"{path} scrolls sideways: {size}"
+        problem = sideways(page, PHONE["width"])
+        assert problem is None, f"{path} scrolls sideways: {problem}"
     finally:
         context.close()
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import DESKTOP, PHONE, new_context, record_requests
+from browser import PHONE, new_context, record_requests, sideways
 from conftest import ROOT
 
 if str(ROOT) not in sys.path:
@@ -34,7 +34,6 @@ from scripts.content import load_content  # noqa: E402
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-WIDTHS = [PHONE["width"], DESKTOP["width"]]
 # Sub-pixel rounding of glyph boxes, in viewBox units.
 TOLERANCE = 0.5
 
@@ -60,16 +59,9 @@ def text_item(content):
     return item_of_type(content, "文字解读")
 
 
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def width(request) -> int:
-    return request.param
-
-
 @pytest.fixture
-def page(browser, width):
-    context = new_context(browser, width)
-    yield context.new_page()
-    context.close()
+def page(page_at_each_width):
+    return page_at_each_width
 
 
 def open_page(page, url: str) -> None:
@@ -145,10 +137,6 @@ def text_boxes(page) -> dict:
     return page.locator("figure.infographic > svg").evaluate(TEXT_BOXES_JS)
 
 
-def sideways(page) -> dict:
-    return page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: innerWidth})")
-
-
 # --------------------------------------------------------------------------
 # Tests
 # --------------------------------------------------------------------------
@@ -221,8 +209,8 @@ def test_phone_does_not_scroll_sideways(browser, site_url, picture, text_item, k
     try:
         page = context.new_page()
         open_page(page, url_of(site_url, picture if kind == "picture" else text_item))
-        size = sideways(page)
-        assert size["scroll"] <= PHONE["width"] and size["scroll"] <= size["inner"], f"scrolls sideways: {size}"
+        problem = sideways(page, PHONE["width"])
+        assert problem is None, f"scrolls sideways: {problem}"
     finally:
         context.close()
 

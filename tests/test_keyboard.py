@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import pytest
 
-from browser import DESKTOP, PHONE, new_context
+from browser import PHONE, WIDTHS, new_context
 from page_types import PAGE_TYPES, SEARCH_QUERY, open_page_type, settle
 from test_catalogue_browser import NO_MATCH, box, focused, shown, tab_until
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [DESKTOP["width"], PHONE["width"]]
 
 # Tabbable controls a reader can see, keyed as the walk keys focused elements:
 # radios of one group share a key (Tab stops once per group; arrows move in it).

@@ -23,14 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from browser import DESKTOP, PHONE, new_context
+from browser import PHONE, WIDTHS, new_context, sideways
 from page_types import PAGE_TYPES, READING_KEY, open_page_type, save_reading_settings, settle
-from test_browser import _OVERFLOWING
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-WIDTHS = [PHONE["width"], DESKTOP["width"]]
 SIZE_BUTTON = '[data-ps-setting="size"]'
 CONTRAST_BUTTON = '[data-ps-setting="contrast"]'
 # The paragraph text of the page body, measured before and after a switch.
@@ -43,16 +41,6 @@ def text_metrics(page) -> dict:
         return {font: parseFloat(style.fontSize), line: parseFloat(style.lineHeight),
                 color: style.color, root: parseFloat(getComputedStyle(document.documentElement).fontSize)};
     }""")
-
-
-def sideways(page) -> str | None:
-    """Why the page scrolls sideways, or None when it does not."""
-    size = page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
-    if size["scroll"] <= size["inner"]:
-        return None
-    count, culprits = page.evaluate(_OVERFLOWING)
-    return (f"scrollWidth {size['scroll']} > innerWidth {size['inner']}; {count} elements stick out, e.g.\n    "
-            + "\n    ".join(culprits))
 
 
 # --------------------------------------------------------------------------

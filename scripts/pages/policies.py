@@ -10,7 +10,7 @@ from .. import urls
 from ..content import Content
 from ..render import date_zh
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
-from ..schema.types import Date, Enum, List, Object, RefTo, Url, resolve
+from ..schema.types import Date, List, Object, RefTo, Url, resolve
 from .page import Page, make_page, render_all
 
 CATALOGUE_TITLE = "小微企业政策目录"
