@@ -562,26 +562,23 @@ def flow_list(line: str, key: str) -> list[str]:
     return [v.strip() for v in m.group(1).split(",")]
 
 
-def test_unknown_support_type(project, policies):
-    policy = policies[0]
+def assert_unknown_list_value(project, policy, key: str, value: str) -> None:
+    """Append ``value`` to the one-line list ``key`` of ``policy``'s file: one
+    problem, at that value, naming the new item's index."""
     rel = policy_file(policy)
-    old = the_line(project, rel, "support_types:")
-    values = flow_list(old, "support_types") + ["免费午餐"]
-    new = f"support_types: [{', '.join(values)}]"
+    old = the_line(project, rel, f"{key}:")
+    values = flow_list(old, key) + [value]
+    new = f"{key}: [{', '.join(values)}]"
     text = replace_line(project, rel, old, new)
-    assert_one_problem(problems_of(project), rel, place(text, new, "免费午餐"),
-                       f"support_types[{len(values) - 1}]", "免费午餐")
+    assert_one_problem(problems_of(project), rel, place(text, new, value), f"{key}[{len(values) - 1}]", value)
+
+
+def test_unknown_support_type(project, policies):
+    assert_unknown_list_value(project, policies[0], "support_types", "免费午餐")
 
 
 def test_unknown_department(project, policies):
-    policy = policies[1]
-    rel = policy_file(policy)
-    old = the_line(project, rel, "departments:")
-    values = flow_list(old, "departments") + ["no-such-department"]
-    new = f"departments: [{', '.join(values)}]"
-    text = replace_line(project, rel, old, new)
-    assert_one_problem(problems_of(project), rel, place(text, new, "no-such-department"),
-                       f"departments[{len(values) - 1}]", "no-such-department")
+    assert_unknown_list_value(project, policies[1], "departments", "no-such-department")
 
 
 def test_basis_clause_that_does_not_exist(project, policies):
@@ -633,13 +630,7 @@ def test_policy_id_must_match_file_name(project, policies):
 
 def test_unknown_related_indicator(project, policies):
     policy = next(p for p in policies if p.related_indicators)
-    rel = policy_file(policy)
-    old = the_line(project, rel, "related_indicators:")
-    values = flow_list(old, "related_indicators") + ["no-such-indicator"]
-    new = f"related_indicators: [{', '.join(values)}]"
-    text = replace_line(project, rel, old, new)
-    assert_one_problem(problems_of(project), rel, place(text, new, "no-such-indicator"),
-                       f"related_indicators[{len(values) - 1}]", "no-such-indicator")
+    assert_unknown_list_value(project, policy, "related_indicators", "no-such-indicator")
 
 
 def test_bad_service_url(project, policies):

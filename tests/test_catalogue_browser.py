@@ -472,14 +472,18 @@ def test_phone_filters_fold_away_and_open(browser, expect, site_url):
         context.close()
 
 
+def fullest_entry(content):
+    """The entry with the most to show: most basis clauses, then most related targets."""
+    return max(content.policies.values(), key=lambda p: (len(p.basis), len(p.related_indicators)))
+
+
 @pytest.mark.parametrize("path", ["entry", SELF_CHECK])
 def test_phone_other_pages_do_not_scroll_sideways(browser, expect, site_url, content, path):
     context = new_context(browser, PHONE["width"])
     try:
         page = context.new_page()
         if path == "entry":
-            # The entry with the most to show: most basis clauses, then most related targets.
-            policy = max(content.policies.values(), key=lambda p: (len(p.basis), len(p.related_indicators)))
+            policy = fullest_entry(content)
             page.goto(site_url + f"policies/{policy.id}/")
         else:
             page.goto(site_url + path)
@@ -602,7 +606,7 @@ def test_screenshot(browser, expect, site_url, content, name, width):
             open_catalogue(page, expect, site_url + CATALOGUE)
             open_filters(page, expect)
         elif name == "policy":
-            policy = max(content.policies.values(), key=lambda p: (len(p.basis), len(p.related_indicators)))
+            policy = fullest_entry(content)
             page.goto(site_url + f"policies/{policy.id}/")
         else:
             page.goto(site_url + SELF_CHECK)
