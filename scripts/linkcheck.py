@@ -27,7 +27,6 @@ from __future__ import annotations
 import concurrent.futures
 import functools
 import html
-import multiprocessing
 import os
 import pickle
 import re
@@ -35,6 +34,8 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .forking import fork_context
 
 IGNORED_SCHEMES = {"mailto", "tel"}
 FORBIDDEN_SCHEMES = {"data", "javascript", "file"}
@@ -152,9 +153,8 @@ class ScanAhead:
 
     def __init__(self):
         self.pending: dict[str, object] = {}
-        self.pool = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            self.pool = multiprocessing.get_context("fork").Pool(1)
+        forking = fork_context()
+        self.pool = forking.Pool(1) if forking else None
 
     def add(self, path: str, text: str) -> None:
         if self.pool is not None:

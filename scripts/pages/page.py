@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from jinja2 import Environment
 
+from ..forking import fork_context
 from ..render import render
 
 
@@ -40,11 +40,12 @@ def render_all(render_page: Callable[[object], Page], items: Sequence, workers: 
     there are many items and processes can be forked (the workers inherit the
     content, so only an index goes to them and a Page comes back)."""
     global _jobs
-    if len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    forking = fork_context()
+    if len(items) < PARALLEL_FROM or forking is None:
         return [render_page(item) for item in items]
     _jobs = (render_page, items)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with forking.Pool(workers) as pool:
             return pool.map(_render_one, range(len(items)), chunksize=128)
     finally:
         _jobs = None

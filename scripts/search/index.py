@@ -30,11 +30,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import multiprocessing
 import shutil
 from collections import Counter
 from pathlib import Path
 
+from ..forking import fork_context
 from .records import SearchRecord
 from .tokens import shard_of, tokens
 
@@ -144,7 +144,7 @@ def build_files(records: list[SearchRecord]) -> dict[str, str]:
             "separator": HIGHLIGHT_SEPARATOR,
             "pipeline": [],
             "policy_site": {"path": f"{key}/", "shards": shards, "docs": len(records), "per_file": per_file,
-                            "alphabet": ALPHABET, "max_weight": MAX_WEIGHT},
+                            "alphabet": ALPHABET},
         },
         "docs": [],
     })
@@ -178,9 +178,9 @@ class BackgroundIndex:
         self.records = records
         self.folder = Path(workdir) / "search"
         self.process = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            self.process = multiprocessing.get_context("fork").Process(
-                target=_build_into, args=(records, self.folder), daemon=True)
+        forking = fork_context()
+        if forking:
+            self.process = forking.Process(target=_build_into, args=(records, self.folder), daemon=True)
             self.process.start()
 
     def install(self, site_dir: Path) -> None:
