@@ -23,6 +23,7 @@ import markdown  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 from scripts import urls  # noqa: E402
@@ -30,6 +31,7 @@ from scripts.content import load_content  # noqa: E402
 from scripts.errors import ContentError  # noqa: E402
 from scripts.html_blocks import restore, stash  # noqa: E402
 from scripts.linkcheck import LINK_SCAN_ENV, ScanAhead  # noqa: E402
+from scripts.markup import Converted, MarkdownSettings  # noqa: E402
 from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
 from scripts.render import TEMPLATES  # noqa: E402
 from scripts.search import WORKER, WORKER_PATH, BackgroundIndex, content_records, page_records  # noqa: E402
@@ -38,6 +40,7 @@ _built: SitePages | None = None
 _index: BackgroundIndex | None = None  # the search index, built beside the pages
 _links: ScanAhead | None = None  # pages scanned for the link check as they are built
 _stashed: dict[str, list[str]] = {}  # src_uri -> HTML blocks kept out of Markdown
+_converted: dict[str, Converted] = {}  # src_uri -> the page's HTML, converted by scripts/markup.py
 
 
 def _material_search() -> bool:
@@ -76,7 +79,7 @@ def on_config(config):
     if "SOURCE_DATE_EPOCH" not in os.environ:
         # Dates MkDocs writes (sitemap) come from the content, never the clock.
         os.environ["SOURCE_DATE_EPOCH"] = content.source_date_epoch()
-    _built = build_pages(content, SiteInfo(config.site_name, config.site_description or ""))
+    _built = build_pages(content, SiteInfo(config.site_name, config.site_description or ""), _markdown_settings(config))
     config.nav = _nav(_built.nav) + (config.nav or [])
     config.extra["policy_search"] = not _material_search()  # overrides/main.html names the worker
     if not _material_search():
@@ -84,6 +87,17 @@ def on_config(config):
     global _links
     _links = ScanAhead() if os.environ.get(LINK_SCAN_ENV) else None
     return config
+
+
+def _markdown_settings(config) -> MarkdownSettings | None:
+    """The settings MkDocs converts pages with, for scripts/markup.py to convert
+    generated pages with up front (on the forked workers for catalogue
+    entries) instead of MkDocs building a converter per page.
+    POLICY_SITE_PRECONVERT=0 leaves every page to MkDocs;
+    tests/test_determinism.py requires both builds to be byte-identical."""
+    if os.environ.get("POLICY_SITE_PRECONVERT", "1") == "0":
+        return None
+    return MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs or {}))
 
 
 def _start_index(config, content) -> None:
@@ -134,12 +148,17 @@ def _nav_urls(items: list[NavItem]) -> set[str]:
 
 def on_files(files, config):
     in_nav = _nav_urls(_built.nav)
+    _stashed.clear()
+    _converted.clear()
     for page in _built.pages:
         # Pages reached from an index (departments, cited documents) stay out of
         # the sidebar: MkDocs renders the whole nav into every page.
         inclusion = InclusionLevel.INCLUDED if page.url in in_nav else InclusionLevel.NOT_IN_NAV
         src_uri = urls.source_path(page.url)
-        markdown, _stashed[src_uri] = stash(page.markdown)
+        if page.converted is not None:
+            markdown, _converted[src_uri] = page.markdown, page.converted
+        else:
+            markdown, _stashed[src_uri] = stash(page.markdown)
         files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
     for path, text in _built.files.items():
         files.append(File.generated(config, path, content=text))
@@ -169,6 +188,23 @@ def _nav_key(page) -> str | None:
     if page is None or page.file.inclusion.is_in_nav():
         return None
     return posixpath.dirname(page.url.rstrip("/"))
+
+
+def on_pre_page(page, config, files):
+    converted = _converted.get(page.file.src_uri)
+    if converted is not None:
+        # What Page.render would set, from the HTML converted up front.
+        page.render = lambda config, files: _use_converted(page, converted)
+    return page
+
+
+def _use_converted(page, converted: Converted) -> None:
+    # As mkdocs.structure.pages.Page.render (MkDocs 1.6) ends; the title from
+    # the first <h1> is used only where the nav or front matter give none.
+    page.content = converted.html
+    page.toc = get_toc(converted.toc)
+    page._title_from_render = converted.title
+    page.present_anchor_ids = set(converted.anchors)
 
 
 def on_page_markdown(markdown, page, config, files):

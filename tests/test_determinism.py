@@ -21,6 +21,7 @@ import pytest
 
 from conftest import ROOT, build_site
 from scripts.content import load_content
+from scripts.markup import MarkdownSettings
 
 SITE_URL = "https://example.gov.cn/xwqy/"
 LASTMOD = re.compile(r"<lastmod>([^<]*)</lastmod>")
@@ -97,6 +98,15 @@ def test_template_parts_reused_across_pages_are_what_material_renders(two_builds
     page (POLICY_SITE_TEMPLATE_CACHE=0) is byte-identical."""
     a, _ = two_builds
     _assert_identical(a, _build(tmp_path / "uncached", POLICY_SITE_TEMPLATE_CACHE="0"))
+
+
+def test_pages_converted_up_front_are_what_mkdocs_converts(two_builds, tmp_path):
+    """Generated pages are converted to HTML by scripts/markup.py (catalogue
+    entries on the forked workers) and MkDocs takes that HTML as it is; a
+    build where MkDocs converts every page itself (POLICY_SITE_PRECONVERT=0)
+    is byte-identical."""
+    a, _ = two_builds
+    _assert_identical(a, _build(tmp_path / "mkdocs-converted", POLICY_SITE_PRECONVERT="0"))
 
 
 def test_sitemap_gz_matches_sitemap(two_builds):
@@ -190,8 +200,9 @@ def test_pages_rendered_by_forked_workers_are_the_same(monkeypatch):
 
     content = load_content(ROOT / "content")
     site = SiteInfo("站名", "说明")
-    serial = build_pages(content, site).pages
+    settings = MarkdownSettings(("toc", "attr_list", "md_in_html"), {"toc": {"permalink": "¶"}})
+    serial = build_pages(content, site, settings).pages
     monkeypatch.setattr(page_module, "PARALLEL_FROM", 1)
-    parallel = build_pages(content, site).pages
-    assert [(p.url, p.title, p.markdown, p.meta) for p in parallel] == \
-        [(p.url, p.title, p.markdown, p.meta) for p in serial]
+    parallel = build_pages(content, site, settings).pages
+    assert all(p.converted is not None and p.converted.html for p in parallel)
+    assert parallel == serial

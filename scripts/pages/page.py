@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from jinja2 import Environment
 
 from ..forking import fork_context
+from ..markup import Converted, Converter, MarkdownSettings
 from ..render import render
 
 
@@ -17,11 +19,29 @@ class Page:
     title: str
     markdown: str
     meta: dict = field(default_factory=dict)
+    # The Markdown already converted with the site's settings (scripts/markup.py),
+    # when the caller asked for it; an engine may use it instead of converting.
+    converted: Converted | None = None
+
+
+_converter: Converter | None = None  # set by converting(); inherited by forked workers
+
+
+@contextmanager
+def converting(settings: MarkdownSettings | None) -> Iterator[None]:
+    """Pages made inside also carry their HTML (None: Markdown only)."""
+    global _converter
+    _converter = Converter(settings) if settings is not None else None
+    try:
+        yield
+    finally:
+        _converter = None
 
 
 def make_page(env: Environment, template: str, url: str, title: str, meta: dict | None = None, **context) -> Page:
     markdown = render(env, template, url, title=title, **context)
-    return Page(url=url, title=title, markdown=markdown, meta=meta or {})
+    converted = _converter.convert(markdown) if _converter is not None else None
+    return Page(url=url, title=title, markdown=markdown, meta=meta or {}, converted=converted)
 
 
 # Many pages of one kind (thousands of catalogue entries) are rendered by two
