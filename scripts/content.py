@@ -127,6 +127,16 @@ class Content:
         found = [i for i in self.interpretations.values() if i.document is document]
         return sorted(found, key=lambda i: order.index(i.type))
 
+    def indicator_ids(self, document: Record) -> frozenset:
+        """The ids of every indicator ``document`` sets (computed once per document:
+        each catalogue entry asks for its basis documents')."""
+        if not hasattr(self, "_indicator_ids"):
+            self._indicator_ids = {}
+        if document.id not in self._indicator_ids:
+            self._indicator_ids[document.id] = frozenset(
+                i.id for r in self.clauses(document) for i in r.clause.indicators if i.id)
+        return self._indicator_ids[document.id]
+
     def indicator_by_id(self, document: Record, indicator_id: str):
         """(goal ClauseRef, indicator) for an indicator id of ``document``, or None."""
         for ref in self.goals(document):
@@ -373,7 +383,7 @@ def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
             problems.add(*basis.where("clause"),
                          f"文件 {basis.document.id} 中没有编号为“{basis.clause}”的条款。",
                          f'document {basis.document.id} has no clause with id "{basis.clause}".')
-        indicator_ids |= {i.id for r in content.clauses(basis.document) for i in r.clause.indicators if i.id}
+        indicator_ids |= content.indicator_ids(basis.document)
     for i, ind_id in enumerate(policy.related_indicators):
         if ind_id not in indicator_ids:
             known = "、".join(sorted(indicator_ids)) or "(无)"

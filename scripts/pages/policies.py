@@ -76,6 +76,8 @@ def fact_rows(policy, href) -> list[tuple[str, Markup, bool]]:
 def _related_indicators(content: Content, policy) -> list[tuple]:
     wanted = set(policy.related_indicators)
     found = []
+    if not wanted:
+        return found
     for basis in policy.basis:
         for ref in content.goals(basis.document):
             for ind in ref.clause.indicators:
