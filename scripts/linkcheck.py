@@ -153,6 +153,7 @@ class ScanAhead:
 
     def __init__(self):
         self.pending: dict[str, object] = {}
+        self.done: dict[str, tuple[set[str], list[str]]] = {}
         forking = fork_context()
         self.pool = forking.Pool(1) if forking else None
 
@@ -160,13 +161,29 @@ class ScanAhead:
         if self.pool is not None:
             self.pending[path] = self.pool.apply_async(_scan, (text,))
 
+    def merge(self, scanned: dict[str, tuple[set[str], list[str]]]) -> None:
+        """Pages another process scanned (ScanNow.scanned)."""
+        self.done.update(scanned)
+
     def save(self, file: Path) -> None:
-        scanned = {path: result.get() for path, result in self.pending.items()}
+        scanned = dict(self.done)
+        scanned.update((path, result.get()) for path, result in self.pending.items())
         if self.pool is not None:
             self.pool.close()
             self.pool.join()
         with open(file, "wb") as out:
             pickle.dump(scanned, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class ScanNow:
+    """Scan each page as it is added, in this process (a process that is
+    itself the second core's worker, with no core to hand the scan to)."""
+
+    def __init__(self):
+        self.scanned: dict[str, tuple[set[str], list[str]]] = {}
+
+    def add(self, path: str, text: str) -> None:
+        self.scanned[path] = _scan(text)
 
 
 def load_scanned(file: Path) -> dict[str, tuple[set[str], list[str]]]:

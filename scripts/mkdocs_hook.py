@@ -30,7 +30,8 @@ from scripts import urls  # noqa: E402
 from scripts.content import load_content  # noqa: E402
 from scripts.errors import ContentError  # noqa: E402
 from scripts.html_blocks import restore, stash  # noqa: E402
-from scripts.linkcheck import LINK_SCAN_ENV, ScanAhead  # noqa: E402
+from scripts import mkdocs_parallel  # noqa: E402
+from scripts.linkcheck import LINK_SCAN_ENV, ScanAhead, ScanNow  # noqa: E402
 from scripts.markup import Converted, MarkdownSettings  # noqa: E402
 from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
 from scripts.render import TEMPLATES  # noqa: E402
@@ -41,6 +42,9 @@ _index: BackgroundIndex | None = None  # the search index, built beside the page
 _links: ScanAhead | None = None  # pages scanned for the link check as they are built
 _stashed: dict[str, list[str]] = {}  # src_uri -> HTML blocks kept out of Markdown
 _converted: dict[str, Converted] = {}  # src_uri -> the page's HTML, converted by scripts/markup.py
+_command: str | None = None  # build, gh-deploy or serve
+_split: mkdocs_parallel.Split | None = None  # pages rendered by a forked copy
+_built_nav = None  # MkDocs' Navigation, for the forked copy
 
 
 def _material_search() -> bool:
@@ -66,6 +70,11 @@ def _as_of() -> dt.date | None:
     (reproducible builds), otherwise the content's newest date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else None
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
 
 
 def on_config(config):
@@ -166,6 +175,7 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-100)  # after other plugins': the forked copy needs the final env
 def on_env(env, config, files):
     # Parts of Material's page template that come out the same for many pages
     # are rendered once and reused by overrides/main.html (at 5,000 catalogue
@@ -180,7 +190,18 @@ def on_env(env, config, files):
     enabled = os.environ.get("POLICY_SITE_TEMPLATE_CACHE", "1") != "0"
     env.globals["ps_cache"] = {} if enabled else None
     env.globals["ps_nav_key"] = _nav_key
+    # Every page is converted now: a forked copy takes a share of the pages
+    # outside the navigation (not in `mkdocs serve`, which runs threads).
+    global _split
+    _split = mkdocs_parallel.start(config, files, _built_nav, env, _scan_in_fork, _command != "serve")
     return env
+
+
+def _scan_in_fork() -> ScanNow | None:
+    """In the forked copy: scan its pages for the link check itself."""
+    global _links
+    _links = ScanNow() if _links is not None else None
+    return _links
 
 
 def _nav_key(page) -> str | None:
@@ -222,8 +243,14 @@ def on_page_content(html, page, config, files):
     return restore(html, blocks) if blocks else html
 
 
+def on_nav(nav, config, files):
+    global _built_nav
+    _built_nav = nav
+    return nav
+
+
 def on_post_page(output, page, config):
-    if _links is not None:
+    if _links is not None and output.strip():  # empty: rendered by the forked copy
         _links.add(page.file.dest_uri, output)
     return output
 
@@ -236,7 +263,12 @@ def on_serve(server, config, builder):
 
 @event_priority(-100)  # after Material's search plugin: its search/ is replaced
 def on_post_build(config):
-    global _index, _links
+    global _index, _links, _split
+    if _split is not None:
+        split, _split = _split, None
+        scanned = split.join()
+        if _links is not None:
+            _links.merge(scanned)
     if _links is not None:
         _links.save(Path(os.environ[LINK_SCAN_ENV]))
         _links = None
@@ -248,3 +280,10 @@ def on_post_build(config):
         raise Abort(str(error)) from None
     finally:
         _index = None
+
+
+def on_build_error(error):
+    global _split
+    if _split is not None:
+        _split.cancel()
+        _split = None

@@ -15,12 +15,15 @@ import gzip
 import hashlib
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build_site
 from scripts.content import load_content
+from scripts.linkcheck import LINK_SCAN_ENV, _scan, load_scanned
 from scripts.markup import MarkdownSettings
 
 SITE_URL = "https://example.gov.cn/xwqy/"
@@ -98,6 +101,28 @@ def test_template_parts_reused_across_pages_are_what_material_renders(two_builds
     page (POLICY_SITE_TEMPLATE_CACHE=0) is byte-identical."""
     a, _ = two_builds
     _assert_identical(a, _build(tmp_path / "uncached", POLICY_SITE_TEMPLATE_CACHE="0"))
+
+
+def test_pages_rendered_by_a_forked_copy_are_what_mkdocs_renders(two_builds, tmp_path):
+    """With many pages outside the navigation a forked copy of the build renders
+    every other one (scripts/mkdocs_parallel.py). Forced on the real site
+    (POLICY_SITE_SPLIT_FROM=1: its departments, cited documents and catalogue
+    entries), MkDocs says it split, the site has the same bytes, and the link
+    scan holds every page, as scanned from the page itself."""
+    a, _ = two_builds
+    out, scan = tmp_path / "site", tmp_path / "links.pickle"
+    env = _env(POLICY_SITE_SPLIT_FROM="1", TZ="UTC", NO_MKDOCS_2_WARNING="1", **{LINK_SCAN_ENV: str(scan)})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"Rendering \d+ of \d+ pages outside the navigation on a second process", result.stderr), result.stderr
+    _assert_identical(a, out)
+    scanned = load_scanned(scan)
+    pages = {p.relative_to(a).as_posix() for p in a.rglob("index.html")}
+    assert set(scanned) == pages
+    different = [path for path in sorted(pages) if scanned[path] != _scan((a / path).read_text(encoding="utf-8"))]
+    assert not different, f"link scan differs from the page for {different[:5]}"
 
 
 def test_pages_converted_up_front_are_what_mkdocs_converts(two_builds, tmp_path):
