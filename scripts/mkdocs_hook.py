@@ -13,6 +13,7 @@ import posixpath
 import re
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,7 +173,22 @@ def on_files(files, config):
     for path, text in _built.files.items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, WORKER_PATH, abs_src_path=str(WORKER)))
+    _make_folders_ahead(files)
     return files
+
+
+def _make_folders_ahead(files) -> None:
+    """Create the output folders of the generated pages on a thread while
+    MkDocs reads the pages, rather than one by one as it writes them: at
+    thousands of catalogue entries creating them was a second of the loop."""
+    folders = sorted({os.path.dirname(f.abs_dest_path) for f in files if f.generated_by and f.is_documentation_page()})
+    if mkdocs_parallel.many(len(folders)):
+        threading.Thread(target=_make_folders, args=(folders,), daemon=True).start()
+
+
+def _make_folders(folders: list[str]) -> None:
+    for folder in folders:
+        os.makedirs(folder, exist_ok=True)
 
 
 @event_priority(-100)  # after other plugins': the forked copy needs the final env

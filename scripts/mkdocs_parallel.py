@@ -94,6 +94,11 @@ class Split:
 _WARNED = 3
 
 
+def many(pages: int) -> bool:
+    """Whether there are enough pages for work on a second core to pay off."""
+    return pages >= int(os.environ.get("POLICY_SITE_SPLIT_FROM", SPLIT_FROM))
+
+
 def start(config, files, nav, env, scanner_factory, enabled: bool) -> Split | None:
     """Fork a copy rendering a share of the pages outside the navigation,
     when there are enough of them and processes can be forked."""
@@ -103,7 +108,7 @@ def start(config, files, nav, env, scanner_factory, enabled: bool) -> Split | No
         f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
         if f.page is not None and f.inclusion.is_not_in_nav()
     ]
-    if len(outside) < int(os.environ.get("POLICY_SITE_SPLIT_FROM", SPLIT_FROM)):
+    if not many(len(outside)):
         return None
     # Every other page, so both processes get the same mix of pages.
     step = round(1 / SHARE)
