@@ -231,18 +231,27 @@ def check_site(site_dir: Path, site_url: str = "", scanned: dict | None = None) 
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
 
-    # A plain relative link resolves the same from every page of one folder
-    # (the theme's links repeat on every page): resolve each once per folder.
-    resolved: dict[tuple[str, str], tuple[str, str]] = {}
+    # A plain relative link opens the same file from every page that joins it
+    # to the same path (the theme's links repeat on every page, each catalogue
+    # entry has a folder of its own): resolve each joined path once.
+    resolved: dict[tuple[str, bool], str] = {}
     for name, page in pages.items():
         folder = posixpath.dirname(name)
         for link in page.links:
-            key = (folder, link)
-            target = resolved.get(key)
-            if target is None:
+            if link.startswith("#") and "%" not in link:
+                target = (name, link[1:])  # this page
+            elif "?" not in link and "%" not in link and _plain_relative(link):
+                path, _, fragment = link.partition("#")
+                key = (posixpath.normpath(posixpath.join(folder, path)), path.endswith("/"))
+                rel = resolved.get(key)
+                if rel is None:
+                    target = _classify(site_dir, name, link, base_path, site_prefix, report)
+                    if target is not None:
+                        resolved[key] = target[0]
+                else:
+                    target = (rel, fragment)
+            else:
                 target = _classify(site_dir, name, link, base_path, site_prefix, report)
-                if target is not None and _plain_relative(link):
-                    resolved[key] = target
             if target is None:
                 continue
             rel, fragment = target

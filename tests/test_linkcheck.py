@@ -76,6 +76,29 @@ def test_checker_reports_each_fault(tmp_path):
         assert expected in text
 
 
+def test_a_link_target_shared_by_many_pages_is_checked_for_each(tmp_path):
+    """Pages in different folders that link to the same place are resolved
+    once (scripts/linkcheck.py caches the joined path); each page's own
+    fragment, and each page's broken link, is still checked and reported."""
+    site = tmp_path / "site"
+    links = ''.join(f'<a href="p{i}/">p{i}</a>' for i in range(3))
+    _write(site, "index.html", _page(links + '<a href="docs/">docs</a>'))
+    _write(site, "docs/index.html", _page('<h2 id="basis">b</h2>'))
+    for i in range(3):
+        fragment = "basis" if i != 1 else "nope"
+        _write(site, f"p{i}/index.html", _page(
+            f'<a href="../docs/#{fragment}">d</a><a href="../docs">no slash</a>'
+            f'<a href="../gone/">gone</a><a href="../docs/%23basis/">encoded</a>'
+            f'<a href="#top" id="top">self</a><a href="#missing">self missing</a>'))
+    report = check_site(site)
+    broken = sorted((page, link) for page, link, _ in report.broken)
+    assert broken == sorted(
+        [("p1/index.html", "../docs/#nope")]
+        + [(f"p{i}/index.html", link) for i in range(3)
+           for link in ("../gone/", "../docs/%23basis/", "#missing")]
+    ), report.format()
+
+
 def test_checker_resolves_root_relative_links_under_site_url(tmp_path):
     site = tmp_path / "site"
     _write(site, "index.html", _page('<a href="/xwqy/a/">a</a> <a href="/a/">escapes</a>'
