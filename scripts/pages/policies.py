@@ -119,7 +119,24 @@ def export(content: Content) -> str:
         },
         "policies": items,
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1, default=str) + "\n"
+    return _json_lines(payload)
+
+
+def _json_lines(payload: dict) -> str:
+    """JSON with one top-level key, and one list item, per line: a change to one
+    entry changes one line, and each line is encoded by json's C encoder
+    (indent= falls back to the pure-Python one: 0.4 s at 5,000 entries)."""
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False, default=str)
+
+    lines = []
+    for key, value in payload.items():
+        if isinstance(value, list):
+            items = ",\n".join(dump(item) for item in value)
+            lines.append(f"{dump(key)}: [\n{items}\n]" if value else f"{dump(key)}: []")
+        else:
+            lines.append(f"{dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def pages(content: Content, env, site) -> list[Page]:
