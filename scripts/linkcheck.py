@@ -106,11 +106,35 @@ def _scan(text: str) -> tuple[set[str], list[str]]:
     anchors: set[str] = set()
     links: list[str] = []
     # Scripts and styles hold no links to check, but a <script src> does.
-    for m in re.finditer(r"<script\b([^>]*)>", text, re.I):
+    for m in _SCRIPT.finditer(text):
         for a in _ATTR.finditer(m.group(1)):
             if a.group(1).lower() == "src":
                 links.append(_value(a).strip())
-    for m in _TAG.finditer(_SKIP.sub("", text)):
+    # No tag match spans a ">" (see _TAG), so the text is cut after each ">"
+    # that ends a line and the pieces are scanned one by one: the theme's
+    # lines repeat on every page, and each distinct piece is scanned once.
+    pieces = _PIECES
+    for piece in _SKIP.sub("", text).split(">\n"):
+        found = pieces.get(piece)
+        if found is None:
+            found = pieces[piece] = _scan_tags(piece + ">")
+        if found:
+            anchors.update(found[0])
+            links.extend(found[1])
+    return anchors, links
+
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
+# Per process, for the whole build: piece -> (anchors, links), or () for none.
+_PIECES: dict[str, tuple] = {}
+
+
+def _scan_tags(text: str) -> tuple:
+    """(anchors, links) of the tags in ``text`` (comments, scripts and styles
+    removed), or () when there are none."""
+    anchors: list[str] = []
+    links: list[str] = []
+    for m in _TAG.finditer(text):
         attrs = m.group(2)
         # Most tags (class only, SVG paths) carry none of the four attributes:
         # parse the attributes of the others only.
@@ -120,10 +144,10 @@ def _scan(text: str) -> tuple[set[str], list[str]]:
         for a in _ATTR.finditer(attrs):
             name = a.group(1).lower()
             if name == "id" or (name == "name" and tag == "a"):
-                anchors.add(_value(a))
+                anchors.append(_value(a))
             elif name in LINK_ATTRS:
                 links.append(_value(a).strip())
-    return anchors, links
+    return (tuple(anchors), tuple(links)) if anchors or links else ()
 
 
 @dataclass

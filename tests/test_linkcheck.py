@@ -11,6 +11,7 @@ from conftest import ROOT, build_site, copy_project
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts import linkcheck  # noqa: E402
 from scripts.linkcheck import ScanAhead, check_site, load_scanned  # noqa: E402
 
 
@@ -155,3 +156,38 @@ def test_a_page_scanned_ahead_is_not_read_again(tmp_path):
     report = check_site(site, scanned={"index.html": (set(), ["a/#elsewhere"])})
     assert [(p, link) for p, link, _ in report.broken] == [("index.html", "a/#elsewhere")]
     assert load_scanned(tmp_path / "no-such-file") == {}
+
+
+TRICKY = [
+    '<a\n  href="../a/"\n  id="split-tag">a tag over three lines</a>\n<p id="after">x</p>',
+    '<!-- <a href="../commented-out/">\n not a link -->\n<a href="../real/">real</a>',
+    '<script>\nvar s = "<a href=\'../in-script/\'>";\n</script>\n<a href="../after-script/">x</a>',
+    '<script src="../assets/x.js"></script>\n<style>\n.a > b { }\n</style>\n<img src="i.png">',
+    '<p title="a>\nb" id="gt-in-attribute">text</p>\n<a href="#gt-in-attribute">x</a>',
+    '<p>5 >\n 3</p>\n<a name="old-style"></a>\n<div name="not-an-anchor"></div>\n<a href="x/">x</a>',
+    '<a href="../same/">1</a>\n<a href="../same/">2</a>\n<a href="../same/">1</a>',
+]
+
+
+def _plain_scan(text: str) -> tuple[set[str], list[str]]:
+    """The scan without cutting the page into pieces: script sources, then
+    every tag of the page with comments, scripts and styles removed."""
+    links = [linkcheck._value(a).strip() for m in linkcheck._SCRIPT.finditer(text)
+             for a in linkcheck._ATTR.finditer(m.group(1)) if a.group(1).lower() == "src"]
+    found = linkcheck._scan_tags(linkcheck._SKIP.sub("", text))
+    anchors, tag_links = found if found else ((), ())
+    return set(anchors), links + list(tag_links)
+
+
+def test_scan_by_pieces_finds_what_a_whole_page_scan_finds(site_dir):
+    """Pages are scanned in pieces cut after each line-ending ">", each distinct
+    piece once per build. On every page of the real site, twice (the second
+    time from the cache), and on pages where tags, comments and scripts run
+    over several lines, the result is that of scanning the page whole."""
+    pages = [_page(body) for body in TRICKY] + [p.read_text(encoding="utf-8") for p in sorted(site_dir.rglob("*.html"))]
+    for _ in range(2):
+        for text in pages:
+            assert linkcheck._scan(text) == _plain_scan(text), text[:200]
+    anchors, links = linkcheck._scan(_page(TRICKY[0]))
+    assert "split-tag" in anchors and "../a/" in links
+    assert linkcheck._scan(_page(TRICKY[1]))[1] == ["../real/"]
