@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 import markdown
+from markdown.extensions.toc import nest_toc_tokens, unique
 
 from .html_blocks import restore, stash
 
@@ -40,17 +41,106 @@ class Converted:
 
 
 class Converter:
-    def __init__(self, settings: MarkdownSettings):
+    def __init__(self, settings: MarkdownSettings, shortcut: bool = True):
         self._md = markdown.Markdown(extensions=list(settings.extensions), extension_configs=settings.configs)
+        self._outline = _Outline.learn(self._md) if shortcut else None
 
     def convert(self, text: str) -> Converted:
         """The HTML of ``text``; the generator's HTML blocks pass through
         untouched (scripts/html_blocks.py)."""
         source, blocks = stash(_FRONT_MATTER.sub("", text, count=1))
-        html = self._md.reset().convert(source)
+        written = self._outline.write(source) if self._outline is not None else None
+        if written is not None:
+            html, toc = written
+        else:
+            html = self._md.reset().convert(source)
+            toc = getattr(self._md, "toc_tokens", [])
         if blocks:
             html = restore(html, blocks)
-        return Converted(html, getattr(self._md, "toc_tokens", []), first_h1_text(html), frozenset(_ID.findall(html)))
+        return Converted(html, toc, first_h1_text(html), frozenset(_ID.findall(html)))
+
+
+class _Outline:
+    """Documents that are only plain headings and stashed HTML blocks (a
+    catalogue entry page, once its HTML is stashed), written without the
+    Markdown parser.
+
+    The shapes are learnt from the converter itself: ``learn`` converts a
+    sample with every heading level, an explicit id, a repeated heading and
+    HTML blocks, takes the heading markup, the block spacing and the table
+    of contents from the result, and only returns a writer if writing the
+    sample itself gives back exactly what the converter gave. Anything else
+    (other syntax, markup characters in a heading, blocks not on lines of
+    their own) is left to the converter. tests/test_markup.py compares both
+    ways on every page of the site and on edge cases.
+    """
+
+    _HEADING = re.compile(r"(#{1,6}) ([^ \\`*_\[\]<>&!#{}\"'\t]+(?: [^ \\`*_\[\]<>&!#{}\"'\t]+)*)(?: \{#([A-Za-z][A-Za-z0-9_-]*)\})?")
+    _BLOCK = re.compile(r"<!--policy-site-block-\d+-->")
+    _TEXT, _ID_MARK = "\x00t\x00", "\x00i\x00"
+    _SAMPLE_TEXT, _SAMPLE_ID = "Sampleheading", "sample-id"
+
+    def __init__(self, heading: str, token_keys: tuple, slugify, separator: str):
+        self.heading, self.token_keys, self.slugify, self.separator = heading, token_keys, slugify, separator
+
+    @classmethod
+    def learn(cls, md: markdown.Markdown) -> "_Outline | None":
+        toc = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
+        if toc is None:
+            return None
+        probe = md.reset().convert(f"## {cls._SAMPLE_TEXT} {{#{cls._SAMPLE_ID}}}")
+        if not (probe.startswith("<h2") and probe.endswith("</h2>")) or probe.count(cls._SAMPLE_TEXT) != 1:
+            return None
+        heading = probe[3:-5].replace(cls._SAMPLE_ID, cls._ID_MARK).replace(cls._SAMPLE_TEXT, cls._TEXT)
+        tokens = md.toc_tokens
+        if len(tokens) != 1 or set(tokens[0]) - {"level", "id", "name", "html", "data-toc-label", "children"}:
+            return None
+        outline = cls(heading, tuple(tokens[0]), toc.slugify, toc.sep)
+        sample = "\n\n".join([
+            "<!--policy-site-block-0-->", "# 标题 一（1）· A-b 2.5%", "<!--policy-site-block-1-->",
+            "<!--policy-site-block-2-->", f"## {cls._SAMPLE_TEXT} {{#{cls._SAMPLE_ID}}}", "### 重复", "### 重复",
+            "#### 四", "##### 五", "###### 六", "## 重复", "<!--policy-site-block-3-->",
+        ]) + "\n"
+        expected = md.reset().convert(sample), md.toc_tokens
+        return outline if outline.write(sample) == expected else None
+
+    def write(self, source: str) -> tuple[str, list] | None:
+        """(HTML, table of contents) as the converter would give them, or
+        None when ``source`` is not only headings and blocks."""
+        parts: list[str] = []
+        flat: list[dict] = []
+        explicit: list[str] = []
+        headings: list[tuple[int, str, str | None]] = []
+        previous_blank = True
+        for line in source.split("\n"):
+            if not line.strip():
+                previous_blank = True
+                continue
+            if not previous_blank:
+                return None  # two lines in one block: leave it to the parser
+            previous_blank = False
+            if self._BLOCK.fullmatch(line):
+                parts.append(line + "\n")
+                continue
+            m = self._HEADING.fullmatch(line)
+            if m is None:
+                return None
+            level, text, given = len(m.group(1)), m.group(2), m.group(3)
+            headings.append((level, text, given))
+            parts.append(None)  # written once every id is known
+            if given:
+                explicit.append(given)
+        used = set(explicit)
+        written = iter(headings)
+        for i, part in enumerate(parts):
+            if part is not None:
+                continue
+            level, text, given = next(written)
+            anchor = given or unique(self.slugify(text, self.separator), used)
+            parts[i] = f"<h{level}" + self.heading.replace(self._ID_MARK, anchor).replace(self._TEXT, text) + f"</h{level}>"
+            values = {"level": level, "id": anchor, "name": text, "html": text, "data-toc-label": "", "children": []}
+            flat.append({key: values[key] for key in self.token_keys})
+        return "\n".join(parts).strip(), nest_toc_tokens(flat)
 
 
 # YAML front matter (page settings such as hide: toc), which engines read

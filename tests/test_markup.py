@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from conftest import ROOT
+from scripts.html_blocks import stash
 from scripts.markup import Converter, MarkdownSettings
 
 DOCUMENTS = {
@@ -72,3 +73,47 @@ def test_converter_is_reset_between_pages(converter):
     again = converter.convert("# 一\n\n## 甲 {#a}\n")
     assert again == first
     assert [t["id"] for t in again.toc[0]["children"]] == ["a"]
+
+
+OUTLINE_EDGES = [
+    "# 重复\n\n## 重复\n\n## 重复 {#重复-x}\n\n## 重复\n",  # generated ids that collide
+    "## a\n\n## a {#a}\n\n## a\n",  # an explicit id, later in the page, taken before generated ones
+    "# 小微企业“个转企”（一）· 2018-2020年 45万平方米 2.5%\n\n<!--policy-site-block-0-->\n",
+    "###### 六\n\n# 一\n\n### 三\n\n## 二\n",  # levels out of order
+    "# A *b*\n",  # markup: left to the parser
+    "# A\n<!--policy-site-block-0-->\n",  # no blank line between blocks: left to the parser
+    "# A &amp; B\n", "# A_b\n", "#  two  spaces\n", "# 标题 {: #x}\n", "文字\n\n# 标题\n",
+    "",
+]
+
+
+def _site_markdown() -> list[str]:
+    from scripts.bench.catalogue_scale import synthetic_policies, write_catalogue, copy_project
+    from scripts.content import load_content
+    from scripts.pages import SiteInfo, build_pages
+    import tempfile
+    from pathlib import Path
+
+    texts = [p.markdown for p in build_pages(load_content(ROOT / "content"), SiteInfo("站", "说明")).pages]
+    with tempfile.TemporaryDirectory() as tmp:  # synthetic entries, named from the plan's sentences
+        project = copy_project(Path(tmp) / "p")
+        write_catalogue(project, synthetic_policies(200))
+        texts += [p.markdown for p in build_pages(load_content(project / "content"), SiteInfo("站", "说明")).pages]
+    return texts
+
+
+def test_pages_written_without_the_parser_are_what_the_parser_gives(config):
+    """Catalogue entry pages (plain headings and HTML blocks once stashed) are
+    written without Python-Markdown (markup._Outline); on every generated
+    page of the site, 200 synthetic entries and edge cases, the result is
+    the converter's, and the shortcut is really taken for entry pages."""
+    settings = MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs))
+    fast, parser = Converter(settings), Converter(settings, shortcut=False)
+    assert fast._outline is not None, "the converter's shapes could not be learnt"
+    texts = _site_markdown() + OUTLINE_EDGES + list(DOCUMENTS.values())
+    shortcut = 0
+    for text in texts:
+        assert fast.convert(text) == parser.convert(text), text[:300]
+        shortcut += fast._outline.write(stash(text)[0]) is not None
+    entries = sum(text.count("## 政策依据 {#basis}") for text in texts)
+    assert shortcut >= entries > 200
