@@ -1,6 +1,7 @@
 """MkDocs adapter: hand the generated pages and navigation to MkDocs.
 
-This is the only module that imports MkDocs. Everything it calls is plain
+This module (with scripts/mkdocs_parallel.py, which it uses to render on
+the second core) is the only code that imports MkDocs. Everything it calls is plain
 Python that a different engine (Zensical, a custom renderer) could call the
 same way: load content, build pages, then give each page to the engine.
 """
