@@ -45,6 +45,7 @@ _links: ScanAhead | None = None  # pages scanned for the link check as they are 
 _stashed: dict[str, list[str]] = {}  # src_uri -> HTML blocks kept out of Markdown
 _converted: dict[str, Converted] = {}  # src_uri -> the page's HTML, converted by scripts/markup.py
 _command: str | None = None  # build, gh-deploy or serve
+_serving = False  # a live-reload server is running (mkdocs serve, also with --clean)
 _split: mkdocs_parallel.Split | None = None  # pages rendered by a forked copy
 _built_nav = None  # MkDocs' Navigation, for the forked copy
 
@@ -208,10 +209,17 @@ def on_env(env, config, files):
     env.globals["ps_cache"] = {} if enabled else None
     env.globals["ps_nav_key"] = _nav_key
     # Every page is converted now: a forked copy takes a share of the pages
-    # outside the navigation (not in `mkdocs serve`, which runs threads).
+    # outside the navigation.
     global _split
-    _split = mkdocs_parallel.start(config, files, _built_nav, env, _scan_in_fork, _command != "serve")
+    _split = mkdocs_parallel.start(config, files, _built_nav, env, _scan_in_fork, _may_fork())
     return env
+
+
+def _may_fork() -> bool:
+    """Not beside a live-reload server's threads: `mkdocs serve` says "serve"
+    at startup, but with --clean it says "build", and its rebuilds come after
+    on_serve."""
+    return _command != "serve" and not _serving
 
 
 def _scan_in_fork() -> ScanNow | None:
@@ -273,6 +281,8 @@ def on_post_page(output, page, config):
 
 
 def on_serve(server, config, builder):
+    global _serving
+    _serving = True  # rebuilds now run beside the live-reload server's threads
     server.watch(str(content_dir(config)))
     server.watch(str(TEMPLATES))
     return server

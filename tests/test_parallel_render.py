@@ -124,3 +124,21 @@ def test_no_fork_when_few_pages_or_serving(monkeypatch, config):
     split = mkdocs_parallel.start(config, _files(pages), None, None, lambda: None, True)
     assert split is not None and split.pages == pages[::2]
     assert split.join() == {}
+
+
+def test_no_fork_beside_a_live_reload_server(monkeypatch):
+    """`mkdocs serve --clean` tells plugins "build"; once its server runs
+    (on_serve), rebuilds happen beside the server's threads and must not fork."""
+    from scripts import mkdocs_hook
+
+    monkeypatch.setattr(mkdocs_hook, "_serving", False)
+    monkeypatch.setattr(mkdocs_hook, "_command", None)
+    mkdocs_hook.on_startup(command="build", dirty=False)
+    assert mkdocs_hook._may_fork()
+    mkdocs_hook.on_startup(command="serve", dirty=False)
+    assert not mkdocs_hook._may_fork()
+    mkdocs_hook.on_startup(command="build", dirty=False)  # serve --clean
+    server = SimpleNamespace(watched=[], watch=lambda path: server.watched.append(path))
+    mkdocs_hook.on_serve(server, SimpleNamespace(config_file_path=str(Path(__file__).parent.parent / "mkdocs.yml")), None)
+    assert not mkdocs_hook._may_fork()
+    assert server.watched  # content/ and the templates are still watched
