@@ -37,9 +37,6 @@ ELSEWHERE = "policy-site-rendered-elsewhere.html"
 # Below this many pages outside the navigation a fork costs more than it
 # saves; POLICY_SITE_SPLIT_FROM overrides it (tests force a split with 1).
 SPLIT_FROM = 500
-# The forked copy's share: the original process also copies the theme's
-# files, renders every other page and feeds the link scan.
-SHARE = 0.5
 
 log = logging.getLogger("mkdocs.plugins.policy_site")
 
@@ -111,8 +108,7 @@ def start(config, files, nav, env, scanner_factory, enabled: bool) -> Split | No
     if not many(len(outside)):
         return None
     # Every other page, so both processes get the same mix of pages.
-    step = round(1 / SHARE)
-    share = outside[::step]
+    share = outside[::2]
     log.info(f"Rendering {len(share)} of {len(outside)} pages outside the navigation on a second process.")
     return Split(share, config, files, nav, env, scanner_factory)
 
