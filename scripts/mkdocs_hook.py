@@ -34,7 +34,7 @@ from scripts.errors import ContentError  # noqa: E402
 from scripts.html_blocks import restore, stash  # noqa: E402
 from scripts import mkdocs_parallel  # noqa: E402
 from scripts.linkcheck import LINK_SCAN_ENV, ScanAhead, ScanNow  # noqa: E402
-from scripts.markup import Converted, MarkdownSettings  # noqa: E402
+from scripts.markup import Converted, MarkdownSettings, first_h1_text  # noqa: E402
 from scripts.pages import NavItem, SitePages, SiteInfo, build_pages  # noqa: E402
 from scripts.render import TEMPLATES  # noqa: E402
 from scripts.search import WORKER, WORKER_PATH, BackgroundIndex, content_records, page_records  # noqa: E402
@@ -144,14 +144,12 @@ def _handwritten_records(config) -> list:
         url = rel[:-len("index.md")] if rel == "index.md" or rel.endswith("/index.md") else rel[:-3] + "/"
         source, _ = get_data(path.read_text(encoding="utf-8-sig"))
         html = converter.reset().convert(source)
-        heading = _H1.search(html)
-        title = titles.get(rel) or (_TAGS.sub("", heading.group(1)).strip() if heading else path.stem)
+        title = titles.get(rel) or first_h1_text(html) or path.stem
         records += page_records(url, title, _H1.sub("", html, count=1))
     return records
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-_TAGS = re.compile(r"<[^>]+>")
 
 
 def _nav_urls(items: list[NavItem]) -> set[str]:
