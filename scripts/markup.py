@@ -109,7 +109,7 @@ class _Outline:
         None when ``source`` is not only headings and blocks."""
         parts: list[str] = []
         flat: list[dict] = []
-        explicit: list[str] = []
+        used: set[str] = set()  # ids given in the page are taken before any is generated
         headings: list[tuple[int, str, str | None]] = []
         previous_blank = True
         for line in source.split("\n"):
@@ -129,8 +129,7 @@ class _Outline:
             headings.append((level, text, given))
             parts.append(None)  # written once every id is known
             if given:
-                explicit.append(given)
-        used = set(explicit)
+                used.add(given)
         written = iter(headings)
         for i, part in enumerate(parts):
             if part is not None:
