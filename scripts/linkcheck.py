@@ -248,9 +248,8 @@ def check_site(site_dir: Path, site_url: str = "", scanned: dict | None = None) 
     scanned = scanned or {}
     names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())
     unread = [n for n in names if n not in scanned]
-    pages = dict(zip(unread, _parse_all([site_dir / n for n in unread])))
-    pages.update((n, _Page(*scanned[n])) for n in names if n in scanned)
-    pages = {n: pages[n] for n in names}
+    read = dict(zip(unread, _parse_all([site_dir / n for n in unread])))
+    pages = {n: read[n] if n in read else _Page(*scanned[n]) for n in names}
     report.pages = len(pages)
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
