@@ -78,6 +78,8 @@ class Content:
     as_of: dt.date | None = None
     # Kinds of file that failed to load (their entities are missing, not wrong).
     unreadable: set = field(default_factory=set)
+    # Answers computed once (_once), not part of the content.
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- queries used by the pages --------------------------------------------
 
@@ -130,12 +132,8 @@ class Content:
     def indicator_ids(self, document: Record) -> frozenset:
         """The ids of every indicator ``document`` sets (computed once per document:
         each catalogue entry asks for its basis documents')."""
-        if not hasattr(self, "_indicator_ids"):
-            self._indicator_ids = {}
-        if document.id not in self._indicator_ids:
-            self._indicator_ids[document.id] = frozenset(
-                i.id for r in self.clauses(document) for i in r.clause.indicators if i.id)
-        return self._indicator_ids[document.id]
+        return self._once("indicator ids", document.id, lambda: frozenset(
+            i.id for r in self.clauses(document) for i in r.clause.indicators if i.id))
 
     def indicator_by_id(self, document: Record, indicator_id: str):
         """(goal ClauseRef, indicator) for an indicator id of ``document``, or None."""
@@ -153,11 +151,7 @@ class Content:
         unless staff set it (with a reason). Computed once per entry: the list,
         the entry page, the export, the search records and the department pages
         all ask."""
-        if not hasattr(self, "_statuses"):
-            self._statuses = {}
-        if policy.id not in self._statuses:
-            self._statuses[policy.id] = self._derive_status(policy)
-        return self._statuses[policy.id]
+        return self._once("status", policy.id, lambda: self._derive_status(policy))
 
     def _derive_status(self, policy: Record) -> PolicyStatus:
         if policy.status_override:
@@ -175,21 +169,27 @@ class Content:
         return PolicyStatus("有效", "依据文件有效。")
 
     def _clause_index(self) -> dict:
-        if not hasattr(self, "_clauses_by_id"):
-            self._clauses_by_id = {
-                (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
-            }
-        return self._clauses_by_id
+        return self._once("index", "clauses", lambda: {
+            (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
+        })
 
     def _policy_index(self) -> dict:
-        if not hasattr(self, "_policies_by_clause"):
+        def build() -> dict:
             index: dict = {}
             for policy in self.policies.values():
                 for basis in policy.basis:
                     if basis.document:
                         index.setdefault((basis.document.id, basis.clause), []).append(policy)
-            self._policies_by_clause = index
-        return self._policies_by_clause
+            return index
+        return self._once("index", "policies by clause", build)
+
+    def _once(self, table: str, key, compute):
+        """``compute()``, remembered under ``key`` in ``table``: content does not
+        change once loaded, and pages ask the same questions many times."""
+        cache = self._cache.setdefault(table, {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
 
     def source_date_epoch(self) -> str:
         """The newest content date as a Unix timestamp (UTC): a reproducible build time."""
