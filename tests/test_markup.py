@@ -40,8 +40,14 @@ def config():
 
 
 @pytest.fixture(scope="module")
-def converter(config):
-    return Converter(MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)))
+def settings(config):
+    """mkdocs.yml's Markdown settings, as the hook hands them to scripts/markup.py."""
+    return MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs))
+
+
+@pytest.fixture(scope="module")
+def converter(settings):
+    return Converter(settings)
 
 
 def _toc(items) -> list:
@@ -102,12 +108,11 @@ def _site_markdown() -> list[str]:
     return texts
 
 
-def test_pages_written_without_the_parser_are_what_the_parser_gives(config):
+def test_pages_written_without_the_parser_are_what_the_parser_gives(settings):
     """Catalogue entry pages (plain headings and HTML blocks once stashed) are
     written without Python-Markdown (markup._Outline); on every generated
     page of the site, 200 synthetic entries and edge cases, the result is
     the converter's, and the shortcut is really taken for entry pages."""
-    settings = MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs))
     fast, parser = Converter(settings), Converter(settings, shortcut=False)
     assert fast._outline is not None, "the converter's shapes could not be learnt"
     texts = _site_markdown() + OUTLINE_EDGES + list(DOCUMENTS.values())
