@@ -30,9 +30,10 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(SITE_INSTALLED): requirements.txt
+$(SITE_INSTALLED): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(TEST_INSTALLED): $(SITE_INSTALLED) requirements-test.txt
@@ -44,16 +45,16 @@ $(BENCH_INSTALLED): $(TEST_INSTALLED) requirements-bench.txt
 	touch $@
 
 serve: $(SITE_INSTALLED) check
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload --dev-addr $(ADDR)
+	$(PY) -m policy_site serve --addr $(ADDR)
 
 build: $(SITE_INSTALLED)
-	$(PY) -m scripts build
+	$(PY) -m policy_site build
 
 check: $(SITE_INSTALLED)
-	$(PY) -m scripts check
+	$(PY) -m policy_site check
 
 schema: $(SITE_INSTALLED)
-	$(PY) -m scripts schema
+	$(PY) -m policy_site schema
 
 # Browser tests drive Debian's chromium. Install it when missing and we are root
 # (CI containers, fresh machines); otherwise say what to do.

@@ -1,6 +1,4 @@
-"""policy-site: publish government policy documents kept as YAML as a static site.
+"""Tools for developers (benchmarks, screenshots): not part of the installed package.
 
-The package is independent of MkDocs: ``content`` loads and validates the
-YAML into a content model, ``pages`` turns that model into page sources, and
-``mkdocs_hook`` is the thin adapter that hands those pages to MkDocs.
+Run from the project folder: ``python -m scripts.bench.build_time``.
 """

@@ -17,7 +17,7 @@ from browser import WIDTHS
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build needs; tests copy these, never the developer's site/ or .venv/.
-PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "scripts", "schema"]
+PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "schema"]
 
 
 def copy_project(dest: Path) -> Path:
@@ -33,9 +33,9 @@ def copy_project(dest: Path) -> Path:
 
 
 def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``python -m scripts <args>`` against the project at ``root``."""
+    """Run ``python -m policy_site <args>`` against the project at ``root``."""
     return subprocess.run(
-        [sys.executable, "-m", "scripts", "--root", str(root), *args],
+        [sys.executable, "-m", "policy_site", "--root", str(root), *args],
         cwd=root, capture_output=True, text=True, env=env,
     )
 
@@ -46,7 +46,7 @@ def build_site(root: Path, site_dir: Path, env: dict | None = None) -> subproces
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The real site, built from the repository's content with `python -m scripts build`."""
+    """The real site, built from the repository's content with `python -m policy_site build`."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = build_site(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,18 +9,14 @@ URLs of entries and interpretations are read from the content, not typed.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from typing import Callable
 
 from conftest import ROOT
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts import urls  # noqa: E402
-from scripts.content import load_content  # noqa: E402
-from test_catalogue_browser import PROFILES, open_filters, submit_profile  # noqa: E402
+from policy_site import urls
+from policy_site.content import load_content
+from test_catalogue_browser import PROFILES, open_filters, submit_profile
 
 PLAN_ID = "hs-2018-138"
 # A query with results on the real site (the financing clauses, loan entries).

@@ -1,7 +1,7 @@
 """Drive the site's search box as a person does, and read what it shows.
 
 Shared by the browser tests. The box, its keys and the result list are
-Material's; the results come from scripts/search/worker.js.
+Material's; the results come from policy_site/search/worker.js.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import unicodedata
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
-from scripts import urls
+from policy_site import urls
 
 QUERY = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"

@@ -9,7 +9,7 @@ Each folder under ``tests/bad_inputs/`` holds:
   exactly one whole line, unless ``occurrence`` (1-based) says which one;
 - optionally ``generate.yaml``: ``{file, text, fill, count}`` writes ``text``
   with ``{FILL}`` replaced by ``fill * count`` (a 10 MB value is not stored);
-- ``expected.yaml``: the problems ``python -m scripts check`` must report, each
+- ``expected.yaml``: the problems ``python -m policy_site check`` must report, each
   with file, line, column, field ("" for the whole file) and a substring of the
   Chinese and of the English message.
 

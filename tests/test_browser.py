@@ -152,7 +152,7 @@ def test_no_request_leaves_localhost(browser, expect, site_url):
         context.close()
 
     assert log.urls, "no request was recorded at all"
-    assert any(urlsplit(u).path == "/search/search_index.json" for u in log.urls), (
+    assert any(urlsplit(u).path == "/search-index/search_index.json" for u in log.urls), (
         "the search index request was not recorded; is the worker's traffic being watched?\n"
         + "\n".join(log.urls)
     )

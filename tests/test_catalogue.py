@@ -1,6 +1,6 @@
 """The support-policy catalogue （小微企业政策目录）, read as built HTML.
 
-Every expectation comes from the YAML content as ``scripts.content.load_content``
+Every expectation comes from the YAML content as ``policy_site.content.load_content``
 loads it (plus the model's field labels and vocabularies); pages are parsed
 with the helpers of ``test_site_html`` (stdlib ``html.parser``). Status, link
 and validation cases that need different content copy the project, change one
@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,13 +19,10 @@ import pytest
 
 from conftest import ROOT, build_site, copy_project
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.content import load_content  # noqa: E402
-from scripts.errors import ContentError, Problem  # noqa: E402
-from scripts.schema.model import POLICY, POLICY_STATUS, VALIDITY  # noqa: E402
-from test_site_html import Node, Page, cells, parse, resolve, site_rel, table_by_caption, table_rows  # noqa: E402
+from policy_site.content import load_content
+from policy_site.errors import ContentError, Problem
+from policy_site.schema.model import POLICY, POLICY_STATUS, VALIDITY
+from test_site_html import Node, Page, cells, parse, resolve, site_rel, table_by_caption, table_rows
 
 PLAN_FILE = "content/plan.yaml"
 POLICY_DIR = "content/policies"

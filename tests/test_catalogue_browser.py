@@ -16,7 +16,6 @@ failed under CI. Screenshots go to tests/screenshots/ (gitignored).
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -25,12 +24,9 @@ import pytest
 from browser import PHONE, new_context, record_requests, sideways
 from conftest import ROOT, build_site, copy_project, serve
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.content import load_content  # noqa: E402
-from scripts.schema.model import AUDIENCE, POLICY_STATUS, SUPPORT_TYPE  # noqa: E402
-from test_catalogue import add_before_last_verified, expected_status, is_current, set_plan_validity  # noqa: E402
+from policy_site.content import load_content
+from policy_site.schema.model import AUDIENCE, POLICY_STATUS, SUPPORT_TYPE
+from test_catalogue import add_before_last_verified, expected_status, is_current, set_plan_validity
 
 pytestmark = pytest.mark.browser
 

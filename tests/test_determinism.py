@@ -15,16 +15,12 @@ import gzip
 import hashlib
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build_site
-from scripts.content import load_content
-from scripts.linkcheck import LINK_SCAN_ENV, _scan, load_scanned
-from scripts.markup import MarkdownSettings
+from policy_site.content import load_content
 
 SITE_URL = "https://example.gov.cn/xwqy/"
 LASTMOD = re.compile(r"<lastmod>([^<]*)</lastmod>")
@@ -94,44 +90,33 @@ def test_two_builds_are_byte_identical(two_builds):
     _assert_identical(a, b)
 
 
-def test_template_parts_reused_across_pages_are_what_material_renders(two_builds, tmp_path):
-    """overrides/main.html renders the sidebar once per folder for pages outside
-    the navigation (catalogue entries, departments), and the scripts' settings
-    once per base_url, and reuses them; a build that renders them for every
-    page (POLICY_SITE_TEMPLATE_CACHE=0) is byte-identical."""
-    a, _ = two_builds
-    _assert_identical(a, _build(tmp_path / "uncached", POLICY_SITE_TEMPLATE_CACHE="0"))
+def test_generated_source_tree_is_byte_identical(tmp_path):
+    """The engine-neutral step alone: two trees generated from the same
+    content hold the same files with the same bytes."""
+    from policy_site.generate import TreeWriter, generate
+
+    content = load_content(ROOT / "content")
+    generate(ROOT, TreeWriter(tmp_path / "a"), content)
+    generate(ROOT, TreeWriter(tmp_path / "b"), load_content(ROOT / "content"))
+    _assert_identical(tmp_path / "a", tmp_path / "b")
 
 
-def test_pages_rendered_by_a_forked_copy_are_what_mkdocs_renders(two_builds, tmp_path):
-    """With many pages outside the navigation a forked copy of the build renders
-    every other one (scripts/mkdocs_parallel.py). Forced on the real site
-    (POLICY_SITE_SPLIT_FROM=1: its departments, cited documents and catalogue
-    entries), MkDocs says it split, the site has the same bytes, and the link
-    scan holds every page, as scanned from the page itself."""
-    a, _ = two_builds
-    out, scan = tmp_path / "site", tmp_path / "links.pickle"
-    env = _env(POLICY_SITE_SPLIT_FROM="1", TZ="UTC", NO_MKDOCS_2_WARNING="1", **{LINK_SCAN_ENV: str(scan)})
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"Rendering \d+ of \d+ pages outside the navigation on a second process", result.stderr), result.stderr
-    _assert_identical(a, out)
-    scanned = load_scanned(scan)
-    pages = {p.relative_to(a).as_posix() for p in a.rglob("index.html")}
-    assert set(scanned) == pages
-    different = [path for path in sorted(pages) if scanned[path] != _scan((a / path).read_text(encoding="utf-8"))]
-    assert not different, f"link scan differs from the page for {different[:5]}"
+def test_tree_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path):
+    """A second sync writes only what changed and deletes what is no longer
+    generated, so an engine's dirty build re-renders only what an edit changed."""
+    from policy_site.generate import TreeWriter
 
-
-def test_pages_converted_up_front_are_what_mkdocs_converts(two_builds, tmp_path):
-    """Generated pages are converted to HTML by scripts/markup.py (catalogue
-    entries on the forked workers) and MkDocs takes that HTML as it is; a
-    build where MkDocs converts every page itself (POLICY_SITE_PRECONVERT=0)
-    is byte-identical."""
-    a, _ = two_builds
-    _assert_identical(a, _build(tmp_path / "mkdocs-converted", POLICY_SITE_PRECONVERT="0"))
+    tree = tmp_path / "tree"
+    first = TreeWriter(tree)
+    assert sorted(first.sync({"a.md": "A", "sub/b.md": "B", "sub/c.md": "C"})[0]) == ["a.md", "sub/b.md", "sub/c.md"]
+    stamp = (tree / "a.md").stat().st_mtime_ns
+    written, removed = first.sync({"a.md": "A", "sub/b.md": "B2"})
+    assert (written, removed) == (["sub/b.md"], ["sub/c.md"])
+    assert (tree / "a.md").stat().st_mtime_ns == stamp and not (tree / "sub/c.md").exists()
+    # A new writer (a new process) compares with the disk instead of its memory.
+    assert TreeWriter(tree).sync({"a.md": "A", "sub/b.md": "B2"}) == ([], [])
+    assert TreeWriter(tree).sync({"a.md": "A"}) == ([], ["sub/b.md"])
+    assert not (tree / "sub").exists(), "an emptied folder is removed too"
 
 
 def test_sitemap_gz_matches_sitemap(two_builds):
@@ -217,17 +202,37 @@ def test_no_clock_date_in_site(two_builds):
     assert not foreign, f"dates not stated by the content appear on the site: {foreign}"
 
 
-def test_pages_rendered_by_forked_workers_are_the_same(monkeypatch):
-    """Thousands of catalogue entries are rendered by two forked workers
-    (scripts/pages/page.py render_all); the pages must not depend on it."""
-    from scripts.pages import SiteInfo, build_pages
-    from scripts.pages import page as page_module
+def test_pages_kept_by_the_preview_equal_pages_made_afresh(tmp_path):
+    """The preview keeps catalogue entry pages between saves (pages/memo.py);
+    after an edit to an entry, to a document it is based on, or to nothing,
+    the kept pages must equal the pages a fresh build makes."""
+    import shutil
 
-    content = load_content(ROOT / "content")
-    site = SiteInfo("站名", "说明")
-    settings = MarkdownSettings(("toc", "attr_list", "md_in_html"), {"toc": {"permalink": "¶"}})
-    serial = build_pages(content, site, settings).pages
-    monkeypatch.setattr(page_module, "PARALLEL_FROM", 1)
-    parallel = build_pages(content, site, settings).pages
-    assert all(p.converted is not None and p.converted.html for p in parallel)
-    assert parallel == serial
+    from policy_site.pages import PageMemo, SiteInfo, build_pages
+    from policy_site.yaml_source import ParseCache
+
+    content_dir = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content_dir)
+    site, memo, parsed = SiteInfo("站名", "说明"), PageMemo(), ParseCache()
+
+    def kept_and_fresh():
+        kept = build_pages(load_content(content_dir, parsed=parsed), site, memo).pages
+        fresh = build_pages(load_content(content_dir), site).pages
+        return kept, fresh
+
+    kept, fresh = kept_and_fresh()
+    assert kept == fresh
+    entry = sorted((content_dir / "policies").glob("*.yaml"))[0]
+    entry.write_text(entry.read_text(encoding="utf-8").replace("summary: ", "summary: 新增一句。", 1), encoding="utf-8")
+    kept, fresh = kept_and_fresh()
+    assert kept == fresh and any("新增一句。" in p.body for p in kept)
+    # The plan's validity decides its entries' statuses: change it.
+    plan = content_dir / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    validity = re.search(r"^(\s*validity:)\s*(\S+)\s*$", text, re.M)
+    assert validity, "plan.yaml states its validity"
+    other = "有效" if validity.group(2) != "有效" else "废止"
+    plan.write_text(text[:validity.start()] + f"{validity.group(1)} {other}" + text[validity.end():], encoding="utf-8")
+    before = kept
+    kept, fresh = kept_and_fresh()
+    assert kept == fresh and kept != before

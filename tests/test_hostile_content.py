@@ -22,8 +22,8 @@ import pytest
 
 from browser import record_requests
 from conftest import ROOT, build_site, copy_project, serve
-from scripts.content import load_content
-from scripts.errors import ContentError
+from policy_site.content import load_content
+from policy_site.errors import ContentError
 
 PLAN = "content/plan.yaml"
 POLICY = "content/policies/tax-incentives.yaml"

@@ -18,7 +18,6 @@ tests/screenshots/ (gitignored) for a human to look at.
 from __future__ import annotations
 
 import base64
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,10 +25,7 @@ import pytest
 from browser import PHONE, new_context, record_requests, sideways
 from conftest import ROOT
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.content import load_content  # noqa: E402
+from policy_site.content import load_content
 
 pytestmark = pytest.mark.browser
 

@@ -1,9 +1,9 @@
 """政策解读 (interpretations), read as built HTML and SVG, and their validation.
 
-Every expectation comes from the YAML as ``scripts.content.load_content``
+Every expectation comes from the YAML as ``policy_site.content.load_content``
 loads it: the indicators' values, units, comparators and lead units (their
-target as the plan words it is ``scripts.render.target_text``), the clauses an
-interpretation cites, its date (``scripts.render.date_zh``) and the document's
+target as the plan words it is ``policy_site.render.target_text``), the clauses an
+interpretation cites, its date (``policy_site.render.date_zh``) and the document's
 validity. Pages are parsed with the stdlib helpers of ``test_site_html``; the
 downloadable infographic with ``xml.etree``. Cases that need different content
 copy the project, change lines of one file and load or build the copy.
@@ -12,7 +12,6 @@ copy the project, change lines of one file and load or build the copy.
 from __future__ import annotations
 
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,14 +19,11 @@ import pytest
 
 from conftest import ROOT, build_site, copy_project
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.content import format_number, load_content  # noqa: E402
-from scripts.render import date_zh, target_text  # noqa: E402
-from scripts.schema.model import VALIDITY  # noqa: E402
-from test_catalogue import assert_one_problem, place, problems_of, replace_line, the_line  # noqa: E402
-from test_site_html import Node, Page, cells, norm, parse, resolve, rows_by_id, site_rel, table_rows  # noqa: E402
+from policy_site.content import format_number, load_content
+from policy_site.render import date_zh, target_text
+from policy_site.schema.model import VALIDITY
+from test_catalogue import assert_one_problem, place, problems_of, replace_line, the_line
+from test_site_html import Node, Page, cells, norm, parse, resolve, rows_by_id, site_rel, table_rows
 
 SVG = "{http://www.w3.org/2000/svg}"
 PLAN_FILE = "content/plan.yaml"

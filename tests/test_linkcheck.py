@@ -1,18 +1,14 @@
-"""Link integrity (scripts/linkcheck.py): the real site is whole, the checker
+"""Link integrity (policy_site/linkcheck.py): the real site is whole, the checker
 finds each kind of fault, and a build whose links are broken is not published."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from conftest import ROOT, build_site, copy_project
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts import linkcheck  # noqa: E402
-from scripts.linkcheck import ScanAhead, check_site, load_scanned  # noqa: E402
+from policy_site import linkcheck
+from policy_site.linkcheck import check_site
 
 
 def _tree(directory: Path) -> dict[str, bytes]:
@@ -79,7 +75,7 @@ def test_checker_reports_each_fault(tmp_path):
 
 def test_a_link_target_shared_by_many_pages_is_checked_for_each(tmp_path):
     """Pages in different folders that link to the same place are resolved
-    once (scripts/linkcheck.py caches the joined path); each page's own
+    once (policy_site/linkcheck.py caches the joined path); each page's own
     fragment, and each page's broken link, is still checked and reported."""
     site = tmp_path / "site"
     links = ''.join(f'<a href="p{i}/">p{i}</a>' for i in range(3))
@@ -130,32 +126,6 @@ def test_build_with_broken_link_keeps_previous_site(tmp_path):
     assert "Build failed; the previous site is unchanged" in result.stderr
     assert _tree(site) == before
     assert not list(tmp_path.glob(".site-build-*")), "the staging folder is removed"
-
-
-def test_pages_scanned_ahead_give_the_same_report(tmp_path, site_dir):
-    """The build scans pages while MkDocs renders them (ScanAhead); the check
-    after the build must come out exactly as if it had read every file."""
-    scanner = ScanAhead()
-    files = sorted(site_dir.rglob("*.html"))
-    for path in files:
-        scanner.add(path.relative_to(site_dir).as_posix(), path.read_text(encoding="utf-8"))
-    scanner.save(tmp_path / "links.pickle")
-    scanned = load_scanned(tmp_path / "links.pickle")
-    assert len(scanned) == len(files)
-    ahead, read = check_site(site_dir, scanned=scanned), check_site(site_dir)
-    assert (ahead.broken, ahead.unreachable, ahead.external, ahead.pages) == \
-        (read.broken, read.unreachable, read.external, read.pages)
-
-
-def test_a_page_scanned_ahead_is_not_read_again(tmp_path):
-    site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text('<a href="a/">a</a>', encoding="utf-8")
-    (site / "a" / "index.html").write_text('<p id="here">a</p>', encoding="utf-8")
-    # What the build scanned for index.html links to an anchor that is not there.
-    report = check_site(site, scanned={"index.html": (set(), ["a/#elsewhere"])})
-    assert [(p, link) for p, link, _ in report.broken] == [("index.html", "a/#elsewhere")]
-    assert load_scanned(tmp_path / "no-such-file") == {}
 
 
 TRICKY = [

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from scripts.content import load_content
-from scripts.errors import ContentError
+from policy_site.content import load_content
+from policy_site.errors import ContentError
 
 POLICY = "policies/tax-incentives.yaml"
 TARGETS = {"plan.yaml": (ROOT / "content/plan.yaml").read_text(encoding="utf-8"),
@@ -117,6 +117,6 @@ def test_relative_paths_match_posixpath(path, start):
     """urls._relpath, the fast path behind every link, agrees with the standard library."""
     import posixpath
 
-    from scripts.urls import _relpath
+    from policy_site.urls import _relpath
 
     assert _relpath(path, start) == posixpath.relpath(path or ".", start or ".")

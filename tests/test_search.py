@@ -22,10 +22,10 @@ import yaml
 from browser import PHONE, new_context, record_requests
 from search_ui import QUERY, RESULT_LINKS, describe, normalize, result_url, search, shown_records, target_url
 
-from scripts import urls
-from scripts.content import load_content
-from scripts.search import WORKER, content_records
-from scripts.search.tokens import shard_of, tokens
+from policy_site import urls
+from policy_site.content import load_content
+from policy_site.search import WORKER, content_records
+from policy_site.search.tokens import shard_of, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8"))["queries"]
@@ -186,13 +186,13 @@ def test_a_query_downloads_only_the_index_files_it_needs(browser, expect, site_u
         page.goto(site_url)
         before = len(log.urls)
         search(page, expect, "个转企")
-        first = [u for u in log.urls[before:] if "/search/" in u or "search-worker" in u]
+        first = [u for u in log.urls[before:] if "/search-index/" in u or "search-worker" in u]
         middle = len(log.urls)
         search(page, expect, "个体户")
-        later = [u for u in log.urls[middle:] if "/search/" in u]
+        later = [u for u in log.urls[middle:] if "/search-index/" in u]
     finally:
         context.close()
-    settings = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["policy_site"]
+    settings = json.loads((site_dir / "search-index" / "search_index.json").read_text(encoding="utf-8"))["config"]["policy_site"]
     shards = {f"s{shard_of(t, settings['shards'])}.json" for t in ["个转", "转企"]}
     names = [u.rsplit("/", 1)[1] for u in first]
     fetched_shards = {n for n in names if n.startswith("s") and n.endswith(".json") and n != "search_index.json"}

@@ -4,7 +4,7 @@ Pages are parsed with the standard library's ``html.parser`` into a small
 element tree; checks look at parsed text, ids, table cells and resolved links,
 never at substrings of raw HTML. Expectations come from ``tests/source_plan.txt``
 (the plan as the government website published it) or from the content model
-loaded with ``scripts.content.load_content`` -- never from the generated pages.
+loaded with ``policy_site.content.load_content`` -- never from the generated pages.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import functools
 import json
 import os
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -24,11 +23,8 @@ import pytest
 
 from conftest import ROOT, build_site, copy_project, run_cli
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts.content import content_files, load_content  # noqa: E402
-from scripts.schema.model import CONTENT_FILES  # noqa: E402
+from policy_site.content import content_files, load_content
+from policy_site.schema.model import CONTENT_FILES
 
 PLAN_ID = "hs-2018-138"
 SOURCE = Path(__file__).with_name("source_plan.txt")

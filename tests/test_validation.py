@@ -5,7 +5,7 @@ file) with one targeted text edit, and checks what the loader reports: the
 file, the line and column of the broken value (computed from the edited text,
 never hard-coded), the YAML field path, and a Chinese and an English message.
 Most cases call ``load_content`` directly (fast, and the ``Problem`` fields can
-be compared exactly); a handful run ``python -m scripts check|build`` end to
+be compared exactly); a handful run ``python -m policy_site check|build`` end to
 end for the exit code, the printed report, the absence of a traceback, and the
 guarantee that a failed build leaves the previous site byte-identical.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project, run_cli
-from scripts.content import load_content
-from scripts.errors import ContentError, Problem
+from policy_site.content import load_content
+from policy_site.errors import ContentError, Problem
 
 PLAN = "content/plan.yaml"
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -1,4 +1,4 @@
-"""Time a full validated build (`python -m scripts build`) and print the figures.
+"""Time a full validated build (`python -m policy_site build`) and print the figures.
 
 Usage: python -m scripts.bench.build_time [--runs 5]
 Prints each run's wall time, the median, and the machine it ran on, in the
@@ -59,14 +59,14 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.runs):
             start = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-m", "scripts", "--root", str(ROOT), "build", "--site-dir", f"{tmp}/site"],
+                [sys.executable, "-m", "policy_site", "--root", str(ROOT), "build", "--site-dir", f"{tmp}/site"],
                 check=True, capture_output=True,
             )
             times.append(time.perf_counter() - start)
             print(f"run {i + 1}: {times[-1]:.2f} s")
         pages = sum(1 for _ in Path(tmp, "site").rglob("*.html"))
         size = sum(p.stat().st_size for p in Path(tmp, "site").rglob("*") if p.is_file())
-    print(f"make build (python -m scripts build): median {statistics.median(times):.2f} s "
+    print(f"make build (python -m policy_site build): median {statistics.median(times):.2f} s "
           f"over {args.runs} runs (min {min(times):.2f} s, max {max(times):.2f} s); "
           f"{pages} HTML pages, {size / 1e6:.1f} MB")
     print(f"machine: {machine()}; reference loop {reference_seconds():.2f} s (lower is faster)")

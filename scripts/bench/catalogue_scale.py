@@ -4,7 +4,7 @@ Usage: python -m scripts.bench.catalogue_scale [--sizes 100 1000 5000]
 
 For each N: copy the project into a temp dir, replace content/policies/*.yaml
 by N generated entries (built from the plan's own sentences, so they
-validate), run the real build (`python -m scripts --root <copy> build`) and
+validate), run the real build (`python -m policy_site --root <copy> build`) and
 print wall time, peak memory, site size, HTML page count and search index
 size (each build starts after flushing writes to disk and a pause,
 --settle); then the growth of time against the growth of N, and whether the
@@ -28,13 +28,13 @@ from pathlib import Path
 import yaml
 
 from scripts.bench.build_time import machine, reference_seconds
-from scripts.content import load_content
-from scripts.schema.model import AUDIENCE, INDUSTRY, SUPPORT_TYPE
+from policy_site.content import load_content
+from policy_site.schema.model import AUDIENCE, INDUSTRY, SUPPORT_TYPE
 
 ROOT = Path(__file__).resolve().parents[2]
 # Everything a build needs (as tests/conftest.py copies it; kept separate on
 # purpose so the benchmark does not depend on the test suite).
-PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "scripts", "schema"]
+PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "schema"]
 TARGET_N = 5000
 TARGET_SECONDS = 20.0
 LAST_VERIFIED = dt.date(2026, 11, 25)
@@ -44,7 +44,7 @@ LAST_VERIFIED = dt.date(2026, 11, 25)
 # a process has ever waited for: measured in the benchmark process itself, a
 # small build after a big one would report the big one's peak. In the wrapper
 # the only child is this build; Linux folds a waited-for child's own waited
-# children into it, so the figure covers `python -m scripts build` and the
+# children into it, so the figure covers `python -m policy_site build` and the
 # `python -m mkdocs build` it runs. It is the peak RSS of the largest single
 # process in that tree (the MkDocs one), not the sum of processes alive at
 # the same time. Wall time is taken in the wrapper too, so interpreter
@@ -136,7 +136,7 @@ def write_catalogue(project: Path, entries: list[dict]) -> None:
 
 def measure(project: Path) -> dict:
     site = project / "site"
-    cmd = [sys.executable, "-m", "scripts", "--root", str(project), "build", "--site-dir", str(site)]
+    cmd = [sys.executable, "-m", "policy_site", "--root", str(project), "build", "--site-dir", str(site)]
     out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=project,
                          capture_output=True, text=True, check=True)
     run = json.loads(out.stdout)

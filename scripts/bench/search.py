@@ -5,7 +5,7 @@ Usage: python -m scripts.bench.search [--sizes 100 1000 5000] [--throttle 4]
 For each N, the project is copied to a temp dir with N synthetic catalogue
 entries (as scripts/bench/catalogue_scale.py makes them) and built twice:
 
-- ``ours``: the normal build (scripts/search: sharded index, own worker);
+- ``ours``: the normal build (policy_site/search: sharded index, own worker);
 - ``material``: the same content with Material's own search plugin index
   and worker (POLICY_SITE_SEARCH=material, the plugin set to lang zh and the
   separator the site used before; jieba segments the text when installed,
@@ -54,7 +54,7 @@ TARGET_N = 5000
 TARGET_BYTES = 300_000
 TARGET_SECONDS = 1.0
 
-# Material's plugin as the site configured it before scripts/search existed.
+# Material's plugin as the site configured it before policy_site/search existed.
 MATERIAL_PLUGIN = """plugins:
   - search:
       lang: zh
@@ -74,7 +74,7 @@ def build(project: Path, engine: str) -> tuple[Path, float]:
         config.write_text(re.sub(r"plugins:\n(?:  .*\n|\s*#.*\n)*", lambda _: MATERIAL_PLUGIN, text, count=1), encoding="utf-8")
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "scripts", "--root", str(project), "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "policy_site", "--root", str(project), "build", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - start
@@ -84,9 +84,9 @@ def build(project: Path, engine: str) -> tuple[Path, float]:
 
 
 def our_index_seconds(project: Path) -> float:
-    from scripts.content import load_content
-    from scripts.search import content_records
-    from scripts.search.index import build_files
+    from policy_site.content import load_content
+    from policy_site.search import content_records
+    from policy_site.search.index import build_files
 
     content = load_content(project / "content")
     start = time.perf_counter()

@@ -1,0 +1,159 @@
+"""Command line: ``policy-site check | generate | build | serve | schema``.
+
+``check`` validates content only; ``generate`` writes the site's source tree
+(``build/``); ``build`` validates, generates, renders the tree with an engine
+into a temporary directory, checks every internal link of the result
+(``policy_site.linkcheck``) and replaces ``site/`` only when everything
+succeeded, so a failed build leaves the last good site exactly as it was;
+``serve`` previews the site and rebuilds what an edit changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from .content import Content, load_content
+from .engines import ENGINES, engine_environment, render
+from .errors import ContentError
+from .generate import TreeWriter, as_of_from_environment, generate
+from .linkcheck import check_site
+from .schema.jsonschema import schema_texts
+
+ROOT = Path.cwd()
+# Where the generated source tree goes, under the project folder (the
+# preview keeps its own beside it, in build/preview/).
+TREE = "build/source"
+# Written next to the site folder after each successful build: the external
+# links of the published site (url<TAB>page), for staff to review by hand.
+EXTERNAL_LINKS = "external-links.txt"
+
+
+def check(root: Path) -> int:
+    return 0 if _checked(root) else 1
+
+
+def _checked(root: Path) -> Content | None:
+    """Validate and report; the content when it is good, None otherwise."""
+    try:
+        content = load_content(root / "content", as_of=as_of_from_environment())
+    except ContentError as error:
+        print(error.format(), file=sys.stderr)
+        return None
+    clauses = sum(len(list(content.clauses(d))) for d in content.documents.values())
+    indicators = sum(len(r.clause.indicators) for d in content.documents.values() for r in content.clauses(d))
+    print(
+        f"内容检查通过:{len(content.documents)} 份文件,{clauses} 个条款,{indicators} 项指标,"
+        f"{len(content.departments)} 个部门,{len(content.policies)} 项政策目录条目。\n"
+        f"Content OK: {len(content.documents)} documents, {clauses} clauses, "
+        f"{indicators} indicators, {len(content.departments)} departments, "
+        f"{len(content.policies)} catalogue entries."
+    )
+    return content
+
+
+def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None = None) -> int:
+    """Check, generate the source tree, render it with ``engine`` into a
+    temporary folder, check its links, and only then replace ``site_dir``."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    content = _checked(root)
+    if content is None:
+        print(_UNCHANGED_ZH + "\n" + _UNCHANGED_EN, file=sys.stderr)
+        return 1
+    tree = (tree or root / TREE).resolve()
+    generate(root, TreeWriter(tree), content)
+    env = engine_environment(content.source_date_epoch())
+    with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:
+        staging = Path(tmp) / "site"
+        with open(Path(tmp) / "build.log", "w+", encoding="utf-8") as log:
+            returncode = render(ENGINES[engine], tree, staging, env, log)
+            log.seek(0)
+            output = log.read()
+        if returncode != 0 or not staging.is_dir():
+            print(output, file=sys.stderr)
+            print(_FAILED, file=sys.stderr)
+            return returncode or 1
+        # Every internal link and anchor must resolve, and every page be reachable
+        # from the home page, before the new site replaces the old one.
+        report = check_site(staging, env.get("SITE_URL", ""))
+        if not report.ok:
+            print(report.format(), file=sys.stderr)
+            print(_FAILED, file=sys.stderr)
+            return 1
+        # Swap in the new site: the old one is removed only after the new one is in place.
+        old = Path(tmp) / "previous"
+        if site_dir.exists():
+            site_dir.rename(old)
+        staging.rename(site_dir)
+    external = site_dir.parent / EXTERNAL_LINKS
+    external.write_text(report.external_text(), encoding="utf-8")
+    print(f"{report.external_summary()} -> {external}")
+    print(f"网站已生成:{site_dir}\nSite built: {site_dir}")
+    return 0
+
+
+def generate_tree(root: Path, tree: Path) -> int:
+    """Write the site's source tree only (for an engine run by hand)."""
+    content = _checked(root)
+    if content is None:
+        return 1
+    result = generate(root, TreeWriter(tree.resolve()), content)
+    print(f"源文件已生成:{tree}({len(result.written)} 个文件更新,{len(result.removed)} 个删除)\n"
+          f"Source tree written: {tree} ({len(result.written)} files changed, {len(result.removed)} removed)")
+    return 0
+
+
+_UNCHANGED_ZH = "网站未更新,原有网站保持不变。"
+_UNCHANGED_EN = "The site was not rebuilt; the previous site is unchanged."
+_FAILED = "构建失败,原有网站保持不变。\nBuild failed; the previous site is unchanged."
+
+
+def schema(root: Path, check_only: bool) -> int:
+    """Write (or with ``check_only`` compare) the editor schemas under schema/."""
+    stale = []
+    for name, text in schema_texts().items():
+        path = root / "schema" / name
+        if check_only:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+            continue
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote schema/{name}")
+    if stale:
+        print(f"schema/{', schema/'.join(stale)} out of date: run `make schema`.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="policy-site", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (with mkdocs.yml and content/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate content/")
+    v = sub.add_parser("serve", help="preview with live reload: rebuilds what an edit changed")
+    v.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    g = sub.add_parser("generate", help="write the site's source tree (build/source/)")
+    g.add_argument("--tree", type=Path, default=None)
+    b = sub.add_parser("build", help="validated, atomic build into site/")
+    b.add_argument("--site-dir", type=Path, default=None)
+    b.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs")
+    b.add_argument("--tree", type=Path, default=None, help="where the source tree is written (default: build/source/)")
+    s = sub.add_parser("schema", help="write schema/content.schema.json from the content model")
+    s.add_argument("--check", action="store_true", help="fail if the committed schema is stale")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    if args.command == "build":
+        return build(root, args.site_dir or root / "site", args.engine, args.tree)
+    if args.command == "serve":
+        from .preview import serve
+
+        return serve(root, args.addr)
+    if args.command == "generate":
+        return generate_tree(root, args.tree or root / TREE)
+    return schema(root, args.check)

@@ -1,0 +1,492 @@
+"""Load every content file, validate it, resolve references, build indexes.
+
+``load_content(dir)`` is the one entry point: it returns a ``Content`` whose
+documents and departments are validated records with references replaced by
+the records they name, or raises ``ContentError`` listing every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from . import urls
+from .errors import Problems
+from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, VALIDITY
+from .schema.types import Object
+from .schema.types import Ref, shown
+from .validate import Record, Validator
+from .yaml_source import ParseCache, read_yaml
+
+
+@dataclass
+class ClauseRef:
+    """A clause together with its document and the clauses above it."""
+
+    document: Record
+    clause: Record
+    parents: tuple[Record, ...]
+
+    @property
+    def depth(self) -> int:
+        return len(self.parents)
+
+    @property
+    def citation(self) -> str:
+        """The clause's position as people cite it: 三(一)1. for task 1 of group (一) of part 三、."""
+        numbers = [c.number for c in (*self.parents, self.clause) if c.number]
+        return "".join(n.rstrip("、") if i < len(numbers) - 1 else n for i, n in enumerate(numbers))
+
+    @property
+    def label(self) -> str:
+        """Citation and heading, e.g. 三(一)1.主体提质行动。; a clause with
+        neither (a preamble) is named by the start of its text."""
+        label = self.citation + (self.clause.heading or "")
+        if not label and self.clause.text:
+            text = self.clause.text
+            label = text[:12]
+            if "《" in label and "》" not in label:  # do not leave a title mark open
+                label = label[:label.index("《")]
+            label += "…" if len(label) < len(text) else ""
+        return label
+
+
+@dataclass(frozen=True)
+class PolicyStatus:
+    """The status a catalogue entry shows, and why."""
+
+    value: str  # a POLICY_STATUS term
+    reason: str
+    overridden: bool = False
+
+    @property
+    def current(self) -> bool:
+        return POLICY_STATUS.term(self.value).extra["current"]
+
+
+@dataclass
+class Content:
+    documents: dict[str, Record] = field(default_factory=dict)
+    departments: dict[str, Record] = field(default_factory=dict)
+    policies: dict[str, Record] = field(default_factory=dict)
+    interpretations: dict[str, Record] = field(default_factory=dict)
+    # The day statuses are judged on: SOURCE_DATE_EPOCH or the newest content date.
+    as_of: dt.date | None = None
+    # Kinds of file that failed to load (their entities are missing, not wrong).
+    unreadable: set = field(default_factory=set)
+    # Each file's (modification time, size) as it was read: what a page made
+    # from some files depends on (pages.memo), not part of the content.
+    file_versions: dict = field(default_factory=dict, repr=False, compare=False)
+    # Answers computed once (_once), not part of the content.
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    # -- queries used by the pages --------------------------------------------
+
+    @property
+    def full_documents(self) -> list[Record]:
+        """Documents whose text we publish (not citation-only entries)."""
+        return [d for d in self.documents.values() if d.body]
+
+    def clauses(self, document: Record) -> Iterator[ClauseRef]:
+        if document.body:
+            yield from _walk(document, document.body.clauses, ())
+
+    def tasks(self, document: Record) -> list[ClauseRef]:
+        return [c for c in self.clauses(document) if c.clause.role == "task"]
+
+    def goals(self, document: Record) -> list[ClauseRef]:
+        return [c for c in self.clauses(document) if c.clause.indicators]
+
+    def indicators_led_by(self, department: Record) -> list[tuple[ClauseRef, Record]]:
+        return [
+            (ref, ind)
+            for doc in self.full_documents
+            for ref in self.goals(doc)
+            for ind in ref.clause.indicators
+            if ind.lead is department
+        ]
+
+    def tasks_of(self, department: Record) -> list[ClauseRef]:
+        return [
+            ref
+            for doc in self.full_documents
+            for ref in self.tasks(doc)
+            if department in ref.clause.responsible
+        ]
+
+    # -- the catalogue ---------------------------------------------------------
+
+    def clause_by_id(self, document: Record, clause_id: str) -> ClauseRef | None:
+        return self._clause_index().get((document.id, clause_id))
+
+    def policies_based_on(self, document: Record, clause: Record) -> list[Record]:
+        return self._policy_index().get((document.id, clause.id), [])
+
+    def interpretations_of(self, document: Record) -> list[Record]:
+        """In the order of the type vocabulary (文字解读 before 图片解读, as government sites list them)."""
+        order = list(INTERPRETATION_TYPE.terms)
+        found = [i for i in self.interpretations.values() if i.document is document]
+        return sorted(found, key=lambda i: order.index(i.type))
+
+    def indicator_ids(self, document: Record) -> frozenset:
+        """The ids of every indicator ``document`` sets (computed once per document:
+        each catalogue entry asks for its basis documents')."""
+        return self._once("indicator ids", document.id, lambda: frozenset(
+            i.id for r in self.clauses(document) for i in r.clause.indicators if i.id))
+
+    def indicator_by_id(self, document: Record, indicator_id: str):
+        """(goal ClauseRef, indicator) for an indicator id of ``document``, or None."""
+        for ref in self.goals(document):
+            for ind in ref.clause.indicators:
+                if ind.id == indicator_id:
+                    return ref, ind
+        return None
+
+    def policies_of(self, department: Record) -> list[Record]:
+        return [p for p in self.policies.values() if department in p.departments]
+
+    def policy_status(self, policy: Record) -> PolicyStatus:
+        """Derived from the basis documents' validity and the application period,
+        unless staff set it (with a reason). Computed once per entry: the list,
+        the entry page, the export, the search records and the department pages
+        all ask."""
+        return self._once("status", policy.id, lambda: self._derive_status(policy))
+
+    def _derive_status(self, policy: Record) -> PolicyStatus:
+        if policy.status_override:
+            return PolicyStatus(policy.status_override.status, policy.status_override.reason, True)
+        docs = list(dict.fromkeys(b.document for b in policy.basis if b.document))
+        if docs and not any(in_force(d) for d in docs):
+            names = "、".join(f"{d.metadata.doc_no or d.title}（{d.metadata.validity}）" for d in docs)
+            return PolicyStatus("已失效", f"依据文件 {names} 已不再有效。")
+        period = policy.application_period
+        if period and self.as_of:
+            if period.end and period.end < self.as_of:
+                return PolicyStatus("已截止", "申报期已结束。")
+            if period.start and period.start > self.as_of:
+                return PolicyStatus("未开始", "申报期尚未开始。")
+        return PolicyStatus("有效", "依据文件有效。")
+
+    def _clause_index(self) -> dict:
+        return self._once("index", "clauses", lambda: {
+            (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
+        })
+
+    def _policy_index(self) -> dict:
+        def build() -> dict:
+            index: dict = {}
+            for policy in self.policies.values():
+                for basis in policy.basis:
+                    if basis.document:
+                        index.setdefault((basis.document.id, basis.clause), []).append(policy)
+            return index
+        return self._once("index", "policies by clause", build)
+
+    def _once(self, table: str, key, compute):
+        """``compute()``, remembered under ``key`` in ``table``: content does not
+        change once loaded, and pages ask the same questions many times."""
+        cache = self._cache.setdefault(table, {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+    def source_date_epoch(self) -> str:
+        """The newest content date as a Unix timestamp (UTC): a reproducible build time."""
+        latest = self.latest_date()
+        return str(int(latest.replace(tzinfo=dt.timezone.utc).timestamp())) if latest else "0"
+
+    def latest_date(self) -> dt.datetime | None:
+        """The newest date the content states: a reproducible build timestamp."""
+        dates = [p.last_verified for p in self.policies.values() if p.last_verified]
+        for doc in self.documents.values():
+            meta = doc.metadata
+            dates += [d for d in (meta.written_date, meta.published) if d]
+            if doc.notice:
+                dates.append(doc.notice.date)
+        as_dt = [d if isinstance(d, dt.datetime) else dt.datetime(d.year, d.month, d.day) for d in dates]
+        return max(as_dt) if as_dt else None
+
+
+def _walk(document: Record, clauses: list[Record], parents: tuple) -> Iterator[ClauseRef]:
+    for clause in clauses:
+        yield ClauseRef(document, clause, parents)
+        yield from _walk(document, clause.children, parents + (clause,))
+
+
+def in_force(doc: Record) -> bool:
+    """Whether a document is in force (no validity given counts as in force)."""
+    validity = doc.metadata.validity if doc.metadata else None
+    return validity is None or VALIDITY.term(validity).extra["in_force"]
+
+
+def content_files(root: Path) -> list[tuple[Path, Object]]:
+    """Every content file under ``root`` with the model object it follows."""
+    found = []
+    # Top-level files (the main documents) first, then sub-folders.
+    for path in sorted(root.rglob("*.yaml"), key=lambda p: (len(p.relative_to(root).parts), p.as_posix())):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        for kind in CONTENT_FILES:
+            if fnmatch.fnmatch(rel, kind.pattern) and rel.count("/") == kind.pattern.count("/"):
+                found.append((path, kind.model))
+                break
+    return found
+
+
+def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | None = None,
+                 parsed: ParseCache | None = None) -> Content:
+    """Load, validate and cross-check all content under ``root``.
+
+    ``as_of`` is the day catalogue statuses are judged on; by default the
+    newest date the content states (never the clock, so builds reproduce).
+    ``parsed`` keeps parsed files between loads (the preview).
+    """
+    root = Path(root)
+    base = display_base or root.parent
+    problems = Problems()
+    content = Content()
+    files = content_files(root)
+    for stray in sorted(root.rglob("*.yml")):
+        problems.add(_display(stray, base), (1, 1), "",
+                     "内容文件的扩展名必须是 .yaml(不是 .yml),否则不会被发布。",
+                     "content files must end in .yaml (not .yml), or they are not published.")
+    if not files:
+        problems.add(_display(root, base), (1, 1), "",
+                     "content 目录中没有任何 .yaml 内容文件。",
+                     "the content folder holds no .yaml content file.")
+    for path, obj in files:
+        display = _display(path, base)
+        stat = path.stat()
+        content.file_versions[display] = (stat.st_mtime_ns, stat.st_size)
+        node = parsed.read(path, display, problems) if parsed else read_yaml(path, display, problems)
+        record = Validator(display, problems).object(node, obj, "") if node is not None else None
+        if record is None or record.id is None:
+            # Entities it defines are unknown now: do not also report every
+            # reference to them as a second, misleading problem.
+            content.unreadable.add(obj.name)
+            continue
+        if obj in (POLICY, INTERPRETATION):
+            if record.id != path.stem:  # one entry per file, found by its name
+                problems.add(*record.where("id"),
+                             f"编号“{record.id}”必须与文件名“{path.stem}”相同。",
+                             f'the id "{record.id}" must equal the file name "{path.stem}".')
+            if obj is POLICY:
+                _register(content.policies, record, problems, "政策目录条目", "policy")
+            else:
+                _register(content.interpretations, record, problems, "政策解读", "interpretation")
+            continue
+        _register(content.documents, record, problems, "文件", "document")
+        for dept in record.departments:
+            _register(content.departments, dept, problems, "部门", "department")
+    _cross_check(content, problems)
+    problems.raise_if_any()
+    latest = content.latest_date()
+    content.as_of = as_of or (latest.date() if latest else None)
+    return content
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _register(registry: dict, record: Record, problems: Problems, zh: str, en: str) -> None:
+    if record.id is None:
+        return
+    if record.id in registry:
+        first_file, first_pos, _ = registry[record.id].where("id")
+        problems.add(*record.where("id"),
+                     f"{zh}编号“{record.id}”重复(已在 {first_file} 第 {first_pos[0]} 行使用)。",
+                     f'duplicate {en} id "{record.id}" (already used in {first_file} line {first_pos[0]}).')
+        return
+    registry[record.id] = record
+
+
+class _Resolver:
+    """Replace ``Ref`` values by the records they name, reporting unknown ids."""
+
+    def __init__(self, content: Content, problems: Problems):
+        self.targets = {"department": content.departments, "document": content.documents}
+        self.labels = {"department": ("部门", "department"), "document": ("文件", "document")}
+        self.problems = problems
+        # Departments are defined in document files: an unreadable document file
+        # may hide any department or document, so unknown ids are not reported.
+        self.quiet = "document" in content.unreadable
+
+    def resolve(self, record: Record) -> None:
+        for name, value in list(record._values.items()):
+            if isinstance(value, Ref):
+                record._values[name] = self.lookup(value)
+                record._refs.add(name)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, Record):
+                        self.resolve(item)  # nested records, not the targets of refs
+                if any(isinstance(v, Ref) for v in value):
+                    record._refs.add(name)
+                items = [self.lookup(v) if isinstance(v, Ref) else v for v in value]
+                record._values[name] = [v for v in items if v is not None]
+            elif isinstance(value, Record):
+                self.resolve(value)
+
+    def lookup(self, ref: Ref) -> Record | None:
+        registry = self.targets[ref.kind]
+        if ref.value in registry:
+            return registry[ref.value]
+        if self.quiet:
+            return None
+        zh, en = self.labels[ref.kind]
+        known = "、".join(registry) or "(无)"
+        self.problems.add(ref.file, ref.pos, ref.path,
+                          f"未知的{zh}编号“{shown(ref.value)}”。已有的{zh}编号:{known}。",
+                          f'unknown {en} id "{shown(ref.value)}". Known {en} ids: {", ".join(registry) or "(none)"}.')
+        return None
+
+
+def _cross_check(content: Content, problems: Problems) -> None:
+    resolver = _Resolver(content, problems)
+    for doc in content.documents.values():
+        resolver.resolve(doc)
+    for doc in content.documents.values():
+        # Clause, indicator and attachment ids become anchors on the same pages,
+        # so they share one namespace per document, apart from the page sections.
+        clauses = [r.clause for r in content.clauses(doc)]
+        indicators = [i for c in clauses for i in c.indicators]
+        _unique_within(doc, clauses + indicators + list(doc.attachments), problems)
+        for ref in content.clauses(doc):
+            _check_clause_text(ref.clause, problems)
+    for policy in content.policies.values():
+        resolver.resolve(policy)
+        _check_policy(content, policy, problems)
+    for interpretation in content.interpretations.values():
+        resolver.resolve(interpretation)
+        _check_interpretation(content, interpretation, problems)
+
+
+_KIND_LABELS = {"clause": "条款", "indicator": "指标", "attachment": "附件"}
+
+
+def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
+    """The period is in order, basis clauses and related indicators exist."""
+    period = policy.application_period
+    if period and period.start and period.end and period.end < period.start:
+        problems.add(*period.where("end"),
+                     "截止日期早于开始日期。",
+                     "the end date is before the start date.")
+    if "document" in content.unreadable:
+        return  # basis documents may be missing because their file did not load
+    indicator_ids = set()
+    for basis in policy.basis:
+        if basis.document is None or basis.clause is None:
+            continue
+        if content.clause_by_id(basis.document, basis.clause) is None:
+            problems.add(*basis.where("clause"),
+                         f"文件 {basis.document.id} 中没有编号为“{basis.clause}”的条款。",
+                         f'document {basis.document.id} has no clause with id "{basis.clause}".')
+        indicator_ids |= content.indicator_ids(basis.document)
+    for i, ind_id in enumerate(policy.related_indicators):
+        if ind_id not in indicator_ids:
+            known = "、".join(sorted(indicator_ids)) or "(无)"
+            problems.add(*policy.where_item("related_indicators", i),
+                         f"依据文件中没有编号为“{ind_id}”的指标。可用的指标编号:{known}。",
+                         f'the basis documents have no indicator "{ind_id}". Known indicator ids: {", ".join(sorted(indicator_ids))}.')
+
+
+# A placeholder for an indicator's target ({new-micro-firms}) or lead unit
+# ({new-micro-firms.lead}) in interpretation text.
+PLACEHOLDER = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)(\.lead)?\}")
+# Names may carry digits (“3315计划”, 《…(2018-2020年)》); other numbers come from the data.
+_NAMES = re.compile(r"“[^”]*”|《[^》]*》")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _check_interpretation(content: Content, item: Record, problems: Problems) -> None:
+    """Cited clauses exist; numbers come from indicators, never typed."""
+    doc = item.document
+    if doc is None or "document" in content.unreadable:
+        return
+    for s, section in enumerate(item.sections):
+        for p, point in enumerate(section.points):
+            for i, clause_id in enumerate(point.cites):
+                if content.clause_by_id(doc, clause_id) is None:
+                    problems.add(*point.where_item("cites", i),
+                                 f"文件 {doc.id} 中没有编号为“{clause_id}”的条款。",
+                                 f'document {doc.id} has no clause with id "{clause_id}".')
+            for name in ("question", "text"):
+                value = getattr(point, name)
+                if not value:
+                    continue
+                for m in PLACEHOLDER.finditer(value):
+                    found = content.indicator_by_id(doc, m.group(1))
+                    if found is None:
+                        problems.add(*point.where(name),
+                                     f"文件 {doc.id} 中没有编号为“{m.group(1)}”的指标(写在 {{{m.group(1)}}} 中)。",
+                                     f'document {doc.id} has no indicator "{m.group(1)}" (used as {{{m.group(1)}}}).')
+                    elif m.group(2) and found[1].lead is None and "lead" not in found[1]._field_pos:
+                        # (a lead that was written but is unknown is reported at the indicator)
+                        problems.add(*point.where(name),
+                                     f"指标“{m.group(1)}”没有牵头单位,不能写 {{{m.group(1)}.lead}}。",
+                                     f'indicator "{m.group(1)}" has no lead unit, so {{{m.group(1)}.lead}} cannot be used.')
+                if _DIGIT.search(_NAMES.sub("", PLACEHOLDER.sub("", value))):
+                    problems.add(*point.where(name),
+                                 "解读中不要手写数字:请用 {指标编号} 引用指标数据,数字会自动与文件保持一致。",
+                                 "do not type numbers in an interpretation: write {indicator-id} so the number comes from the document's data.")
+
+
+def _unique_within(doc: Record, records: list[Record], problems: Problems) -> None:
+    seen: dict[str, Record] = {}
+    reserved = set(vars(urls.SECTIONS).values())
+    for record in records:
+        zh, en = _KIND_LABELS[record._kind], record._kind
+        if record.id in reserved:
+            problems.add(*record.where("id"),
+                         f"{zh}编号不能用“{record.id}”:它是页面固定栏目的锚点。保留的编号:{'、'.join(sorted(reserved))}。",
+                         f'the {en} id "{record.id}" is reserved for a page section. Reserved ids: {", ".join(sorted(reserved))}.')
+        elif record.id in seen:
+            first = seen[record.id].where("id")[1][0]
+            problems.add(*record.where("id"),
+                         f"{zh}编号“{record.id}”在文件 {doc.id} 中重复(第 {first} 行已使用)。",
+                         f'duplicate {en} id "{record.id}" in document {doc.id} (already used on line {first}).')
+        elif record.id:
+            seen[record.id] = record
+
+
+def format_number(value: int | float) -> str:
+    """11700 -> '11700', 2.5 -> '2.5', 45.0 -> '45': as the plan writes numbers."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _states_number(text: str, value: int | float) -> bool:
+    """Whether ``text`` states ``value`` as a whole number (1170 is not in 11700)."""
+    return re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)", text) is not None
+
+
+def _check_clause_text(clause: Record, problems: Problems) -> None:
+    """Data that restates the text must agree with the text, word for word."""
+    text = clause.text or ""
+    if not (clause.number or clause.heading or text):
+        problems.add(*clause.where(),
+                     "条款至少要有序号(number)、标题(heading)或正文(text)之一,否则页面上没有它的位置。",
+                     "a clause needs a number, a heading or text; otherwise it has no place on the page.")
+    for ind in clause.indicators:
+        if ind.quote and ind.quote not in text:
+            problems.add(*ind.where("quote"),
+                         "原文表述必须与条款正文逐字一致,但在正文中找不到这句话。",
+                         "the quote must match the clause text exactly, but it is not found in the text.")
+        elif ind.quote and ind.value is not None and not _states_number(ind.quote, ind.value):
+            problems.add(*ind.where("value"),
+                         f"目标值 {format_number(ind.value)} 没有出现在原文表述“{ind.quote}”中。",
+                         f'the value {format_number(ind.value)} does not appear in the quote "{ind.quote}".')
+    for cited in clause.cites:
+        number = cited.metadata.doc_no if cited.metadata else None
+        if number and number not in text:
+            problems.add(*clause.where("cites"),
+                         f"引用的文件 {cited.id} 的文号“{number}”没有出现在条款正文中。",
+                         f'the cited document {cited.id} has number "{number}", which the clause text does not contain.')

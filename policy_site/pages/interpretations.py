@@ -1,0 +1,87 @@
+"""政策解读: one page per interpretation (文字解读, 问答, 图片解读) of a document.
+
+Numbers are never typed in an interpretation: a point writes {indicator-id}
+and the page shows that indicator's target from the plan's data, so the
+interpretation, the targets page and the infographic cannot disagree.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .. import urls
+from ..content import PLACEHOLDER, Content
+from ..infographic import infographic_data, infographic_svg
+from ..render import href, paragraphs, target_text
+from .memo import PageMemo
+from .page import Page, make_page
+
+
+def point_html(content: Content, doc, text: str) -> list[Markup]:
+    """The paragraphs of a point with placeholders replaced by linked data."""
+    result = []
+    for para in paragraphs(text):
+        out, pos = Markup(""), 0
+        for m in PLACEHOLDER.finditer(para):
+            out += escape(para[pos:m.start()])
+            _, ind = content.indicator_by_id(doc, m.group(1))
+            if m.group(2):
+                out += Markup('<a href="{}">{}</a>').format(href(urls.department(ind.lead)), ind.lead.name)
+            else:
+                out += Markup('<a class="indicator-value" href="{}">{}</a>').format(
+                    href(urls.indicator(doc, ind)), target_text(ind))
+            pos = m.end()
+        result.append(out + escape(para[pos:]))
+    return result
+
+
+# At most this many catalogue entries are listed under a point; the clause
+# in 政策原文 (linked beside them) lists all of them.
+MAX_POLICIES_PER_POINT = 6
+
+
+def point_links(content: Content, doc, point) -> dict:
+    """The clauses a point cites and the catalogue entries based on them."""
+    refs = [content.clause_by_id(doc, c) for c in point.cites]
+    policies = []
+    for ref in refs:
+        policies += [p for p in content.policies_based_on(doc, ref.clause) if p not in policies]
+    return {"clauses": refs, "policies": policies[:MAX_POLICIES_PER_POINT],
+            "more_policies": max(0, len(policies) - MAX_POLICIES_PER_POINT)}
+
+
+def _graphic(content: Content, item) -> tuple[dict, str] | None:
+    """(data, SVG document) of a 图片解读, generated from its document's data."""
+    if item.type != "图片解读" or not item.document.body:
+        return None
+    data = infographic_data(content, item.document)
+    return data, infographic_svg(data)
+
+
+def files(content: Content) -> dict[str, str]:
+    """The downloadable SVG of every 图片解读."""
+    return {
+        urls.infographic_file(item): graphic[1]
+        for item in content.interpretations.values()
+        if (graphic := _graphic(content, item))
+    }
+
+
+def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+    result = []
+    for item in content.interpretations.values():
+        doc = item.document
+        graphic = _graphic(content, item)
+        if graphic:
+            # Inline in the page (no blank lines: it stays one HTML block).
+            svg = graphic[1].split("?>", 1)[-1]
+            graphic = {"data": graphic[0], "svg": Markup("\n".join(l for l in svg.splitlines() if l.strip()))}
+        result.append(
+            make_page(
+                env, "interpretation.html.j2", urls.interpretation(item), item.title,
+                item=item, doc=doc, graphic=graphic,
+                point_html=lambda text, doc=doc: point_html(content, doc, text),
+                point_links=lambda point, doc=doc: point_links(content, doc, point),
+            )
+        )
+    return result

@@ -1,0 +1,35 @@
+"""Pages kept between builds of one process (the preview), for page types
+that come in thousands (catalogue entries).
+
+A page is made anew only when one of the content files it is made from
+changed, or the day statuses are judged on did: ``sources`` names those
+files, and the page module that uses the memo says which they are, next to
+the code that reads them. A build that starts a new process (``make build``)
+has an empty memo and makes every page.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from ..content import Content
+from .page import Page
+
+
+class PageMemo:
+    def __init__(self):
+        self._pages: dict[str, tuple[tuple, Page]] = {}
+
+    def page(self, content: Content, url: str, sources: Iterable[str], make: Callable[[], Page]) -> Page:
+        key = (content.as_of, tuple(sorted((s, content.file_versions.get(s)) for s in set(sources))))
+        kept = self._pages.get(url)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        page = make()
+        self._pages[url] = (key, page)
+        return page
+
+
+def record_file(record) -> str:
+    """The content file a record was read from (as Content.file_versions names it)."""
+    return record.where()[0]

@@ -1,0 +1,34 @@
+"""The Page record and the one helper every page module uses to make one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from jinja2 import Environment
+
+from ..render import heading, render
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # site-relative, directory style: "documents/hs-2018-138/targets/"
+    title: str
+    body: str  # the page's HTML below its title; headings marked for the engine's table of contents
+    hide: tuple[str, ...] = ()  # parts of the theme's layout the page does without ("toc")
+
+    def source(self, own_search: bool = True) -> str:
+        """The page as a Markdown source file any MkDocs-style engine reads:
+        front matter (layout, and no entry in the engine's own search index:
+        the site's index is built from the content), the title as the page's
+        <h1> (the engine's page title where the navigation gives none), then
+        the HTML."""
+        meta: dict = {"search": {"exclude": True}} if own_search else {}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)}---\n\n" if meta else ""
+        return f"{front}{heading(1, self.title)}\n\n{self.body}"
+
+
+def make_page(env: Environment, template: str, url: str, title: str, hide: tuple[str, ...] = (), **context) -> Page:
+    return Page(url=url, title=title, body=render(env, template, url, title=title, **context), hide=hide)

@@ -1,0 +1,24 @@
+"""重点任务: the tasks of a document in the plan's own grouping, with their responsible units."""
+
+from __future__ import annotations
+
+from .. import urls
+from ..content import Content
+from .memo import PageMemo
+from .page import Page, make_page
+
+
+def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+    result = []
+    for doc in content.full_documents:
+        tasks = content.tasks(doc)
+        if not tasks:
+            continue
+        # The outline: every task plus the clauses that group tasks, in text order.
+        groups = {id(p) for t in tasks for p in t.parents}
+        outline = [r for r in content.clauses(doc) if r.clause.role == "task" or id(r.clause) in groups]
+        result.append(
+            make_page(env, "tasks.html.j2", urls.tasks(doc), "重点任务",
+                      doc=doc, outline=outline, task_count=len(tasks))
+        )
+    return result

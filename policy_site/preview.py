@@ -1,0 +1,260 @@
+"""Preview: ``policy-site serve`` (``make serve``) shows the site while staff edit.
+
+One thread watches the project's files; on a change it regenerates the source
+tree and has the engine render what changed, while the web server keeps
+answering from the last good site. Browsers reload when a new version is
+ready (a long-poll script added to each served page, never written into the
+site). When content is broken the server answers every page with the error,
+in Chinese and English, until the file is fixed: it never hangs and never
+shows a half-built site.
+
+What a save costs at thousands of catalogue entries (README: "Preview"):
+- content files whose size and modification time did not change are not
+  parsed again (yaml_source.ParseCache);
+- catalogue entry pages are made anew only when a file they are made from
+  changed (pages/memo.py);
+- the tree is written where its bytes changed, so MkDocs' dirty build renders
+  only the pages whose sources changed (everything when the navigation, the
+  theme or the assets changed);
+- the search index is rebuilt after the changed pages are shown.
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import os
+import shutil
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from .content import load_content
+from .engines import MkDocsPreview
+from .errors import ContentError
+from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index
+from .pages import PageMemo
+from .render import TEMPLATES
+from .site_config import CONFIG_FILE, SiteConfig
+
+POLL_SECONDS = 0.2
+WAIT_SECONDS = 25  # a browser's long poll is answered after this at the latest
+EVENTS = "/__preview__/version"
+
+_RELOAD = """<script>
+(function () {{
+  var version = {version};
+  function wait() {{
+    fetch("{events}?since=" + version, {{cache: "no-store"}})
+      .then(function (r) {{ return r.json(); }})
+      .then(function (state) {{ if (state.version !== version) location.reload(); else wait(); }})
+      .catch(function () {{ setTimeout(wait, 1000); }});
+  }}
+  wait();
+}})();
+</script>"""
+
+_ERROR_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>内容有错误 · Content error</title>
+<style>body{{font:16px/1.6 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}}
+h1{{font-size:1.4rem;color:#8a1c1c}}pre{{white-space:pre-wrap;background:#fff4f4;border:2px solid #8a1c1c;padding:1rem;font-size:.95rem}}</style>
+</head><body>
+<h1>内容有错误,预览暂停更新 · The content has errors; the preview waits for a fix</h1>
+<p>请按下面的提示修改文件并保存,本页会自动刷新。网站上的内容不受影响。<br>
+Fix the file as described below and save it: this page reloads by itself. The published site is not affected.</p>
+<pre>{error}</pre>
+{reload}
+</body></html>"""
+
+_WAIT_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>正在生成预览 · Building the preview</title></head>
+<body><p>正在生成预览,请稍候…… · Building the preview, please wait…</p>{reload}</body></html>"""
+
+
+@dataclass
+class State:
+    version: int = 0
+    site: Path | None = None  # the folder pages are served from
+    error: str | None = None
+    seconds: float = 0.0  # how long the last rebuild took until its pages were shown
+
+
+class Preview:
+    def __init__(self, project: Path, work: Path):
+        self.project = project
+        self.tree = work / "source"
+        self.sites = work / "preview"
+        self.writer = TreeWriter(self.tree)
+        self.engine = MkDocsPreview(self.tree)
+        self.parsed = None
+        self.memo = PageMemo()
+        self.index: dict[str, str] = {}
+        self.state = State()
+        self.changed = threading.Condition()
+        self._built = 0  # numbered output folders
+
+    # -- watching ------------------------------------------------------------
+
+    def watched(self) -> dict[str, tuple[int, int]]:
+        """Every file whose change the preview shows, with (mtime, size)."""
+        found = {}
+        config = self.project / CONFIG_FILE
+        roots = [self.project / "content", self.project / SiteConfig.read(self.project).docs_dir,
+                 self.project / OVERRIDES, TEMPLATES]
+        for root in roots:
+            for folder, _, names in os.walk(root):
+                for name in names:
+                    path = os.path.join(folder, name)
+                    try:
+                        stat = os.stat(path)
+                    except FileNotFoundError:
+                        continue
+                    found[path] = (stat.st_mtime_ns, stat.st_size)
+        if config.exists():
+            stat = config.stat()
+            found[str(config)] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    def watch(self, stop: threading.Event) -> None:
+        """Rebuild whenever a watched file changes (polled: works the same on
+        every system and editor, including ones that replace files on save)."""
+        seen = self.watched()
+        self.rebuild(set(seen), first=True)
+        while not stop.wait(POLL_SECONDS):
+            now = self.watched()
+            if now != seen:
+                changed = {p for p in set(now) | set(seen) if now.get(p) != seen.get(p)}
+                seen = now
+                self.rebuild(changed)
+
+    # -- building ------------------------------------------------------------
+
+    def rebuild(self, changed: set[str], first: bool = False) -> None:
+        start = time.perf_counter()
+        content_dir = str(self.project / "content")
+        if first or any(not p.startswith(content_dir) for p in changed):
+            # Templates, hand-written pages, theme or settings: start afresh.
+            self.memo = PageMemo()
+        if self.parsed is None:
+            from .yaml_source import ParseCache
+
+            self.parsed = ParseCache()
+        try:
+            content = load_content(self.project / "content", as_of=as_of_from_environment(), parsed=self.parsed)
+            source = SourceTree.make(self.project, content, self.memo)
+            written, removed = self.writer.sync(source.files(self.index))
+            layout = first or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/"))
+                                  for p in written + removed)
+            self._render(full=layout)
+        except ContentError as error:
+            self._publish(error=error.format())
+            return
+        except Exception:  # noqa: BLE001 - any failure is shown, the server goes on
+            self._publish(error=traceback.format_exc())
+            return
+        self._publish(seconds=time.perf_counter() - start)
+        # The search index last: built from the same content, shown with no reload.
+        try:
+            index = search_index(source.records)
+            if index != self.index:
+                self.index = index
+                self.writer.sync(source.files(index))
+                self._render(full=False)
+        except Exception:  # noqa: BLE001
+            self._publish(error=traceback.format_exc())
+
+    def _render(self, full: bool) -> None:
+        if full or self.state.site is None:
+            # Into a new folder: the old one is served until the new one is complete.
+            self._built += 1
+            target = self.sites / str(self._built)
+            self.engine.build(target, dirty=False)
+            old, self.state.site = self.state.site, target
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            self.engine.build(self.state.site, dirty=True)
+
+    def _publish(self, error: str | None = None, seconds: float | None = None) -> None:
+        with self.changed:
+            self.state.error = error
+            if seconds is not None:
+                self.state.seconds = seconds
+            self.state.version += 1
+            self.changed.notify_all()
+        if error:
+            print(error, flush=True)
+        else:
+            print(f"预览已更新 · Preview updated ({self.state.seconds:.2f} s)", flush=True)
+
+    def wait(self, since: int) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.state.version != since, timeout=WAIT_SECONDS)
+            return self.state.version
+
+
+def _handler(preview: Preview):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802 - the http.server name
+            parts = urlsplit(self.path)
+            if parts.path == EVENTS:
+                since = int(parse_qs(parts.query).get("since", ["-1"])[0])
+                return self._send(200, "application/json", f'{{"version": {preview.wait(since)}}}'.encode())
+            state = preview.state
+            reload = _RELOAD.format(version=state.version, events=EVENTS)
+            if state.error is not None:
+                page = _ERROR_PAGE.format(error=html.escape(state.error), reload=reload)
+                return self._send(500, "text/html; charset=utf-8", page.encode())
+            if state.site is None:
+                return self._send(503, "text/html; charset=utf-8", _WAIT_PAGE.format(reload=reload).encode())
+            path = state.site / unquote(parts.path).lstrip("/")
+            if path.is_dir():
+                if not parts.path.endswith("/"):
+                    self.send_response(301)
+                    self.send_header("Location", parts.path + "/")
+                    self.end_headers()
+                    return None
+                path = path / "index.html"
+            if path.suffix == ".html" and path.is_file():
+                text = path.read_text(encoding="utf-8")
+                at = text.rfind("</body>")
+                text = text[:at] + reload + text[at:] if at >= 0 else text + reload
+                return self._send(200, "text/html; charset=utf-8", text.encode())
+            self.directory = str(state.site)
+            return super().do_GET()
+
+        def _send(self, status: int, kind: str, body: bytes):
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+def serve(project: Path, address: str, work: Path | None = None) -> int:
+    host, _, port = address.rpartition(":")
+    preview = Preview(project, work or project / "build")
+    stop = threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher.start()
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), _handler(preview))
+    server.daemon_threads = True
+    print(f"预览地址 · Preview at http://{host or '127.0.0.1'}:{port}/ (Ctrl+C 停止 · to stop)", flush=True)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return 0

@@ -1,0 +1,182 @@
+"""Jinja environment, filters and the inline text renderer shared by all pages.
+
+Templates (in ``policy_site/templates``) write the HTML of each page. Headings
+carry their ids and ``markdown="span"``, so an engine's Markdown parser (with
+md_in_html) lists them in its table of contents and gives them permalinks;
+``outline`` reads the same headings back for the generator. Content text is
+always escaped: the only markup on a page is the markup a template writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import urls
+from .content import format_number, in_force
+from .schema.model import COMPARATOR, VALIDITY
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Python-Markdown would read as inline markup in a heading.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
+
+
+def date_zh(value: dt.date | dt.datetime | None) -> str:
+    """2018-12-12 -> 2018年12月12日; with a time: 2018年12月24日 08:54."""
+    if value is None:
+        return ""
+    text = f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, dt.datetime):
+        text += f" {value:%H:%M}"
+    return text
+
+
+def md_inline(value: str) -> Markup:
+    """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def target_text(ind) -> str:
+    """The target as the plan words it: 11700家以上, 不低于2.5%, 超过45万平方米."""
+    term = COMPARATOR.term(ind.comparator)
+    number = f"{format_number(ind.value)}{ind.unit}"
+    position = term.extra["position"]
+    if position == "after":
+        return f"{number}{term.label}"
+    if position == "before":
+        return f"{term.label}{number}"
+    return number
+
+
+def validity_description(doc) -> str:
+    return VALIDITY.term(doc.metadata.validity).description if doc.metadata.validity else ""
+
+
+def paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+
+
+def linked_text(text: str, links: list[tuple[str, str, str]]) -> list[Markup]:
+    """Escape ``text`` into paragraphs, turning phrases into links.
+
+    ``links`` holds (phrase, href, css class); each phrase is linked where it
+    first occurs, and overlapping phrases are skipped, so the words on the page
+    are exactly the words of the content.
+    """
+    result = []
+    pending = list(links)
+    for para in paragraphs(text):
+        spans = []
+        for phrase, href, cls in list(pending):
+            start = para.find(phrase)
+            if start < 0 or any(s < start + len(phrase) and start < e for s, e, *_ in spans):
+                continue
+            spans.append((start, start + len(phrase), href, cls))
+            pending.remove((phrase, href, cls))
+        spans.sort()
+        out, cursor = Markup(""), 0
+        for start, end, href, cls in spans:
+            out += escape(para[cursor:start])
+            out += Markup('<a class="{}" href="{}">{}</a>').format(cls, href, para[start:end])
+            cursor = end
+        result.append(out + escape(para[cursor:]))
+    return result
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> Markup:
+    """An HTML heading (at most h6) with a stable id. Its text is read as
+    Markdown by the engine (markdown="span", so it joins the table of
+    contents), hence escaped for Markdown as well as HTML. The page title
+    (level 1) takes the engine's id, as a Markdown title would."""
+    level = min(level, 6)
+    id_attr = Markup(' id="{}"').format(anchor) if anchor else ""
+    return Markup(f'<h{level}{id_attr} markdown="span">{md_inline(text)}</h{level}>')
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str  # plain text, entities decoded, permalink removed
+
+
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\bid="([^"]*)"')
+_HEADERLINK = re.compile(r'<a[^>]*class="headerlink"[^>]*>.*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment as a reader sees it: tags and permalinks
+    dropped, entities decoded, white space collapsed."""
+    text = _TAG.sub(" ", _HEADERLINK.sub("", html))
+    return _SPACE.sub(" ", html_lib.unescape(text)).strip()
+
+
+def outline(html: str) -> list[tuple[Heading | None, str]]:
+    """The table of contents of a page: (heading, HTML up to the next
+    heading) in order, the first item (None, text before any heading)."""
+    parts = _HEADING.split(html)
+    sections: list[tuple[Heading | None, str]] = [(None, parts[0])]
+    for level, attrs, inner, after in zip(parts[1::4], parts[2::4], parts[3::4], parts[4::4]):
+        found = _ID.search(attrs)
+        sections.append((Heading(int(level), found.group(1) if found else "", plain_text(inner)), after))
+    return sections
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date_zh=date_zh,
+        md=md_inline,
+        target=target_text,
+        number=format_number,
+        paragraphs=paragraphs,
+    )
+    env.globals.update(
+        urls=urls,
+        in_force=in_force,
+        validity_description=validity_description,
+        comparator=COMPARATOR.term,
+        heading=heading,
+        href=href,
+        min=min,
+    )
+    return env
+
+
+# The page being rendered: ``href`` links relative to it. A global function
+# (rather than one passed per render) lets templates import the shared macros
+# without ``with context``, so Jinja caches them instead of re-running them
+# for every page.
+_current_url: ContextVar[str] = ContextVar("current_url", default="")
+
+
+def href(target: str) -> str:
+    """Link from the page being rendered to ``target`` (site-relative)."""
+    return urls.relative(target, _current_url.get())
+
+
+def render(env: Environment, template: str, current_url: str, **context) -> str:
+    """Render one page whose URL is ``current_url``."""
+    token = _current_url.set(current_url)
+    try:
+        return env.get_template(template).render(**context)
+    finally:
+        _current_url.reset(token)

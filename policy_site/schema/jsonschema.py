@@ -1,0 +1,74 @@
+"""Derive the editor's JSON Schema (draft-07) from the content model.
+
+Content files point at the result with a first line
+``# yaml-language-server: $schema=../schema/content.schema.json`` so editors
+(VS Code with the YAML extension, JetBrains IDEs) check and complete staff
+edits as they type. ``python -m policy_site schema`` rewrites the file; a test
+fails when the committed file and the model disagree.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import CONTENT_FILES
+from .types import Enum, List, Object, resolve
+
+
+def _type_schema(t, definitions: dict) -> dict:
+    t = resolve(t)
+    if isinstance(t, Object):
+        if t.name not in definitions:
+            definitions[t.name] = {}  # placeholder first: objects may be recursive
+            definitions[t.name] = _object_schema(t, definitions)
+        return {"$ref": f"#/definitions/{t.name}"}
+    if isinstance(t, List):
+        schema = {"type": "array", "items": _type_schema(t.item, definitions)}
+        if t.min_items:
+            schema["minItems"] = t.min_items
+        return schema
+    schema = t.json_schema()
+    if isinstance(t, Enum):
+        schema["markdownEnumDescriptions"] = [term.description for term in t.terms.values()]
+    return schema
+
+
+def _object_schema(obj: Object, definitions: dict) -> dict:
+    properties = {}
+    for name, field in obj.fields.items():
+        prop = dict(_type_schema(field.type, definitions))
+        prop["title"] = field.label
+        if field.description:
+            prop["description"] = field.description
+        properties[name] = prop
+    schema = {
+        "type": "object",
+        "title": obj.title,
+        "additionalProperties": False,
+        "properties": properties,
+        "required": [n for n, f in obj.fields.items() if f.required],
+    }
+    if obj.description:
+        schema["description"] = obj.description
+    return schema
+
+
+def object_schema(obj: Object, filename: str) -> dict:
+    definitions: dict = {}
+    root = _type_schema(obj, definitions)
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": f"https://policy-site.invalid/schema/{filename}",
+        "title": f"policy-site {obj.title} / {obj.name} file",
+        **root,
+        "definitions": definitions,
+    }
+
+
+def schema_texts() -> dict[str, str]:
+    """File name under schema/ -> JSON text, one per kind of content file."""
+    texts = {}
+    for kind in CONTENT_FILES:
+        schema = object_schema(kind.model, kind.schema_file)
+        texts[kind.schema_file] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return texts

@@ -1,0 +1,334 @@
+/* policy-site search worker: replaces Material's, speaks its protocol.
+ *
+ * Material's search UI (the box, `/` and `s` to focus, arrow keys, the result
+ * list) stays as it is. It loads its own search/search_index.json (which
+ * holds no documents: every generated page opts out of it) and posts it to
+ * the worker named in the page's __config, then posts each query; this worker
+ * reads the site's own index from search-index/ (policy_site/search/index.py)
+ * and answers with result groups that Material renders. Messages, as in
+ * Material's integrations/search/worker/message: 0 SETUP, 1 READY, 2 QUERY,
+ * 3 RESULT.
+ *
+ * The index is cut into files (policy_site/search/index.py): a query fetches the
+ * shards of its own tokens, scores the documents in them, then fetches the
+ * records of the best few. tokens() and normalize() must cut text exactly as
+ * policy_site/search/tokens.py does; tests/test_search.py checks both on the same
+ * strings.
+ */
+"use strict";
+
+const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+const TOKEN_RUN = new RegExp(`[${HAN}]+|[a-z0-9]+(?:\\.[0-9]+)*`, "g");
+const HAN_RUN = new RegExp(`^[${HAN}]`);
+
+// How many records to fetch and re-rank, and how many to show.
+const CANDIDATES = 20;
+const RESULTS = 20;
+// Visible results per page group before Material folds the rest away.
+const SHOWN_PER_PAGE = 3;
+
+function normalize(text) {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+function tokens(text) {
+  const out = [];
+  for (const run of normalize(text).match(TOKEN_RUN) || []) {
+    if (HAN_RUN.test(run)) {
+      for (let i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2));
+      out.push(run[run.length - 1]);
+    } else {
+      out.push(run);
+    }
+  }
+  return out;
+}
+
+function shardOf(token, shards) {
+  return (Math.imul(token.codePointAt(0), 2654435761 | 0) >>> 0) % shards;
+}
+
+/* -- the query ------------------------------------------------------------ */
+
+// A query is terms (split at spaces); each term is runs of Han characters or
+// of letters and digits; each run gives "needs", tokens a document must have.
+// Two or more Han characters need their bigrams (the same pairs the index
+// holds); one Han character, or letters and digits, is a prefix (any token
+// starting with it): the person may still be typing.
+//
+// A document matches a term when every character of the term is in a need
+// the document has. So 个转企 needs both 个转 and 转企, while 小微企业贷款
+// also matches a text that says 小微企业 and 贷款 apart (业贷 is missing, but
+// 业 and 贷 are each in a pair it has); 小微企业园 does not match a text
+// without 园.
+const MAX_NEEDS = 30; // needs are tracked as bits of a number
+
+function parseQuery(query) {
+  const terms = [];
+  for (const piece of normalize(query).split(/\s+/)) {
+    const runs = piece.match(TOKEN_RUN);
+    if (!runs) continue;
+    const needs = [];
+    const chars = []; // per character: bit mask of the needs that hold it
+    for (const run of runs) {
+      if (HAN_RUN.test(run) && run.length > 1) {
+        const first = chars.length;
+        for (let i = 0; i < run.length; i++) chars.push(0);
+        for (let i = 0; i < run.length - 1; i++) {
+          if (needs.length < MAX_NEEDS) {
+            chars[first + i] |= 1 << needs.length;
+            chars[first + i + 1] |= 1 << needs.length;
+          }
+          needs.push({ token: run.slice(i, i + 2) });
+        }
+      } else {
+        chars.push(needs.length < MAX_NEEDS ? 1 << needs.length : 0);
+        needs.push({ prefix: run });
+      }
+    }
+    terms.push({ text: piece, runs, needs: needs.slice(0, MAX_NEEDS), chars: chars.filter(Boolean) });
+  }
+  return terms;
+}
+
+function covers(term, mask) {
+  return term.chars.every(bits => (bits & mask) !== 0);
+}
+
+/* -- the index files ------------------------------------------------------ */
+
+let settings = null;
+let ready = null; // the index settings, fetched once the UI has said hello
+const INDEX = "../search-index/"; // relative to this worker, which is in assets/
+const files = new Map();
+const decoded = new Map();
+
+function fetchJSON(name) {
+  if (!files.has(name)) {
+    const url = new URL(`${INDEX}${settings.path}${name}`, self.location.href);
+    files.set(name, fetch(url).then(response => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    }));
+  }
+  return files.get(name);
+}
+
+function decode(postings) {
+  if (decoded.has(postings)) return decoded.get(postings);
+  const alphabet = settings.alphabet;
+  const result = new Map();
+  let id = -1;
+  for (let i = 0; i < postings.length;) {
+    let gap = 0, shift = 0, digit;
+    do {
+      digit = alphabet.indexOf(postings[i++]);
+      gap |= (digit & 31) << shift;
+      shift += 5;
+    } while (digit & 32);
+    id += gap;
+    result.set(id, alphabet.indexOf(postings[i++]));
+  }
+  decoded.set(postings, result);
+  return result;
+}
+
+// Document id -> weight for one need (for a prefix: the best weight among
+// every token that starts with it).
+async function lookup(need) {
+  const key = need.token || need.prefix;
+  const shard = await fetchJSON(`s${shardOf(key, settings.shards)}.json`);
+  if (need.token) return shard[key] ? decode(shard[key]) : new Map();
+  const merged = new Map();
+  for (const token of Object.keys(shard)) {
+    if (!token.startsWith(key)) continue;
+    for (const [id, weight] of decode(shard[token]))
+      if (!(merged.get(id) >= weight)) merged.set(id, weight);
+  }
+  return merged;
+}
+
+/* -- scoring -------------------------------------------------------------- */
+
+async function rank(terms) {
+  const total = settings.docs;
+  const scores = new Map(); // id -> { matched: Set of term indexes, score }
+  await Promise.all(terms.map(async (term, t) => {
+    const postings = await Promise.all(term.needs.map(lookup));
+    const found = new Map(); // id -> [needs found, their mask, weighted sum]
+    postings.forEach((posting, n) => {
+      const idf = Math.log(1 + (total - posting.size + 0.5) / (posting.size + 0.5));
+      for (const [id, weight] of posting) {
+        const entry = found.get(id) || [0, 0, 0];
+        entry[0] += 1;
+        entry[1] |= 1 << n;
+        entry[2] += idf * weight;
+        found.set(id, entry);
+      }
+    });
+    for (const [id, [count, mask, sum]] of found) {
+      if (!covers(term, mask)) continue;
+      const coverage = count / term.needs.length;
+      const entry = scores.get(id) || { matched: new Set(), score: 0 };
+      entry.matched.add(t);
+      entry.score += sum * coverage * coverage;
+      scores.set(id, entry);
+    }
+  }));
+  return [...scores].sort(([a, x], [b, y]) =>
+    y.matched.size - x.matched.size || y.score - x.score || a - b);
+}
+
+// A term typed as a whole that the record says as a whole (in the title
+// above all) is what the person meant: 风险补偿 in 贷款风险补偿金 beats a text
+// that has 风险 and 补偿 apart.
+function phraseFactor(record, term) {
+  const title = normalize(record.t);
+  const rest = normalize(`${record.x} ${(record.w || []).join(" ")}`);
+  let factor = 1;
+  for (const run of term.runs) {
+    if (title.includes(run)) factor *= 1.6;
+    else if (rest.includes(run)) factor *= 1.2;
+    else factor *= 0.6;
+  }
+  return factor;
+}
+
+/* -- presenting ----------------------------------------------------------- */
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// Marks every place the query's runs occur; a run the text does not contain
+// whole is marked by its character pairs.
+function marker(terms, text) {
+  const parts = [];
+  const lower = normalize(text);
+  for (const term of terms)
+    for (const run of term.runs) {
+      if (lower.includes(run) || run.length < 2) parts.push(run);
+      else for (let i = 0; i < run.length - 1; i++) parts.push(run.slice(i, i + 2));
+    }
+  parts.sort((a, b) => b.length - a.length);
+  return parts.length ? new RegExp(parts.map(escapeRegExp).join("|"), "gi") : null;
+}
+
+function highlight(text, pattern) {
+  if (!pattern) return escapeHTML(text);
+  let out = "", last = 0;
+  for (const match of text.matchAll(pattern)) {
+    out += escapeHTML(text.slice(last, match.index)) + `<mark data-md-highlight>${escapeHTML(match[0])}</mark>`;
+    last = match.index + match[0].length;
+  }
+  return (out + escapeHTML(text.slice(last))).replace(/<\/mark><mark data-md-highlight>/g, "");
+}
+
+const SNIPPET_BEFORE = 24;
+const SNIPPET_LENGTH = 110;
+
+function snippet(text, pattern) {
+  let start = 0;
+  if (pattern) {
+    pattern.lastIndex = 0;
+    const first = pattern.exec(text);
+    pattern.lastIndex = 0;
+    if (first) start = Math.max(0, first.index - SNIPPET_BEFORE);
+  }
+  const end = Math.min(text.length, start + SNIPPET_LENGTH);
+  const cut = text.slice(start, end).replace(/\s+/g, " ");
+  return (start > 0 ? "…" : "") + highlight(cut, pattern) + (end < text.length ? "…" : "");
+}
+
+function title(record, pattern) {
+  const status = record.s ? ` <span class="ps-search-status">${escapeHTML(record.s)}</span>` : "";
+  return `<span class="ps-search-kind">${escapeHTML(record.k)}</span> ${highlight(record.t, pattern)}${status}`;
+}
+
+function item(record, score, terms, matched, pattern) {
+  const text = record.x ? `<p>${snippet(record.x, pattern)}</p>` : "";
+  return {
+    location: record.l,
+    title: title(record, pattern),
+    text,
+    score,
+    terms: Object.fromEntries(terms.map((term, t) => [term.text, matched.has(t)])),
+  };
+}
+
+// Results grouped by page, as Material shows them: the page first (the
+// record itself, or a heading made from the page's title), then the records
+// on it. Material folds away the ones scoring below the first item of the
+// group, so the page heading carries the score of the third-best record.
+function groups(found, terms) {
+  const byPage = new Map();
+  for (const { record, score, matched } of found) {
+    const page = record.l.split("#")[0];
+    if (!byPage.has(page)) byPage.set(page, { page, title: record.p, self: null, children: [] });
+    const group = byPage.get(page);
+    const pattern = marker(terms, `${record.t} ${record.x}`);
+    const entry = item(record, score, terms, matched, pattern);
+    if (record.l === page) group.self = entry;
+    else group.children.push(entry);
+  }
+  return [...byPage.values()].map(group => {
+    const best = group.children.slice(0, SHOWN_PER_PAGE).map(c => c.score);
+    const threshold = best.length ? Math.min(...best) : 0;
+    const head = group.self || {
+      location: group.page,
+      title: escapeHTML(group.title || group.page),
+      text: "",
+      score: threshold,
+      terms: group.children[0].terms,
+    };
+    if (group.self && group.children.length)
+      head.score = Math.min(head.score, threshold);
+    return [head, ...group.children];
+  });
+}
+
+async function search(query) {
+  const terms = parseQuery(query);
+  if (!terms.length) return { items: [] };
+  const ranked = (await rank(terms)).slice(0, CANDIDATES);
+  const perFile = settings.per_file;
+  const records = await Promise.all(ranked.map(([id]) =>
+    fetchJSON(`d${Math.floor(id / perFile)}.json`).then(file => file[id % perFile])));
+  const found = ranked.map(([, { matched, score }], i) => {
+    const record = records[i];
+    let factor = 1;
+    for (const t of matched) factor *= phraseFactor(record, terms[t]);
+    return { record, score: score * factor, matched };
+  });
+  found.sort((x, y) => y.matched.size - x.matched.size || y.score - x.score);
+  return { items: groups(found.slice(0, RESULTS), terms) };
+}
+
+/* -- Material's protocol --------------------------------------------------- */
+
+let latest = 0;
+
+self.onmessage = async event => {
+  const message = event.data;
+  if (message.type === 0) {
+    ready = ready || fetch(new URL(`${INDEX}search_index.json`, self.location.href))
+      .then(response => response.json())
+      .then(index => { settings = index.config.policy_site; });
+    self.postMessage({ type: 1 });
+  } else if (message.type === 2 && ready) {
+    const ticket = ++latest;
+    let result;
+    try {
+      await ready;
+      result = await search(message.data);
+    } catch (error) {
+      console.error(error);
+      result = { items: [] };
+    }
+    if (ticket === latest) self.postMessage({ type: 3, data: result });
+  }
+};
