@@ -1,0 +1,145 @@
+"""The preview (`make serve`): shows edits, shows errors as a page, never hangs.
+
+A real `policy-site serve` runs on a copy of the project; the tests edit its
+files as staff would and read what the server answers.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+STARTUP_S = 120  # the first full build; generous for a loaded CI machine
+UPDATE_S = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 10) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _until(check, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"not within {seconds} s: {what}")
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "policy_site", "--root", str(project), "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _until(lambda: _answers(url) == 200, STARTUP_S, "the preview serves the home page")
+        yield project, url
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _answers(url: str) -> int | None:
+    try:
+        return _get(url, timeout=2)[0]
+    except OSError:
+        return None
+
+
+def _version(url: str) -> int:
+    return json.loads(_get(url + "__preview__/version?since=-1")[1])["version"]
+
+
+def _entry(project: Path) -> Path:
+    return sorted((project / "content" / "policies").glob("*.yaml"))[0]
+
+
+def test_pages_carry_the_reload_script_the_site_does_not(preview):
+    project, url = preview
+    status, html = _get(url)
+    assert status == 200 and "__preview__/version" in html
+    built = project / "build" / "source" / "docs" / "index.md"
+    assert built.is_file() and "__preview__" not in built.read_text(encoding="utf-8")
+
+
+def test_an_edit_to_an_entry_appears(preview):
+    project, url = preview
+    entry = _entry(project)
+    page = url + f"policies/{entry.stem}/"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("summary: ", "summary: 预览测试新增的一句。", 1), encoding="utf-8")
+    try:
+        _until(lambda: "预览测试新增的一句。" in _get(page)[1], UPDATE_S, "the edited summary on the entry page")
+        # The catalogue lists the entry's summary too: it is rebuilt as well.
+        _until(lambda: "预览测试新增的一句。" in _get(url + "policies/")[1], UPDATE_S, "the edit in the catalogue")
+    finally:
+        entry.write_text(text, encoding="utf-8")
+    _until(lambda: "预览测试新增的一句。" not in _get(page)[1], UPDATE_S, "the entry restored")
+
+
+def test_a_broken_file_shows_its_error_and_nothing_hangs(preview):
+    project, url = preview
+    entry = _entry(project)
+    text = entry.read_text(encoding="utf-8")
+    before = _version(url)
+    entry.write_text(text.replace("summary: ", "summary：", 1), encoding="utf-8")  # a full-width colon
+    try:
+        _until(lambda: _version(url) > before, UPDATE_S, "the preview noticed the broken file")
+        for path in ["", "policies/", f"policies/{entry.stem}/"]:
+            started = time.monotonic()
+            status, html = _get(url + path, timeout=5)
+            assert time.monotonic() - started < 5
+            assert status == 500, (path, status)
+            assert "内容有错误" in html and "The content has errors" in html
+            assert f"content/policies/{entry.name}" in html, "the error names the file"
+            assert "__preview__/version" in html, "the error page reloads itself when fixed"
+    finally:
+        entry.write_text(text, encoding="utf-8")
+    _until(lambda: _get(url)[0] == 200, UPDATE_S, "the site back once the file is fixed")
+
+
+def test_the_server_answers_while_it_rebuilds(preview):
+    """A request made right after a save is answered from the last good site
+    (or the new one), at once, not after the rebuild."""
+    project, url = preview
+    style = project / "docs" / "assets" / "site.css"
+    text = style.read_text(encoding="utf-8")
+    before = _version(url)
+    style.write_text(text + "\n/* preview test */\n", encoding="utf-8")  # a change every page shows: a full rebuild
+    try:
+        answered = []
+        deadline = time.monotonic() + UPDATE_S
+        while _version(url) == before and time.monotonic() < deadline:
+            started = time.monotonic()
+            status, _ = _get(url + "policies/", timeout=5)
+            answered.append((status, time.monotonic() - started))
+            time.sleep(0.05)
+        assert answered, "the rebuild finished before a request could be made"
+        assert all(status == 200 and seconds < 5 for status, seconds in answered), answered
+        _until(lambda: "preview test" in _get(url + "assets/site.css")[1], UPDATE_S, "the new stylesheet served")
+    finally:
+        style.write_text(text, encoding="utf-8")
