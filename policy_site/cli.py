@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .content import Content, load_content
@@ -54,22 +55,27 @@ def _checked(root: Path) -> Content | None:
     return content
 
 
-def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None = None) -> int:
+def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None = None,
+          own_search: bool = True, timings: bool = False) -> int:
     """Check, generate the source tree, render it with ``engine`` into a
     temporary folder, check its links, and only then replace ``site_dir``."""
+    clock = _Stages(timings)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     content = _checked(root)
     if content is None:
         print(_UNCHANGED_ZH + "\n" + _UNCHANGED_EN, file=sys.stderr)
         return 1
+    clock.stage("load")
     tree = (tree or root / TREE).resolve()
-    generate(root, TreeWriter(tree), content)
+    generate(root, TreeWriter(tree), content, own_search=own_search)
+    clock.stage("generate")
     env = engine_environment(content.source_date_epoch())
     with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:
         staging = Path(tmp) / "site"
         with open(Path(tmp) / "build.log", "w+", encoding="utf-8") as log:
             returncode = render(ENGINES[engine], tree, staging, env, log)
+            clock.stage(engine)
             log.seek(0)
             output = log.read()
         if returncode != 0 or not staging.is_dir():
@@ -79,6 +85,7 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
         # Every internal link and anchor must resolve, and every page be reachable
         # from the home page, before the new site replaces the old one.
         report = check_site(staging, env.get("SITE_URL", ""))
+        clock.stage("link check")
         if not report.ok:
             print(report.format(), file=sys.stderr)
             print(_FAILED, file=sys.stderr)
@@ -92,7 +99,24 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
     external.write_text(report.external_text(), encoding="utf-8")
     print(f"{report.external_summary()} -> {external}")
     print(f"网站已生成:{site_dir}\nSite built: {site_dir}")
+    clock.report()
     return 0
+
+
+class _Stages:
+    """Seconds per build stage, printed with --timings (for benchmarks)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.last, self.times = enabled, time.perf_counter(), []
+
+    def stage(self, name: str) -> None:
+        now = time.perf_counter()
+        self.times.append((name, now - self.last))
+        self.last = now
+
+    def report(self) -> None:
+        if self.enabled:
+            print("timings: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.times))
 
 
 def generate_tree(root: Path, tree: Path) -> int:
@@ -142,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--site-dir", type=Path, default=None)
     b.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs")
     b.add_argument("--tree", type=Path, default=None, help="where the source tree is written (default: build/source/)")
+    b.add_argument("--search", choices=["own", "engine"], default="own",
+                   help="own: the site's search index (default); engine: the engine's own (search benchmark)")
+    b.add_argument("--timings", action="store_true", help="print the seconds each stage took")
     s = sub.add_parser("schema", help="write schema/content.schema.json from the content model")
     s.add_argument("--check", action="store_true", help="fail if the committed schema is stale")
     args = parser.parse_args(argv)
@@ -149,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root)
     if args.command == "build":
-        return build(root, args.site_dir or root / "site", args.engine, args.tree)
+        return build(root, args.site_dir or root / "site", args.engine, args.tree,
+                     own_search=args.search == "own", timings=args.timings)
     if args.command == "serve":
         from .preview import serve
 

@@ -8,6 +8,7 @@ successor, builds the same tree (README: "Two engines").
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ class Engine:
     name: str
     module: str  # python -m <module>
     build_args: tuple[str, ...]
+    # Writes only inside the folder of its config (Zensical): the site is
+    # made in the tree, then moved to where it was asked for.
+    output_in_tree: bool = False
 
     def command(self, tree: Path, site_dir: Path) -> list[str]:
         args = [a.format(config=tree / CONFIG_FILE, site=site_dir) for a in self.build_args]
@@ -36,7 +40,7 @@ ENGINES = {
     "mkdocs": Engine("mkdocs", "mkdocs", ("build", "--strict", "--quiet", "--config-file", "{config}", "--site-dir", "{site}")),
     # Zensical has no option for the output folder: the tree's config reads
     # it from SITE_DIR_ENV (site_config.py).
-    "zensical": Engine("zensical", "zensical", ("build", "--strict", "--config-file", "{config}")),
+    "zensical": Engine("zensical", "zensical", ("build", "--strict", "--config-file", "{config}"), output_in_tree=True),
 }
 
 
@@ -51,9 +55,16 @@ def engine_environment(source_date_epoch: str) -> dict[str, str]:
 
 def render(engine: Engine, tree: Path, site_dir: Path, env: dict[str, str], log) -> int:
     """Run ``engine`` on ``tree`` into ``site_dir``; its output goes to ``log``."""
-    env = dict(env, **{SITE_DIR_ENV: str(site_dir)})
-    return subprocess.run(engine.command(tree, site_dir), env=env, stdout=log, stderr=subprocess.STDOUT,
-                          cwd=tree).returncode
+    out = tree / ".site" if engine.output_in_tree else site_dir
+    env = dict(env, **{SITE_DIR_ENV: str(out)})
+    returncode = subprocess.run(engine.command(tree, out), env=env, stdout=log, stderr=subprocess.STDOUT,
+                                cwd=tree).returncode
+    if engine.output_in_tree and out.is_dir():
+        if returncode == 0:
+            shutil.move(str(out), str(site_dir))
+        else:
+            shutil.rmtree(out, ignore_errors=True)
+    return returncode
 
 
 class MkDocsPreview:

@@ -168,7 +168,8 @@ class TreeWriter:
 
     The first ``sync`` compares with what is on disk; later ones (a preview
     that regenerates on every save) compare with what this writer last
-    wrote, without reading the disk."""
+    wrote, without reading the disk. Top-level names starting with a dot
+    are an engine's (Zensical's cache and output) and left alone."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -177,7 +178,14 @@ class TreeWriter:
     def _scan(self) -> dict[str, bytes | None]:
         if not self.root.is_dir():
             return {}
-        return {p.relative_to(self.root).as_posix(): None for p in self.root.rglob("*") if p.is_file()}
+        found = {}
+        for top in self.root.iterdir():
+            if top.name.startswith("."):
+                continue
+            for p in [top] if top.is_file() else top.rglob("*"):
+                if p.is_file():
+                    found[p.relative_to(self.root).as_posix()] = None
+        return found
 
     def sync(self, files: dict[str, bytes | str]) -> tuple[list[str], list[str]]:
         """Make the folder hold exactly ``files``; (written, removed) paths."""

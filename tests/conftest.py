@@ -40,8 +40,11 @@ def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.Compl
     )
 
 
-def build_site(root: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return run_cli(root, "build", "--site-dir", str(site_dir), env=env)
+def build_site(root: Path, site_dir: Path, env: dict | None = None, extra: list[str] = ()) -> subprocess.CompletedProcess:
+    """Build into ``site_dir``, with the source tree beside it (tests build
+    in parallel: never in the project's own build/)."""
+    tree = ["--tree", str(site_dir.parent / f"{site_dir.name}-tree")] if "--tree" not in extra else []
+    return run_cli(root, "build", "--site-dir", str(site_dir), *tree, *extra, env=env)
 
 
 @pytest.fixture(scope="session")
