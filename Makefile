@@ -1,7 +1,7 @@
 # policy-site: every command creates and uses its own virtual environment (.venv).
 #   make serve   install, validate, preview with live reload (content/ included)
 #   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
-#   make build   validated, atomic build into site/
+#   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical)
 #   make check   validate content/ only
 #   make bench   benchmarks: build time, catalogue scale, search (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
@@ -10,6 +10,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
+ENGINE ?= mkdocs
 SITE_INSTALLED := $(VENV)/.site-installed
 TEST_INSTALLED := $(VENV)/.test-installed
 BENCH_INSTALLED := $(VENV)/.bench-installed
@@ -48,7 +49,7 @@ serve: $(SITE_INSTALLED) check
 	$(PY) -m policy_site serve --addr $(ADDR)
 
 build: $(SITE_INSTALLED)
-	$(PY) -m policy_site build
+	$(PY) -m policy_site build --engine $(ENGINE)
 
 check: $(SITE_INSTALLED)
 	$(PY) -m policy_site check
@@ -72,11 +73,13 @@ chromium:
 test: $(TEST_INSTALLED) $(AXE) chromium
 	$(PY) -m pytest -n 2
 
-# Build time of the site as published, the catalogue at 100/1,000/5,000 entries,
+# Build time of the site as published, the catalogue at 100/1,000/5,000 entries
+# against the bare render of the same pages, the preview's start and edit times,
 # and search (ours against Material's) at the same sizes in Chromium.
 bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.build_time
 	$(PY) -m scripts.bench.catalogue_scale
+	$(PY) -m scripts.bench.preview
 	$(PY) -m scripts.bench.search
 
 clean:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
 from jinja2 import Environment
 
 from ..render import heading, render
@@ -23,10 +22,9 @@ class Page:
         the site's index is built from the content), the title as the page's
         <h1> (the engine's page title where the navigation gives none), then
         the HTML."""
-        meta: dict = {"search": {"exclude": True}} if own_search else {}
-        if self.hide:
-            meta["hide"] = list(self.hide)
-        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)}---\n\n" if meta else ""
+        meta = (["search:", "  exclude: true"] if own_search else []) + (
+            ["hide:"] + [f"  - {part}" for part in self.hide] if self.hide else [])
+        front = "---\n" + "\n".join(meta) + "\n---\n\n" if meta else ""
         return f"{front}{heading(1, self.title)}\n\n{self.body}"
 
 

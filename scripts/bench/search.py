@@ -61,20 +61,21 @@ MATERIAL_PLUGIN = """plugins:
       separator: '[\\s\\u200b\\-、,，。:：;；()（）“”《》〔〕]+'
 """
 
-SEARCH_FILE = re.compile(r"/search/|/workers/search\.|/lunr/|/search-worker\.js")
+SEARCH_FILE = re.compile(r"/search/|/search-index/|/workers/search\.|/lunr/|/search-worker\.js")
 
 
 def build(project: Path, engine: str) -> tuple[Path, float]:
     site = project / f"site-{engine}"
     env = dict(os.environ)
+    search = "engine" if engine == "material" else "own"
     if engine == "material":
-        env["POLICY_SITE_SEARCH"] = "material"
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         config.write_text(re.sub(r"plugins:\n(?:  .*\n|\s*#.*\n)*", lambda _: MATERIAL_PLUGIN, text, count=1), encoding="utf-8")
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "policy_site", "--root", str(project), "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "policy_site", "--root", str(project), "build", "--site-dir", str(site),
+         "--search", search],
         cwd=project, env=env, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - start
@@ -95,7 +96,9 @@ def our_index_seconds(project: Path) -> float:
 
 
 def search_bytes(site: Path) -> int:
-    return sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file())
+    """The index files: ours in search-index/, Material's in search/."""
+    folder = site / "search-index" if (site / "search-index").is_dir() else site / "search"
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def measure_browser(browser, site_url: str, throttle: float) -> dict:
@@ -152,9 +155,6 @@ def quality(browser, site_url: str) -> tuple[int, int]:
     import yaml
 
     root = Path(__file__).resolve().parents[2]
-    sys.path.insert(0, str(root / "tests"))
-    from search_ui import result_url, target_url  # the tests' own id -> URL mapping
-
     queries = yaml.safe_load((root / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
@@ -166,6 +166,45 @@ def quality(browser, site_url: str) -> tuple[int, int]:
             answered += 1
     context.close()
     return answered, len(queries)
+
+
+def target_url(target: str) -> str:
+    """kind/id as written in tests/search_queries.yaml -> the result's site path and #anchor."""
+    from types import SimpleNamespace
+
+    from policy_site import urls
+
+    plan = SimpleNamespace(id="hs-2018-138")  # the document the query set names clauses and targets of
+    kind, _, ident = target.partition("/")
+    page_id, _, anchor = ident.partition("#")
+    item = SimpleNamespace(id=page_id)
+    return {
+        "clause": lambda: urls.clause(plan, item),
+        "indicator": lambda: urls.indicator(plan, item),
+        "policy": lambda: urls.policy(item),
+        "department": lambda: urls.department(item),
+        "document": lambda: urls.document(item),
+        "interpretation": lambda: urls.interpretation(item) + (f"#{anchor}" if anchor else ""),
+    }[kind]()
+
+
+def result_url(result: dict) -> str:
+    return result["path"] + (f"#{result['fragment']}" if result["fragment"] else "")
+
+
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (any free port); (server, base URL)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def _settled_results(page, text: str) -> list[dict]:
@@ -203,8 +242,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM") or "/usr/bin/chromium")
     args = parser.parse_args(argv)
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-    from conftest import serve  # the tests' local HTTP server
     from playwright.sync_api import sync_playwright
 
     try:
