@@ -16,7 +16,9 @@ from typing import Iterator
 
 from . import urls
 from .errors import Problems
-from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, VALIDITY
+from .present import (ENTRY_BASIS_IN_FORCE, ENTRY_PERIOD_ENDED, ENTRY_PERIOD_NOT_STARTED, entry_basis_lapsed,
+                      format_number, in_force)
+from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS
 from .schema.types import Object
 from .schema.types import Ref, shown
 from .validate import Record, Validator
@@ -25,7 +27,8 @@ from .yaml_source import ParseCache, read_yaml
 
 @dataclass
 class ClauseRef:
-    """A clause together with its document and the clauses above it."""
+    """A clause together with its document and the clauses above it (how it
+    is cited: ``present.clause_number`` and ``present.clause_label``)."""
 
     document: Record
     clause: Record
@@ -34,25 +37,6 @@ class ClauseRef:
     @property
     def depth(self) -> int:
         return len(self.parents)
-
-    @property
-    def citation(self) -> str:
-        """The clause's position as people cite it: 三(一)1. for task 1 of group (一) of part 三、."""
-        numbers = [c.number for c in (*self.parents, self.clause) if c.number]
-        return "".join(n.rstrip("、") if i < len(numbers) - 1 else n for i, n in enumerate(numbers))
-
-    @property
-    def label(self) -> str:
-        """Citation and heading, e.g. 三(一)1.主体提质行动。; a clause with
-        neither (a preamble) is named by the start of its text."""
-        label = self.citation + (self.clause.heading or "")
-        if not label and self.clause.text:
-            text = self.clause.text
-            label = text[:12]
-            if "《" in label and "》" not in label:  # do not leave a title mark open
-                label = label[:label.index("《")]
-            label += "…" if len(label) < len(text) else ""
-        return label
 
 
 @dataclass(frozen=True)
@@ -161,15 +145,14 @@ class Content:
             return PolicyStatus(policy.status_override.status, policy.status_override.reason, True)
         docs = list(dict.fromkeys(b.document for b in policy.basis if b.document))
         if docs and not any(in_force(d) for d in docs):
-            names = "、".join(f"{d.metadata.doc_no or d.title}（{d.metadata.validity}）" for d in docs)
-            return PolicyStatus("已失效", f"依据文件 {names} 已不再有效。")
+            return PolicyStatus("已失效", entry_basis_lapsed(docs))
         period = policy.application_period
         if period and self.as_of:
             if period.end and period.end < self.as_of:
-                return PolicyStatus("已截止", "申报期已结束。")
+                return PolicyStatus("已截止", ENTRY_PERIOD_ENDED)
             if period.start and period.start > self.as_of:
-                return PolicyStatus("未开始", "申报期尚未开始。")
-        return PolicyStatus("有效", "依据文件有效。")
+                return PolicyStatus("未开始", ENTRY_PERIOD_NOT_STARTED)
+        return PolicyStatus("有效", ENTRY_BASIS_IN_FORCE)
 
     def _clause_index(self) -> dict:
         return self._once("index", "clauses", lambda: {
@@ -215,12 +198,6 @@ def _walk(document: Record, clauses: list[Record], parents: tuple) -> Iterator[C
     for clause in clauses:
         yield ClauseRef(document, clause, parents)
         yield from _walk(document, clause.children, parents + (clause,))
-
-
-def in_force(doc: Record) -> bool:
-    """Whether a document is in force (no validity given counts as in force)."""
-    validity = doc.metadata.validity if doc.metadata else None
-    return validity is None or VALIDITY.term(validity).extra["in_force"]
 
 
 def content_files(root: Path) -> list[tuple[Path, Object]]:
@@ -456,11 +433,6 @@ def _unique_within(doc: Record, records: list[Record], problems: Problems) -> No
                          f'duplicate {en} id "{record.id}" in document {doc.id} (already used on line {first}).')
         elif record.id:
             seen[record.id] = record
-
-
-def format_number(value: int | float) -> str:
-    """11700 -> '11700', 2.5 -> '2.5', 45.0 -> '45': as the plan writes numbers."""
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _states_number(text: str, value: int | float) -> bool:

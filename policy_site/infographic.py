@@ -19,8 +19,7 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from .render import in_force, target_text
-from .schema.model import VALIDITY
+from .present import doc_name, in_force, target_text, validity_description
 
 # -- Look ---------------------------------------------------------------------
 
@@ -74,7 +73,7 @@ def infographic_data(content, doc) -> dict:
     """
     meta = doc.metadata
     validity = meta.validity if meta else None
-    status = VALIDITY.term(validity).description.rstrip("。") if validity else None
+    status = validity_description(doc).rstrip("。") if validity else None
     body = doc.body
     goals = [
         {
@@ -109,7 +108,7 @@ def infographic_data(content, doc) -> dict:
     task_groups = list(groups.values())
     return {
         "id": doc.id,
-        "title": doc.short_title or doc.title,
+        "title": doc_name(doc),
         "headline": body.title if body else None,
         "period": body.subtitle if body else None,
         "doc_no": meta.doc_no if meta else None,

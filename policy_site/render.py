@@ -9,7 +9,6 @@ always escaped: the only markup on a page is the markup a template writes.
 
 from __future__ import annotations
 
-import datetime as dt
 import html as html_lib
 import re
 from contextvars import ContextVar
@@ -19,9 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import urls
-from .content import format_number, in_force
-from .schema.model import COMPARATOR, VALIDITY
+from . import present, urls
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -29,35 +26,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 
 
-def date_zh(value: dt.date | dt.datetime | None) -> str:
-    """2018-12-12 -> 2018年12月12日; with a time: 2018年12月24日 08:54."""
-    if value is None:
-        return ""
-    text = f"{value.year}年{value.month}月{value.day}日"
-    if isinstance(value, dt.datetime):
-        text += f" {value:%H:%M}"
-    return text
-
-
 def md_inline(value: str) -> Markup:
     """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
-
-
-def target_text(ind) -> str:
-    """The target as the plan words it: 11700家以上, 不低于2.5%, 超过45万平方米."""
-    term = COMPARATOR.term(ind.comparator)
-    number = f"{format_number(ind.value)}{ind.unit}"
-    position = term.extra["position"]
-    if position == "after":
-        return f"{number}{term.label}"
-    if position == "before":
-        return f"{term.label}{number}"
-    return number
-
-
-def validity_description(doc) -> str:
-    return VALIDITY.term(doc.metadata.validity).description if doc.metadata.validity else ""
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -143,17 +114,24 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        date_zh=date_zh,
         md=md_inline,
-        target=target_text,
-        number=format_number,
         paragraphs=paragraphs,
+        # How things are written: present.py
+        date_zh=present.date_zh,
+        target=present.target_text,
+        number=present.format_number,
+        amount=present.amount,
+        comparator=present.comparator_text,
+        doc_name=present.doc_name,
+        book_title=present.book_title,
+        citation=present.citation,
+        clause_number=present.clause_number,
+        clause_label=present.clause_label,
     )
     env.globals.update(
         urls=urls,
-        in_force=in_force,
-        validity_description=validity_description,
-        comparator=COMPARATOR.term,
+        in_force=present.in_force,
+        validity_description=present.validity_description,
         heading=heading,
         href=href,
         min=min,

@@ -2,8 +2,8 @@
 
 Every expectation comes from the YAML as ``policy_site.content.load_content``
 loads it: the indicators' values, units, comparators and lead units (their
-target as the plan words it is ``policy_site.render.target_text``), the clauses an
-interpretation cites, its date (``policy_site.render.date_zh``) and the document's
+target as the plan words it is ``policy_site.present.target_text``), the clauses an
+interpretation cites, its date (``policy_site.present.date_zh``) and the document's
 validity. Pages are parsed with the stdlib helpers of ``test_site_html``; the
 downloadable infographic with ``xml.etree``. Cases that need different content
 copy the project, change lines of one file and load or build the copy.
@@ -19,8 +19,8 @@ import pytest
 
 from conftest import ROOT, build_site, copy_project
 
-from policy_site.content import format_number, load_content
-from policy_site.render import date_zh, target_text
+from policy_site.content import load_content
+from policy_site.present import date_zh, format_number, target_text
 from policy_site.schema.model import VALIDITY
 from test_catalogue import assert_one_problem, place, problems_of, replace_line, the_line
 from test_site_html import Node, Page, cells, norm, parse, resolve, rows_by_id, site_rel, table_rows

@@ -6,7 +6,8 @@ from markupsafe import Markup
 
 from .. import urls
 from ..content import ClauseRef, Content
-from ..render import date_zh, linked_text
+from ..present import date_zh
+from ..render import linked_text
 from ..schema.model import METADATA
 from ..schema.types import Date, DateTime
 from .memo import PageMemo

@@ -12,7 +12,8 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..content import PLACEHOLDER, Content
 from ..infographic import infographic_data, infographic_svg
-from ..render import href, paragraphs, target_text
+from ..present import target_text
+from ..render import href, paragraphs
 from .memo import PageMemo
 from .page import Page, make_page
 

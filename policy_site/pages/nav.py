@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..content import Content
+from ..present import doc_name
 
 
 @dataclass
@@ -33,7 +34,7 @@ def navigation(content: Content, site) -> list[NavItem]:
     if len(docs) == 1:
         nav += document_items(content, docs[0])  # one plan: its parts at the top level
     else:
-        nav += [NavItem(d.short_title or d.title, children=document_items(content, d)) for d in docs]
+        nav += [NavItem(doc_name(d), children=document_items(content, d)) for d in docs]
     if content.departments:
         nav.append(NavItem("责任分工", urls.departments()))
     if content.policies:

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..content import Content
-from ..render import date_zh
+from ..present import date_zh, entry_status_data, period_zh
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
 from ..schema.types import Date, List, Object, RefTo, Url, resolve
 from .memo import PageMemo, record_file
@@ -54,9 +54,7 @@ def _format(field, value, href) -> Markup:
     if isinstance(t, Url):
         return Markup('<a href="{}" rel="noopener">{}</a>').format(value, value)
     if isinstance(t, Object) and t.name == "period":
-        start = date_zh(value.start) if value.start else "未提供"
-        end = date_zh(value.end) if value.end else "未提供"
-        return Markup(escape(f"{start} 至 {end}"))
+        return Markup(escape(period_zh(value)))
     return Markup(escape(str(value)))
 
 
@@ -103,11 +101,10 @@ def export(content: Content) -> str:
     """The catalogue as open data (JSON), from the same records the pages use."""
     items = []
     for policy in content.policies.values():
-        status = content.policy_status(policy)
         data = policy.to_data()
         data["departments"] = [{"id": d.id, "name": d.name} for d in policy.departments]
         data.pop("status_override", None)
-        data["status"] = {"value": status.value, "reason": status.reason, "overridden": status.overridden}
+        data["status"] = entry_status_data(content.policy_status(policy))
         data["url"] = urls.policy(policy)
         items.append(data)
     payload = {

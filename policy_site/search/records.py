@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import urls
-from ..content import Content, in_force
+from ..content import Content
 from ..pages.interpretations import point_html
-from ..render import plain_text, target_text
+from ..present import clause_label, doc_name, document_lapsed, entry_lapsed, target_text
+from ..render import plain_text
 
 # Kind label -> prior: how much a match in this kind of record counts. A
 # clause of the plan is the source; a target or catalogue entry restates it;
@@ -54,32 +55,28 @@ def _plain(markup: Markup | str) -> str:
     return Markup(markup).striptags() if isinstance(markup, Markup) else markup
 
 
-def _repealed(doc) -> str | None:
-    return None if in_force(doc) else f"已{doc.metadata.validity}"
-
-
 def document_records(content: Content) -> list[SearchRecord]:
     records = []
     for doc in content.documents.values():
         meta = doc.metadata
         records.append(SearchRecord(
-            "原文", urls.document(doc), doc.short_title or doc.title,
+            "原文", urls.document(doc), doc_name(doc),
             " ".join(str(v) for v in (doc.title, meta.doc_no, meta.issuer) if v) if meta else doc.title,
-            status=_repealed(doc) if meta else None,
+            status=document_lapsed(doc) if meta else None,
         ))
         for ref in content.clauses(doc):
             clause = ref.clause
             records.append(SearchRecord(
-                "原文", urls.clause(doc, clause), f"{ref.label}",
+                "原文", urls.clause(doc, clause), clause_label(ref),
                 clause.text or "",
                 keywords=[d.name for d in clause.responsible],
-                status=_repealed(doc),
+                status=document_lapsed(doc),
             ))
             for ind in clause.indicators:
                 records.append(SearchRecord(
                     "目标", urls.indicator(doc, ind), f"{ind.metric}：{target_text(ind)}",
                     ind.quote + (f" 牵头单位：{ind.lead.name}" if ind.lead else ""),
-                    status=_repealed(doc),
+                    status=document_lapsed(doc),
                 ))
     return records
 
@@ -87,7 +84,7 @@ def document_records(content: Content) -> list[SearchRecord]:
 def department_records(content: Content) -> list[SearchRecord]:
     records = []
     for dept in content.departments.values():
-        duties = [ref.label for ref in content.tasks_of(dept)]
+        duties = [clause_label(ref) for ref in content.tasks_of(dept)]
         duties += [ind.metric for _, ind in content.indicators_led_by(dept)]
         records.append(SearchRecord(
             "部门", urls.department(dept), dept.name, "、".join(duties),
@@ -99,7 +96,6 @@ def department_records(content: Content) -> list[SearchRecord]:
 def policy_records(content: Content) -> list[SearchRecord]:
     records = []
     for policy in content.policies.values():
-        status = content.policy_status(policy)
         text = "\n".join([
             policy.summary,
             "支持方式：" + "、".join(policy.support_types),
@@ -109,7 +105,7 @@ def policy_records(content: Content) -> list[SearchRecord]:
         records.append(SearchRecord(
             "政策目录", urls.policy(policy), policy.name, text,
             keywords=list(policy.keywords),
-            status=None if status.current else status.value,
+            status=entry_lapsed(content.policy_status(policy)),
         ))
     return records
 
