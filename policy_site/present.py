@@ -11,6 +11,7 @@ or a status reason must word a value as the site does.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .schema.model import COMPARATOR, VALIDITY
 
@@ -103,6 +104,29 @@ def entry_basis_lapsed(docs) -> str:
 def entry_status_data(status) -> dict:
     """A catalogue entry's status as the open data writes it."""
     return {"value": status.value, "reason": status.reason, "overridden": status.overridden}
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A warning at the top of a page whose subject no longer applies."""
+
+    aria_label: str
+    title: str
+    text: str
+
+
+def document_banner(doc) -> Banner | None:
+    """The banner of a page about a document that is no longer in force."""
+    if in_force(doc):
+        return None
+    return Banner("文件有效性", f"本文件有效性：{doc.metadata.validity}", validity_description(doc))
+
+
+def entry_banner(status) -> Banner | None:
+    """The banner of a catalogue entry that is not current."""
+    if status.current:
+        return None
+    return Banner("条目状态", f"本条目状态：{status.value}", f"{status.reason}本条目仅作历史参考，不代表现行政策。")
 
 
 # -- Citations ---------------------------------------------------------------------

@@ -131,7 +131,8 @@ def environment() -> Environment:
     env.globals.update(
         urls=urls,
         in_force=present.in_force,
-        validity_description=present.validity_description,
+        document_banner=present.document_banner,
+        entry_banner=present.entry_banner,
         heading=heading,
         href=href,
         min=min,
