@@ -1,16 +1,9 @@
-"""一图读懂: the 图片解读 of a plan, drawn as SVG from the plan's data at build time.
-
-``infographic_data(content, doc)`` collects what the picture shows as plain
-data; ``infographic_svg(data)`` draws it. The page puts the same data beside
-the picture as text, so the picture and its text alternative cannot differ,
-and no number is ever typed: every target comes from the indicator records
-through ``target_text``, every count from the number of clauses.
+"""一图读懂, drawn: ``infographic_svg(data)`` turns what ``data.py`` says into a
+standalone SVG document.
 
 The picture is a tall, narrow poster (400 units wide) so that it reads on a
-360 px phone at about 0.9 px per unit and prints on A4 at full width. SVG does
-not wrap text, so lines are broken here with a conservative width estimate
-(CJK and full-width characters 1 em, Latin letters and digits about 0.55-0.6
-em, punctuation by its width) and every box is sized from its line count.
+360 px phone at about 0.9 px per unit and prints on A4 at full width. Lines
+are broken by ``layout.py``, and every box is sized from its line count.
 """
 
 from __future__ import annotations
@@ -19,7 +12,8 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from .present import doc_name, in_force, target_text, validity_description
+from .data import describe, display, task_name, zh_number
+from .layout import fits_whole, text_width, wrap
 
 # -- Look ---------------------------------------------------------------------
 
@@ -44,203 +38,6 @@ FONT_FAMILY = ("PingFang SC, 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans C
 MARGIN = 16  # page edge to card
 PAD = 14  # card edge to content
 LEADING = 1.5  # line pitch as a multiple of the font size
-
-# -- Data ---------------------------------------------------------------------
-
-
-def infographic_data(content, doc) -> dict:
-    """What the infographic of ``doc`` shows, as plain data (str, bool, None, list, dict).
-
-    The SVG and the page's text version are both made from this dict:
-
-    - ``id``: the document id (prefixes the SVG's element ids).
-    - ``title``: ``doc.short_title`` or ``doc.title``; the SVG's ``<title>``.
-    - ``headline``: the plan's own title (``doc.body.title``), the poster's big
-      heading, or None; ``period``: ``doc.body.subtitle``, e.g. "(2018—2020年)", or None.
-    - ``doc_no``, ``issuer``: from the metadata, or None.
-    - ``validity``: "有效" / "废止" / "失效" or None; ``in_force``: bool;
-      ``status``: a one-line explanation of the validity (the VALIDITY term's
-      description without its full stop), or None when the validity is unknown.
-    - ``goals``: one dict per goal clause (a clause with indicators), in order:
-      ``{id, number, heading, indicators: [{id, metric, target, lead}]}``,
-      where ``target`` is the target as the plan words it ("11700家以上") and
-      ``lead`` the lead unit's name ("区市场监管局") or None.
-    - ``goals_title``: the goals section heading, e.g. "六大目标".
-    - ``task_groups``: the clauses that hold tasks (each task's parent), in order:
-      ``{id, number, heading, tasks: [{id, number, heading}]}``; tasks without
-      a parent clause form a group whose id, number and heading are None.
-    - ``tasks_title``: the tasks section heading, e.g. "重点任务 5+3+3".
-    """
-    meta = doc.metadata
-    validity = meta.validity if meta else None
-    status = validity_description(doc).rstrip("。") if validity else None
-    body = doc.body
-    goals = [
-        {
-            "id": ref.clause.id,
-            "number": ref.clause.number,
-            "heading": ref.clause.heading,
-            "indicators": [
-                {
-                    "id": ind.id,
-                    "metric": ind.metric,
-                    "target": target_text(ind),
-                    "lead": ind.lead.name if ind.lead else None,
-                }
-                for ind in ref.clause.indicators
-            ],
-        }
-        for ref in content.goals(doc)
-    ]
-    groups: dict = {}
-    for ref in content.tasks(doc):
-        parent = ref.parents[-1] if ref.parents else None
-        key = parent.id if parent is not None else None
-        if key not in groups:
-            groups[key] = {
-                "id": key,
-                "number": parent.number if parent is not None else None,
-                "heading": parent.heading if parent is not None else None,
-                "tasks": [],
-            }
-        groups[key]["tasks"].append(
-            {"id": ref.clause.id, "number": ref.clause.number, "heading": ref.clause.heading})
-    task_groups = list(groups.values())
-    return {
-        "id": doc.id,
-        "title": doc_name(doc),
-        "headline": body.title if body else None,
-        "period": body.subtitle if body else None,
-        "doc_no": meta.doc_no if meta else None,
-        "issuer": meta.issuer if meta else None,
-        "validity": validity,
-        "in_force": in_force(doc),
-        "status": status,
-        "goals": goals,
-        "goals_title": f"{zh_number(len(goals))}大目标" if len(goals) > 1 else "主要目标",
-        "task_groups": task_groups,
-        "tasks_title": "重点任务 " + "+".join(str(len(g["tasks"])) for g in task_groups)
-        if len(task_groups) > 1
-        else "重点任务",
-    }
-
-
-_ZH_DIGITS = "零一二三四五六七八九"
-
-
-def zh_number(n: int) -> str:
-    """6 -> 六, 12 -> 十二, 35 -> 三十五 (counts in headings); 100 and more in digits."""
-    if n < 10:
-        return _ZH_DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
-    return str(n)
-
-
-# -- Measuring and wrapping text ------------------------------------------------
-
-# Widths in em of the characters that are not 1 em wide. Everything else
-# (Han, kana, full-width forms, CJK punctuation, curly quotes, dashes) counts
-# as 1 em: an overestimate only breaks a line a little early.
-_NARROW = {
-    **dict.fromkeys("0123456789", 0.6),
-    **dict.fromkeys("abcdeghknopqsuvxyz", 0.56),
-    **dict.fromkeys("fjrt", 0.38),
-    **dict.fromkeys("il", 0.28),
-    **dict.fromkeys("mw", 0.86),
-    **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ", 0.7),
-    **dict.fromkeys("I", 0.3),
-    **dict.fromkeys("MW", 0.9),
-    " ": 0.3, ".": 0.3, ",": 0.3, ":": 0.3, ";": 0.3, "!": 0.3, "'": 0.25, '"': 0.42,
-    "(": 0.36, ")": 0.36, "[": 0.36, "]": 0.36, "{": 0.4, "}": 0.4,
-    "-": 0.4, "_": 0.5, "/": 0.42, "\\": 0.42, "|": 0.3, "+": 0.6, "=": 0.6,
-    "<": 0.6, ">": 0.6, "*": 0.5, "#": 0.62, "&": 0.72, "@": 0.95, "%": 0.9,
-    "?": 0.52, "~": 0.6, "^": 0.6, "$": 0.6, "`": 0.4,
-}
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Estimated advance width of ``text`` at ``size`` (bold Latin is a little wider)."""
-    em = 0.0
-    for ch in text:
-        narrow = _NARROW.get(ch)
-        em += 1.0 if narrow is None else narrow * (1.06 if bold else 1.0)
-    return em * size
-
-
-# Line-breaking rules (禁则): no line starts with closing punctuation, none ends
-# with opening punctuation; Latin words, numbers, quoted names and short
-# parentheses are kept whole where they fit on a line.
-_NO_START = set("，。、；：？！）》〕」』】”’…—·,.;:?!)]}%")
-_NO_END = set("（《〔「『【“‘([{")
-_ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/+%]*|“[^“”]*”|\([^()]*\)|（[^（）]*）|.", re.S)
-
-
-def _units(text: str) -> list[str]:
-    """The pieces a line may break between."""
-    units: list[str] = []
-    for atom in _ATOM.findall(text):
-        if units and (atom[0] in _NO_START or units[-1][-1] in _NO_END):
-            units[-1] += atom
-        else:
-            units.append(atom)
-    return units
-
-
-def _greedy(units: list[str], size: float, width: float, bold: bool) -> list[str]:
-    lines: list[str] = []
-    line = ""
-    for unit in units:
-        if line and text_width(line + unit, size, bold) > width:
-            lines.append(line)
-            line = ""
-        if not line and text_width(unit, size, bold) > width:
-            # A piece longer than a line (a long quotation): break inside it.
-            for piece in _units_by_char(unit):
-                if line and text_width(line + piece, size, bold) > width:
-                    lines.append(line)
-                    line = ""
-                line += piece
-            continue
-        line += unit
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _units_by_char(text: str) -> list[str]:
-    """A piece too long for a line, as characters (closing punctuation kept attached)."""
-    pieces: list[str] = []
-    for atom in text:
-        if pieces and (atom[0] in _NO_START or pieces[-1][-1] in _NO_END):
-            pieces[-1] += atom
-        else:
-            pieces.append(atom)
-    return pieces
-
-
-def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
-    """Break ``text`` into lines no wider than ``width``, as evenly as possible.
-
-    Uses the fewest lines greedy filling needs, then the narrowest measure that
-    keeps that many lines, so a heading never ends in a lone character.
-    """
-    units = _units(re.sub(r"\s+", " ", text).strip())
-    lines = _greedy(units, size, width, bold)
-    if len(lines) < 2:
-        return lines
-    # Never narrower than the widest word or name: balancing must not break one.
-    lo = min(width, max(text_width(u, size, bold) for u in units))
-    hi = width
-    for _ in range(24):
-        mid = (lo + hi) / 2
-        if len(_greedy(units, size, mid, bold)) > len(lines):
-            lo = mid
-        else:
-            hi = mid
-    return _greedy(units, size, hi, bold)
-
 
 # -- Drawing ----------------------------------------------------------------------
 
@@ -306,16 +103,6 @@ def _paragraph(text, x, top, width, size, fill, bold=False, leading=LEADING, anc
     return _Block(wrap(text, size, width, bold) if text else [], x, top, size, fill, bold, leading, anchor)
 
 
-def _display(text: str | None) -> str:
-    """A heading as a poster shows it: without the sentence's full stop."""
-    return (text or "").strip().rstrip("。")
-
-
-def _task_name(task: dict, index: int) -> str:
-    """主体提质行动 (from 主体提质行动。); a task without a heading by its number."""
-    return _display(task.get("heading")) or (task.get("number") or "").strip() or str(index + 1)
-
-
 def _badge_text(number: str | None, index: int) -> str:
     """(一) -> 一, 1. -> 1: the number inside a round badge."""
     stripped = (number or "").strip().strip("()（）、.．")
@@ -337,11 +124,6 @@ class _Canvas:
             self.parts.append(svg)
 
 
-def _fits_whole(text: str, size: float, width: float, bold: bool) -> bool:
-    """Whether no word or quoted name of ``text`` has to be broken at this size."""
-    return all(text_width(u, size, bold) <= width for u in _units(text))
-
-
 def _header(data: dict, canvas: _Canvas) -> float:
     x, inner = 24, WIDTH - 48
     parts = []
@@ -354,7 +136,7 @@ def _header(data: dict, canvas: _Canvas) -> float:
     y += tag_h + 10
     headline = data.get("headline") or data["title"]
     # The largest size at which the title's names stay whole on a line.
-    size = next((s for s in (30, 28, 26) if _fits_whole(headline, s, inner, True)
+    size = next((s for s in (30, 28, 26) if fits_whole(headline, s, inner, True)
                  and len(wrap(headline, s, inner, True)) <= 3), 24)
     head = _paragraph(headline, x, y, inner, size, "#ffffff", bold=True, leading=1.3)
     parts.append(head.svg)
@@ -457,7 +239,7 @@ def _goal_heading(goal: dict, index: int, x: float, top: float, width: float) ->
     badge = _badge_text(goal.get("number"), index)
     head_x = x + 2 * r + 10
     head_w = x + width - head_x
-    key, gloss = _split_heading(_display(goal.get("heading")))
+    key, gloss = _split_heading(display(goal.get("heading")))
     size_key, size_gloss = 20, 15
     box, base = _line_box(size_key, LEADING)
     key_w = text_width(key, size_key, True)
@@ -549,12 +331,12 @@ def _group_card(group: dict, canvas: _Canvas, top: float) -> float:
     parts = [f"<g>{_rect(inner_x, ty, tile, tile, PRIMARY, r=10)}{count}</g>"]
     right_x = inner_x + tile + 14
     right_w = x + width - PAD - right_x
-    heading = f"{group.get('number') or ''}{_display(group.get('heading'))}"
+    heading = f"{group.get('number') or ''}{display(group.get('heading'))}"
     y = top + PAD
     head = _paragraph(heading, right_x, y, right_w, 18, PRIMARY_DARK, bold=True)
     parts.append(head.svg)
     y += head.height + 6 if head.lines else 0
-    labels = [_task_name(t, i) for i, t in enumerate(group["tasks"])]
+    labels = [task_name(t, i) for i, t in enumerate(group["tasks"])]
     chips, chips_h = _chips(labels, right_x, y, right_w)
     parts += chips
     y += chips_h
@@ -580,34 +362,6 @@ def _footer(data: dict, canvas: _Canvas, top: float) -> float:
     y += 14
     canvas.add(f"<g>{_rect(0, top, WIDTH, y - top, PRIMARY)}{''.join(parts)}</g>")
     return y
-
-
-def describe(data: dict) -> str:
-    """The whole picture as one paragraph: the SVG's <desc>."""
-    parts = [f"一图读懂:{data.get('headline') or data['title']}{data.get('period') or ''}。"]
-    if data.get("validity"):
-        parts.append(f"有效性:{data['validity']}" + (f",{data['status']}" if data.get("status") else "") + "。")
-    if data["goals"]:
-        goals = []
-        for goal in data["goals"]:
-            inds = ";".join(
-                f"{ind['metric']}{ind['target']}" + (f"（牵头：{ind['lead']}）" if ind.get("lead") else "")
-                for ind in goal["indicators"]
-            )
-            goals.append(f"{goal.get('number') or ''}{_display(goal.get('heading'))}:{inds}。")
-        parts.append(f"{data['goals_title']}:" + "".join(goals))
-    if data["task_groups"]:
-        groups = []
-        for group in data["task_groups"]:
-            names = "、".join(_task_name(t, i) for i, t in enumerate(group["tasks"]))
-            groups.append(f"{group.get('number') or ''}{_display(group.get('heading'))},"
-                          f"共{len(group['tasks'])}项:{names}。")
-        parts.append(f"{data['tasks_title']}:" + "".join(groups))
-    facts = [f"文号{data['doc_no']}" if data.get("doc_no") else "",
-             f"发布单位{data['issuer']}" if data.get("issuer") else ""]
-    if any(facts):
-        parts.append(",".join(f for f in facts if f) + "。")
-    return "".join(parts)
 
 
 def infographic_svg(data: dict) -> str:
