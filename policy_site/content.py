@@ -65,7 +65,7 @@ class Content:
     # Each file's (modification time, size) as it was read: what a page made
     # from some files depends on (pages.memo), not part of the content.
     file_versions: dict = field(default_factory=dict, repr=False, compare=False)
-    # Answers computed once (_once), not part of the content.
+    # Answers computed once (Content.once), not part of the content.
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- queries used by the pages --------------------------------------------
@@ -119,7 +119,7 @@ class Content:
     def indicator_ids(self, document: Record) -> frozenset:
         """The ids of every indicator ``document`` sets (computed once per document:
         each catalogue entry asks for its basis documents')."""
-        return self._once("indicator ids", document.id, lambda: frozenset(
+        return self.once("indicator ids", document.id, lambda: frozenset(
             i.id for r in self.clauses(document) for i in r.clause.indicators if i.id))
 
     def indicator_by_id(self, document: Record, indicator_id: str):
@@ -138,7 +138,7 @@ class Content:
         unless staff set it (with a reason). Computed once per entry: the list,
         the entry page, the export, the search records and the department pages
         all ask."""
-        return self._once("status", policy.id, lambda: self._derive_status(policy))
+        return self.once("status", policy.id, lambda: self._derive_status(policy))
 
     def _derive_status(self, policy: Record) -> PolicyStatus:
         if policy.status_override:
@@ -155,7 +155,7 @@ class Content:
         return PolicyStatus("有效", ENTRY_BASIS_IN_FORCE)
 
     def _clause_index(self) -> dict:
-        return self._once("index", "clauses", lambda: {
+        return self.once("index", "clauses", lambda: {
             (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
         })
 
@@ -167,9 +167,9 @@ class Content:
                     if basis.document:
                         index.setdefault((basis.document.id, basis.clause), []).append(policy)
             return index
-        return self._once("index", "policies by clause", build)
+        return self.once("index", "policies by clause", build)
 
-    def _once(self, table: str, key, compute):
+    def once(self, table: str, key, compute):
         """``compute()``, remembered under ``key`` in ``table``: content does not
         change once loaded, and pages ask the same questions many times."""
         cache = self._cache.setdefault(table, {})

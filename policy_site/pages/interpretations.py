@@ -7,6 +7,8 @@ interpretation, the targets page and the infographic cannot disagree.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup, escape
 
 from .. import urls
@@ -51,20 +53,38 @@ def point_links(content: Content, doc, point) -> dict:
             "more_policies": max(0, len(policies) - MAX_POLICIES_PER_POINT)}
 
 
-def _graphic(content: Content, item) -> tuple[dict, str] | None:
-    """(data, SVG document) of a 图片解读, generated from its document's data."""
+@dataclass(frozen=True)
+class Graphic:
+    """The poster of a 图片解读: what it says, and the SVG document drawn from it."""
+
+    data: dict
+    svg: str
+
+    @property
+    def inline(self) -> Markup:
+        """The SVG inline in a page (no XML declaration, no blank lines: it stays one HTML block)."""
+        svg = self.svg.split("?>", 1)[-1]
+        return Markup("\n".join(line for line in svg.splitlines() if line.strip()))
+
+
+def graphic(content: Content, item) -> Graphic | None:
+    """The poster of a 图片解读, generated from its document's data once per
+    build: the page shows it and the downloadable file is it."""
     if item.type != "图片解读" or not item.document.body:
         return None
-    data = infographic_data(content, item.document)
-    return data, infographic_svg(data)
+
+    def draw() -> Graphic:
+        data = infographic_data(content, item.document)
+        return Graphic(data, infographic_svg(data))
+    return content.once("infographic", item.document.id, draw)
 
 
 def files(content: Content) -> dict[str, str]:
     """The downloadable SVG of every 图片解读."""
     return {
-        urls.infographic_file(item): graphic[1]
+        urls.infographic_file(item): poster.svg
         for item in content.interpretations.values()
-        if (graphic := _graphic(content, item))
+        if (poster := graphic(content, item))
     }
 
 
@@ -72,15 +92,10 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     result = []
     for item in content.interpretations.values():
         doc = item.document
-        graphic = _graphic(content, item)
-        if graphic:
-            # Inline in the page (no blank lines: it stays one HTML block).
-            svg = graphic[1].split("?>", 1)[-1]
-            graphic = {"data": graphic[0], "svg": Markup("\n".join(l for l in svg.splitlines() if l.strip()))}
         result.append(
             make_page(
                 env, "interpretation.html.j2", urls.interpretation(item), item.title,
-                item=item, doc=doc, graphic=graphic,
+                item=item, doc=doc, graphic=graphic(content, item),
                 point_html=lambda text, doc=doc: point_html(content, doc, text),
                 point_links=lambda point, doc=doc: point_links(content, doc, point),
             )
