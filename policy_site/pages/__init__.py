@@ -1,7 +1,10 @@
 """Page data: the model turned into pages, one module per page type.
 
-Every module exposes ``pages(content, env, site) -> list[Page]``; some also
-``files(content) -> {site path: text}`` for data and images beside the pages.
+Every module exposes ``pages(content, env, site, memo) -> list[Page]``; some
+also ``files(content) -> {site path: text}`` for data and images beside the
+pages. Each module declares a dataclass per page type (``DocumentPage``,
+``TargetsPage``, ...): what its template shows, read there as ``page.<field>``,
+so a field can be followed from the content model to the page.
 Nothing here knows about a site engine: a page is a URL, a title and HTML,
 and the navigation is a plain tree.
 """

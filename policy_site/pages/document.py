@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from .. import urls
@@ -10,6 +12,7 @@ from ..present import date_zh
 from ..render import linked_text
 from ..schema.model import METADATA
 from ..schema.types import Date, DateTime
+from ..validate import Record
 from .memo import PageMemo
 from .page import Page, make_page
 
@@ -36,12 +39,24 @@ def clause_links(ref: ClauseRef, current_url: str) -> list[tuple[str, str, str]]
     return links
 
 
+@dataclass
+class DocumentPage:
+    doc: Record
+    metadata_rows: list[tuple[str, str]]  # (label, shown value), in the model's order
+    interpretations: list[Record]
+    top_clauses: list[ClauseRef]
+    children: dict[str, list[ClauseRef]]  # clause id -> its sub-clauses
+    paragraphs: dict[str, list[Markup]]  # clause id -> its text, cited numbers and quotes linked
+    policies: dict[str, list[Record]]  # clause id -> catalogue entries based on it
+    cited: list[Record]  # documents the text cites
+    cited_by: list[ClauseRef]  # clauses of other documents that cite this one
+
+
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     result = []
     for doc in content.documents.values():
         url = urls.document(doc)
         refs = list(content.clauses(doc))
-        children = {id(r.clause): [c for c in refs if c.parents and c.parents[-1] is r.clause] for r in refs}
         cited = []
         for r in refs:
             cited += [d for d in r.clause.cites if d not in cited]
@@ -51,25 +66,16 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             for r in content.clauses(other)
             if doc in r.clause.cites
         ]
-
-        def clause_paragraphs(ref: ClauseRef, url=url) -> list[Markup]:
-            return linked_text(ref.clause.text, clause_links(ref, url))
-
-        result.append(
-            make_page(
-                env,
-                "document.html.j2",
-                url,
-                doc.title,
-                doc=doc,
-                metadata_rows=metadata_rows(doc),
-                top_clauses=[r for r in refs if not r.parents],
-                children=lambda ref, children=children: children[id(ref.clause)],
-                clause_paragraphs=clause_paragraphs,
-                cited=cited,
-                cited_by=cited_by,
-                policies_of=lambda ref: content.policies_based_on(ref.document, ref.clause),
-                interpretations=content.interpretations_of(doc),
-            )
+        page = DocumentPage(
+            doc,
+            metadata_rows=metadata_rows(doc),
+            interpretations=content.interpretations_of(doc),
+            top_clauses=[r for r in refs if not r.parents],
+            children={r.clause.id: [c for c in refs if c.parents and c.parents[-1] is r.clause] for r in refs},
+            paragraphs={r.clause.id: linked_text(r.clause.text, clause_links(r, url)) for r in refs},
+            policies={r.clause.id: content.policies_based_on(doc, r.clause) for r in refs},
+            cited=cited,
+            cited_by=cited_by,
         )
+        result.append(make_page(env, "document.html.j2", url, doc.title, page))
     return result

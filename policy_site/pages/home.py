@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import urls
-from ..content import Content
+from ..content import ClauseRef, Content
+from ..validate import Record
 from .memo import PageMemo
 from .page import Page, make_page
+from .site import SiteInfo
+
+
+@dataclass
+class DocumentSummary:
+    """One published document on the home page: the way to each of its parts."""
+
+    doc: Record
+    goals: list[ClauseRef]
+    indicator_count: int
+    task_count: int
+    department_count: int  # departments that lead an indicator or share a task
+
+
+@dataclass
+class HomePage:
+    site: SiteInfo
+    documents: list[DocumentSummary]
+    policy_count: int  # catalogue entries (0: no catalogue)
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -15,12 +37,11 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
         tasks = content.tasks(doc)
         departments = {id(d) for r in tasks for d in r.clause.responsible}
         departments |= {id(i.lead) for r in goals for i in r.clause.indicators if i.lead}
-        documents.append({
-            "document": doc,
-            "goals": goals,
-            "indicator_count": sum(len(r.clause.indicators) for r in goals),
-            "task_count": len(tasks),
-            "department_count": len(departments),
-        })
-    return [make_page(env, "home.html.j2", urls.home(), site.name, hide=("toc",), site=site, documents=documents,
-                      policy_count=len(content.policies))]
+        documents.append(DocumentSummary(
+            doc, goals,
+            indicator_count=sum(len(r.clause.indicators) for r in goals),
+            task_count=len(tasks),
+            department_count=len(departments),
+        ))
+    return [make_page(env, "home.html.j2", urls.home(), site.name, HomePage(site, documents, len(content.policies)),
+                      hide=("toc",))]

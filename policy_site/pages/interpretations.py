@@ -12,16 +12,21 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .. import urls
-from ..content import PLACEHOLDER, Content
+from ..content import PLACEHOLDER, ClauseRef, Content
 from ..infographic import infographic_data, infographic_svg
 from ..present import target_text
-from ..render import href, paragraphs
+from ..render import paragraphs
+from ..validate import Record
 from .memo import PageMemo
 from .page import Page, make_page
 
 
-def point_html(content: Content, doc, text: str) -> list[Markup]:
-    """The paragraphs of a point with placeholders replaced by linked data."""
+def point_html(content: Content, doc, text: str, page_url: str) -> list[Markup]:
+    """The paragraphs of a point with placeholders replaced by data linked
+    from the page at ``page_url``."""
+    def href(target: str) -> str:
+        return urls.relative(target, page_url)
+
     result = []
     for para in paragraphs(text):
         out, pos = Markup(""), 0
@@ -43,14 +48,21 @@ def point_html(content: Content, doc, text: str) -> list[Markup]:
 MAX_POLICIES_PER_POINT = 6
 
 
-def point_links(content: Content, doc, point) -> dict:
+@dataclass
+class PointLinks:
     """The clauses a point cites and the catalogue entries based on them."""
+
+    clauses: list[ClauseRef]
+    policies: list[Record]  # at most MAX_POLICIES_PER_POINT
+    more_policies: int  # how many more there are
+
+
+def point_links(content: Content, doc, point) -> PointLinks:
     refs = [content.clause_by_id(doc, c) for c in point.cites]
     policies = []
     for ref in refs:
         policies += [p for p in content.policies_based_on(doc, ref.clause) if p not in policies]
-    return {"clauses": refs, "policies": policies[:MAX_POLICIES_PER_POINT],
-            "more_policies": max(0, len(policies) - MAX_POLICIES_PER_POINT)}
+    return PointLinks(refs, policies[:MAX_POLICIES_PER_POINT], max(0, len(policies) - MAX_POLICIES_PER_POINT))
 
 
 @dataclass(frozen=True)
@@ -88,16 +100,42 @@ def files(content: Content) -> dict[str, str]:
     }
 
 
+@dataclass
+class Point:
+    question: list[Markup] | None  # paragraphs; None when the point is not a question
+    text: list[Markup]
+    links: PointLinks
+
+
+@dataclass
+class Section:
+    id: str
+    heading: str
+    points: list[Point]
+
+
+@dataclass
+class InterpretationPage:
+    item: Record
+    doc: Record  # the document it interprets
+    graphic: Graphic | None  # the poster of a 图片解读
+    sections: list[Section]
+
+
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     result = []
     for item in content.interpretations.values():
         doc = item.document
-        result.append(
-            make_page(
-                env, "interpretation.html.j2", urls.interpretation(item), item.title,
-                item=item, doc=doc, graphic=graphic(content, item),
-                point_html=lambda text, doc=doc: point_html(content, doc, text),
-                point_links=lambda point, doc=doc: point_links(content, doc, point),
-            )
-        )
+        url = urls.interpretation(item)
+        sections = [
+            Section(section.id, section.heading, [
+                Point(point_html(content, doc, point.question, url) if point.question else None,
+                      point_html(content, doc, point.text, url),
+                      point_links(content, doc, point))
+                for point in section.points
+            ])
+            for section in item.sections
+        ]
+        page = InterpretationPage(item, doc, graphic(content, item), sections)
+        result.append(make_page(env, "interpretation.html.j2", url, item.title, page))
     return result

@@ -28,5 +28,7 @@ class Page:
         return f"{front}{heading(1, self.title)}\n\n{self.body}"
 
 
-def make_page(env: Environment, template: str, url: str, title: str, hide: tuple[str, ...] = (), **context) -> Page:
-    return Page(url=url, title=title, body=render(env, template, url, title=title, **context), hide=hide)
+def make_page(env: Environment, template: str, url: str, title: str, page: object, hide: tuple[str, ...] = ()) -> Page:
+    """Render ``template`` with ``page``, the page module's dataclass of what
+    the page shows (the template reads its fields as ``page.<field>``)."""
+    return Page(url=url, title=title, body=render(env, template, url, page=page), hide=hide)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from .. import urls
-from ..content import Content
+from ..content import ClauseRef, Content, PolicyStatus
 from ..present import date_zh, entry_status_data, period_zh
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
-from ..schema.types import Date, List, Object, RefTo, Url, resolve
+from ..schema.types import Date, List, Object, RefTo, Term, Url, resolve
+from ..validate import Record
 from .memo import PageMemo, record_file
 from .page import Page, make_page
 
@@ -20,14 +23,58 @@ CATALOGUE_TITLE = "小微企业政策目录"
 _NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override"}
 
 
-def facets(content: Content) -> list[dict]:
+@dataclass
+class Facet:
+    """A filter of the catalogue."""
+
+    key: str  # as in Card.facets and the page's data-* attributes
+    label: str
+    options: list[tuple[str, str]]  # (value, label)
+
+
+@dataclass
+class Card:
+    """One entry in the catalogue list."""
+
+    policy: Record
+    status: PolicyStatus
+    facets: dict[str, list[str]]  # facet key -> the entry's values
+
+
+@dataclass
+class CataloguePage:
+    cards: list[Card]
+    facets: list[Facet]
+    as_of: dt.date | None
+    historical: list[tuple[str, int]]  # (status, number of entries) of entries that are not current
+
+
+@dataclass
+class SelfCheckPage:
+    audiences: list[Term]
+    support_types: list[Term]
+    industries: list[Term]
+    total: int  # catalogue entries
+
+
+@dataclass
+class PolicyEntryPage:
+    policy: Record
+    status: PolicyStatus
+    facts: list[tuple[str, Markup, bool]]  # (label, value html, given), in the model's order
+    basis: list[tuple[Record, ClauseRef]]  # (document, clause) the entry is based on
+    indicators: list[tuple[ClauseRef, Record]]  # related (goal clause, indicator)
+    as_of: dt.date | None
+
+
+def facets(content: Content) -> list[Facet]:
     """The filters of the catalogue: one per vocabulary, plus departments and status."""
     used_depts = [d for d in content.departments.values() if content.policies_of(d)]
     return [
-        {"key": "support", "label": "支持方式", "options": [(t.value, t.label) for t in SUPPORT_TYPE.terms.values()]},
-        {"key": "audience", "label": "适用对象", "options": [(t.value, t.label) for t in AUDIENCE.terms.values()]},
-        {"key": "dept", "label": "主管部门", "options": [(d.id, d.name) for d in used_depts]},
-        {"key": "status", "label": "状态", "options": [(t.value, t.label) for t in POLICY_STATUS.terms.values()]},
+        Facet("support", "支持方式", [(t.value, t.label) for t in SUPPORT_TYPE.terms.values()]),
+        Facet("audience", "适用对象", [(t.value, t.label) for t in AUDIENCE.terms.values()]),
+        Facet("dept", "主管部门", [(d.id, d.name) for d in used_depts]),
+        Facet("status", "状态", [(t.value, t.label) for t in POLICY_STATUS.terms.values()]),
     ]
 
 
@@ -142,17 +189,14 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
         return []
     policies = list(content.policies.values())
     statuses = {p.id: content.policy_status(p) for p in policies}
-    cards = [
-        {"policy": p, "status": statuses[p.id], "facets": facet_values(content, p)}
-        for p in policies
-    ]
+    cards = [Card(p, statuses[p.id], facet_values(content, p)) for p in policies]
+    catalogue = CataloguePage(cards, facets(content), content.as_of,
+                              historical=_count_by_status(s for s in statuses.values() if not s.current))
+    self_check = SelfCheckPage(list(AUDIENCE.terms.values()), list(SUPPORT_TYPE.terms.values()),
+                               list(INDUSTRY.terms.values()), total=len(policies))
     result = [
-        make_page(env, "policies.html.j2", urls.policies(), CATALOGUE_TITLE, hide=("toc",),
-                  cards=cards, facets=facets(content), as_of=content.as_of,
-                  historical=_count_by_status(s for s in statuses.values() if not s.current)),
-        make_page(env, "self_check.html.j2", urls.self_check(), "政策自测", hide=("toc",),
-                  audiences=AUDIENCE.terms.values(), support_types=SUPPORT_TYPE.terms.values(),
-                  industries=INDUSTRY.terms.values(), total=len(policies)),
+        make_page(env, "policies.html.j2", urls.policies(), CATALOGUE_TITLE, catalogue, hide=("toc",)),
+        make_page(env, "self_check.html.j2", urls.self_check(), "政策自测", self_check, hide=("toc",)),
     ]
 
     def entry_page(p) -> Page:
@@ -161,14 +205,13 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
         # documents' files (clause text, validity, indicators: its status) and
         # its departments' (declared in document files).
         sources = [record_file(p)] + [record_file(b.document) for b in p.basis] + [record_file(d) for d in p.departments]
-        return memo.page(content, url, sources, lambda: make_page(
-            env, "policy.html.j2", url, p.name,
-            policy=p,
-            status=statuses[p.id],
+        return memo.page(content, url, sources, lambda: make_page(env, "policy.html.j2", url, p.name, PolicyEntryPage(
+            p,
+            statuses[p.id],
             facts=fact_rows(p, lambda target, url=url: urls.relative(target, url)),
             basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
             indicators=_related_indicators(content, p),
             as_of=content.as_of,
-        ))
+        )))
 
     return result + [entry_page(p) for p in policies]

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import urls
-from ..content import Content
+from ..content import ClauseRef, Content
+from ..validate import Record
 from .memo import PageMemo
 from .page import Page, make_page
+
+
+@dataclass
+class TargetsPage:
+    doc: Record
+    goals: list[ClauseRef]  # the clauses that state indicators, in text order
+    indicator_count: int
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -20,9 +30,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
                 "targets.html.j2",
                 urls.targets(doc),
                 "主要目标",
-                doc=doc,
-                goals=goals,
-                indicator_count=sum(len(r.clause.indicators) for r in goals),
+                TargetsPage(doc, goals, sum(len(r.clause.indicators) for r in goals)),
             )
         )
     return result

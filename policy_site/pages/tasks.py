@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import urls
-from ..content import Content
+from ..content import ClauseRef, Content
+from ..validate import Record
 from .memo import PageMemo
 from .page import Page, make_page
+
+
+@dataclass
+class TasksPage:
+    doc: Record
+    outline: list[ClauseRef]  # every task and the clauses that group tasks, in text order
+    task_count: int
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -18,7 +28,6 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
         groups = {id(p) for t in tasks for p in t.parents}
         outline = [r for r in content.clauses(doc) if r.clause.role == "task" or id(r.clause) in groups]
         result.append(
-            make_page(env, "tasks.html.j2", urls.tasks(doc), "重点任务",
-                      doc=doc, outline=outline, task_count=len(tasks))
+            make_page(env, "tasks.html.j2", urls.tasks(doc), "重点任务", TasksPage(doc, outline, len(tasks)))
         )
     return result

@@ -120,7 +120,7 @@ def interpretation_records(content: Content) -> list[SearchRecord]:
             for point in section.points:
                 if point.question:
                     texts.append(point.question)
-                texts.extend(_plain(p) for p in point_html(content, doc, point.text))
+                texts.extend(_plain(p) for p in point_html(content, doc, point.text, urls.interpretation(item)))
             records.append(SearchRecord(
                 "解读", f"{urls.interpretation(item)}#{section.id}", section.heading, "\n".join(texts),
             ))
