@@ -81,9 +81,9 @@ class SourceTree:
 
     @classmethod
     def make(cls, project: Path, content: Content, memo: PageMemo | None = None,
-             own_search: bool = True) -> "SourceTree":
+             own_search: bool = True, env=None) -> "SourceTree":
         config = SiteConfig.read(project)
-        site = build_pages(content, SiteInfo(config.name, config.description), memo)
+        site = build_pages(content, SiteInfo(config.name, config.description), memo, env)
         files: dict[str, bytes | str] = {}
         for page in site.pages:
             files["docs/" + urls.source_path(page.url)] = page.source(own_search)
@@ -216,3 +216,17 @@ class TreeWriter:
                 folder = folder.parent
         self._known = new
         return written, removed
+
+    def update(self, files: dict[str, str]) -> list[str]:
+        """Write these files where they differ, leaving every other file as
+        it is (after a first ``sync``); the paths written."""
+        written = []
+        for path, text in files.items():
+            data = text.encode("utf-8")
+            if self._known.get(path) != data:
+                target = self.root / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                self._known[path] = data
+                written.append(path)
+        return written

@@ -12,7 +12,9 @@ What a save costs at thousands of catalogue entries (README: "Preview"):
 - content files whose size and modification time did not change are not
   parsed again (yaml_source.ParseCache);
 - catalogue entry pages are made anew only when a file they are made from
-  changed (pages/memo.py);
+  changed (pages/memo.py), and shown first, before the pages that list
+  them are made and rendered again;
+- the system tells of a save at once (watchdog);
 - the tree is written where its bytes changed, so MkDocs' dirty build renders
   only the pages whose sources changed (everything when the navigation, the
   theme or the assets changed);
@@ -36,11 +38,14 @@ from .content import load_content
 from .engines import MkDocsPreview
 from .errors import ContentError
 from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index
-from .pages import PageMemo
-from .render import TEMPLATES
+from . import urls
+from .pages import PageMemo, policies
+from .render import TEMPLATES, environment
+from .yaml_source import ParseCache
 from .site_config import CONFIG_FILE, SiteConfig
 
-POLL_SECONDS = 0.2
+POLL_SECONDS = 2.0  # files are compared at least this often, notice or not
+SETTLE_SECONDS = 0.05
 WAIT_SECONDS = 25  # a browser's long poll is answered after this at the latest
 EVENTS = "/__preview__/version"
 
@@ -81,6 +86,7 @@ class State:
     site: Path | None = None  # the folder pages are served from
     error: str | None = None
     seconds: float = 0.0  # how long the last rebuild took until its pages were shown
+    busy: bool = False  # a rebuild (or its search index) is under way
 
 
 class Preview:
@@ -90,8 +96,9 @@ class Preview:
         self.sites = work / "preview"
         self.writer = TreeWriter(self.tree)
         self.engine = MkDocsPreview(self.tree)
-        self.parsed = None
+        self.parsed = ParseCache()
         self.memo = PageMemo()
+        self.env = environment()
         self.index: dict[str, str] = {}
         self.state = State()
         self.changed = threading.Condition()
@@ -99,13 +106,16 @@ class Preview:
 
     # -- watching ------------------------------------------------------------
 
+    def roots(self) -> list[Path]:
+        """The folders whose files the preview shows (and mkdocs.yml, in the project folder)."""
+        return [self.project / "content", self.project / SiteConfig.read(self.project).docs_dir,
+                self.project / OVERRIDES, TEMPLATES]
+
     def watched(self) -> dict[str, tuple[int, int]]:
         """Every file whose change the preview shows, with (mtime, size)."""
         found = {}
         config = self.project / CONFIG_FILE
-        roots = [self.project / "content", self.project / SiteConfig.read(self.project).docs_dir,
-                 self.project / OVERRIDES, TEMPLATES]
-        for root in roots:
+        for root in self.roots():
             for folder, _, names in os.walk(root):
                 for name in names:
                     path = os.path.join(folder, name)
@@ -120,32 +130,50 @@ class Preview:
         return found
 
     def watch(self, stop: threading.Event) -> None:
-        """Rebuild whenever a watched file changes (polled: works the same on
-        every system and editor, including ones that replace files on save)."""
+        """Rebuild whenever a watched file changes. The system tells of a
+        change at once (watchdog: inotify, FSEvents, ReadDirectoryChanges);
+        which files changed is then read from their sizes and times, so a
+        missed or doubled notice, or an editor that replaces a file on save,
+        changes nothing; every POLL_SECONDS the files are compared anyway."""
+        poke = threading.Event()
+        observer = _observe(self.roots(), poke)
         seen = self.watched()
         self.rebuild(set(seen), first=True)
-        while not stop.wait(POLL_SECONDS):
-            now = self.watched()
-            if now != seen:
-                changed = {p for p in set(now) | set(seen) if now.get(p) != seen.get(p)}
-                seen = now
-                self.rebuild(changed)
+        try:
+            while not stop.is_set():
+                if poke.wait(POLL_SECONDS):
+                    time.sleep(SETTLE_SECONDS)  # an editor's save can be several writes
+                poke.clear()
+                now = self.watched()
+                if now != seen:
+                    changed = {p for p in set(now) | set(seen) if now.get(p) != seen.get(p)}
+                    seen = now
+                    self.rebuild(changed)
+        finally:
+            if observer is not None:
+                observer.stop()
 
     # -- building ------------------------------------------------------------
 
     def rebuild(self, changed: set[str], first: bool = False) -> None:
+        self.state.busy = True
+        try:
+            self._rebuild(changed, first)
+        finally:
+            self.state.busy = False
+
+    def _rebuild(self, changed: set[str], first: bool) -> None:
         start = time.perf_counter()
         content_dir = str(self.project / "content")
-        if first or any(not p.startswith(content_dir) for p in changed):
+        content_only = not first and all(p.startswith(content_dir) for p in changed)
+        if not content_only:
             # Templates, hand-written pages, theme or settings: start afresh.
-            self.memo = PageMemo()
-        if self.parsed is None:
-            from .yaml_source import ParseCache
-
-            self.parsed = ParseCache()
+            self.memo, self.env = PageMemo(), environment()
         try:
             content = load_content(self.project / "content", as_of=as_of_from_environment(), parsed=self.parsed)
-            source = SourceTree.make(self.project, content, self.memo)
+            if content_only and self.state.site is not None and self.state.error is None:
+                self._entries_first(content, start)
+            source = SourceTree.make(self.project, content, self.memo, env=self.env)
             written, removed = self.writer.sync(source.files(self.index))
             layout = first or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/"))
                                   for p in written + removed)
@@ -166,6 +194,17 @@ class Preview:
                 self._render(full=False)
         except Exception:  # noqa: BLE001
             self._publish(error=traceback.format_exc())
+
+    def _entries_first(self, content, start: float) -> None:
+        """Show the catalogue entries an edit changed before the pages that
+        list them (the catalogue, departments) are made and rendered again:
+        at thousands of entries those are most of a rebuild."""
+        self.memo.clear_made()
+        policies.entry_pages(content, self.env, self.memo)
+        written = self.writer.update({"docs/" + urls.source_path(p.url): p.source() for p in self.memo.made})
+        if written:
+            self._render(full=False)
+            self._publish(seconds=time.perf_counter() - start)
 
     def _render(self, full: bool) -> None:
         if full or self.state.site is None:
@@ -197,6 +236,32 @@ class Preview:
             return self.state.version
 
 
+def _observe(roots: list[Path], poke: threading.Event):
+    """Start watchdog's observer on ``roots`` (and the project folder, for
+    mkdocs.yml); any event sets ``poke``. None where it cannot start."""
+    try:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+    except ImportError:
+        return None
+
+    class Poke(FileSystemEventHandler):
+        def on_any_event(self, event):
+            if event.event_type not in ("opened", "closed_no_write"):
+                poke.set()
+
+    observer = Observer()
+    for root in roots:
+        if root.is_dir():
+            observer.schedule(Poke(), str(root), recursive=True)
+    observer.schedule(Poke(), str(roots[0].parent), recursive=False)
+    try:
+        observer.start()
+    except OSError:
+        return None
+    return observer
+
+
 def _handler(preview: Preview):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -206,7 +271,9 @@ def _handler(preview: Preview):
             parts = urlsplit(self.path)
             if parts.path == EVENTS:
                 since = int(parse_qs(parts.query).get("since", ["-1"])[0])
-                return self._send(200, "application/json", f'{{"version": {preview.wait(since)}}}'.encode())
+                version = preview.wait(since)
+                busy = "true" if preview.state.busy else "false"
+                return self._send(200, "application/json", f'{{"version": {version}, "busy": {busy}}}'.encode())
             state = preview.state
             reload = _RELOAD.format(version=state.version, events=EVENTS)
             if state.error is not None:

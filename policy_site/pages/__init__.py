@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jinja2 import Environment
+
 from ..content import Content
 from ..render import environment
 from . import departments, document, home, interpretations, policies, targets, tasks
@@ -31,10 +33,12 @@ class SitePages:
     files: dict[str, str]  # site path -> text: open-data exports and images beside the pages
 
 
-def build_pages(content: Content, site: SiteInfo, memo: PageMemo | None = None) -> SitePages:
+def build_pages(content: Content, site: SiteInfo, memo: PageMemo | None = None,
+                env: Environment | None = None) -> SitePages:
     """Every generated page, the navigation, and the files beside the pages.
-    ``memo`` keeps pages between builds of one process (the preview)."""
-    env = environment()
+    ``memo`` keeps pages, and ``env`` the compiled templates, between builds
+    of one process (the preview)."""
+    env = env or environment()
     memo = memo or PageMemo()
     pages: list[Page] = []
     files: dict[str, str] = {}

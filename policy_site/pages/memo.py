@@ -19,6 +19,10 @@ from .page import Page
 class PageMemo:
     def __init__(self):
         self._pages: dict[str, tuple[tuple, Page]] = {}
+        self.made: list[Page] = []  # pages made anew (not kept) since the memo was made or last cleared
+
+    def clear_made(self) -> None:
+        self.made = []
 
     def page(self, content: Content, url: str, sources: Iterable[str], make: Callable[[], Page]) -> Page:
         key = (content.as_of, tuple(sorted((s, content.file_versions.get(s)) for s in set(sources))))
@@ -27,6 +31,7 @@ class PageMemo:
             return kept[1]
         page = make()
         self._pages[url] = (key, page)
+        self.made.append(page)
         return page
 
 

@@ -199,6 +199,13 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
         make_page(env, "self_check.html.j2", urls.self_check(), "政策自测", self_check, hide=("toc",)),
     ]
 
+    return result + entry_pages(content, env, memo)
+
+
+def entry_pages(content: Content, env, memo: PageMemo) -> list[Page]:
+    """One page per catalogue entry (the preview makes these first: an edit
+    to an entry shows before the pages that list it are made again)."""
+
     def entry_page(p) -> Page:
         url = urls.policy(p)
         # What the entry page shows comes from the entry's own file, its basis
@@ -207,11 +214,11 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
         sources = [record_file(p)] + [record_file(b.document) for b in p.basis] + [record_file(d) for d in p.departments]
         return memo.page(content, url, sources, lambda: make_page(env, "policy.html.j2", url, p.name, PolicyEntryPage(
             p,
-            statuses[p.id],
+            content.policy_status(p),
             facts=fact_rows(p, lambda target, url=url: urls.relative(target, url)),
             basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
             indicators=_related_indicators(content, p),
             as_of=content.as_of,
         )))
 
-    return result + [entry_page(p) for p in policies]
+    return [entry_page(p) for p in content.policies.values()]
