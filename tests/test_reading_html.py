@@ -134,16 +134,3 @@ def test_status_is_written_not_only_coloured(pages, site_dir):
     for page in pages:
         for banner in page.article.find_all(cls="status-banner"):
             assert any(word in banner.text() for word in STATUS_WORDS), f"{where(page, site_dir)}: banner without status"
-
-
-def test_search_partial_is_materials_with_a_dialog_name():
-    """overrides/partials/search.html is Material's file plus an aria-label on
-    the dialog: fail when a Material upgrade changes the original."""
-    import material
-
-    original = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
-    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-    strip_comment = lambda text: re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)  # noqa: E731
-    expected = strip_comment(original).replace(
-        'role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1)
-    assert strip_comment(ours) == expected, "overrides/partials/search.html drifted from Material's partials/search.html"

@@ -80,6 +80,13 @@
 
   var search = document.getElementById("__search");
   var dialog = document.querySelector(".md-search");
+  // Material's search dialog has no name (WCAG 4.1.2, axe's aria-dialog-name);
+  // search needs scripts to work at all, so naming it here names it wherever
+  // it can be used, without overriding the theme's partial (which another
+  // engine's theme replaces with markup of its own).
+  if (dialog && dialog.getAttribute("role") === "dialog" && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", "搜索");
+  }
   labelButton(document.querySelector('.md-header__button[for="__search"]'), search, "搜索", function () {
     var input = dialog && dialog.querySelector("input");
     if (input) input.focus();
