@@ -70,8 +70,17 @@ def _answers(url: str) -> int | None:
         return None
 
 
+def _state(url: str) -> dict:
+    return json.loads(_get(url + "__preview__/version?since=-1")[1])
+
+
 def _version(url: str) -> int:
-    return json.loads(_get(url + "__preview__/version?since=-1")[1])["version"]
+    return _state(url)["version"]
+
+
+def _idle(url: str) -> None:
+    """Wait until the preview has finished all work of earlier saves."""
+    _until(lambda: not _state(url)["busy"], UPDATE_S, "the preview idle")
 
 
 def _entry(project: Path) -> Path:
@@ -88,6 +97,7 @@ def test_pages_carry_the_reload_script_the_site_does_not(preview):
 
 def test_an_edit_to_an_entry_appears(preview):
     project, url = preview
+    _idle(url)
     entry = _entry(project)
     page = url + f"policies/{entry.stem}/"
     text = entry.read_text(encoding="utf-8")
@@ -103,12 +113,12 @@ def test_an_edit_to_an_entry_appears(preview):
 
 def test_a_broken_file_shows_its_error_and_nothing_hangs(preview):
     project, url = preview
+    _idle(url)
     entry = _entry(project)
     text = entry.read_text(encoding="utf-8")
-    before = _version(url)
     entry.write_text(text.replace("summary: ", "summary：", 1), encoding="utf-8")  # a full-width colon
     try:
-        _until(lambda: _version(url) > before, UPDATE_S, "the preview noticed the broken file")
+        _until(lambda: _get(url)[0] == 500, UPDATE_S, "the preview shows the broken file")
         for path in ["", "policies/", f"policies/{entry.stem}/"]:
             started = time.monotonic()
             status, html = _get(url + path, timeout=5)
@@ -126,6 +136,7 @@ def test_the_server_answers_while_it_rebuilds(preview):
     """A request made right after a save is answered from the last good site
     (or the new one), at once, not after the rebuild."""
     project, url = preview
+    _idle(url)
     style = project / "docs" / "assets" / "site.css"
     text = style.read_text(encoding="utf-8")
     before = _version(url)
