@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from .content import Content, load_content
-from .engines import ENGINES, engine_environment, render
+from .engines import ENGINES, engine_environment
 from .errors import ContentError
 from .generate import TreeWriter, as_of_from_environment, generate
 from .linkcheck import check_site
@@ -74,7 +74,7 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
     with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:
         staging = Path(tmp) / "site"
         with open(Path(tmp) / "build.log", "w+", encoding="utf-8") as log:
-            returncode = render(ENGINES[engine], tree, staging, env, log)
+            returncode = ENGINES[engine](tree).render(staging, env, log)
             clock.stage(engine)
             log.seek(0)
             output = log.read()

@@ -1,47 +1,26 @@
 """Render: the engines that turn the generated source tree into the site.
 
-An engine is a command run on the tree's ``mkdocs.yml``; nothing of ours runs
-inside it. MkDocs + Material is the published engine; Zensical, Material's
-successor, builds the same tree (README: "Two engines").
+An engine reads the tree's ``mkdocs.yml``; nothing of ours runs inside it.
+MkDocs + Material is the published engine, run in this process through the
+same public calls its own ``mkdocs build`` makes (``load_config``, the
+plugins' startup and shutdown, ``build``): a second interpreter that imports
+everything again cost a fifth of building the published site. Zensical,
+Material's successor, builds the same tree as a command (README: "Two
+engines").
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, TextIO
 
 from .site_config import CONFIG_FILE, SITE_DIR_ENV
-
-
-@dataclass(frozen=True)
-class Engine:
-    name: str
-    module: str  # python -m <module>
-    build_args: tuple[str, ...]
-    # Writes only inside the folder of its config (Zensical): the site is
-    # made in the tree, then moved to where it was asked for.
-    output_in_tree: bool = False
-
-    def command(self, tree: Path, site_dir: Path) -> list[str]:
-        args = [a.format(config=tree / CONFIG_FILE, site=site_dir) for a in self.build_args]
-        return [sys.executable, "-m", self.module, *args]
-
-    def available(self) -> bool:
-        import importlib.util
-
-        return importlib.util.find_spec(self.module) is not None
-
-
-ENGINES = {
-    "mkdocs": Engine("mkdocs", "mkdocs", ("build", "--strict", "--quiet", "--config-file", "{config}", "--site-dir", "{site}")),
-    # Zensical has no option for the output folder: the tree's config reads
-    # it from SITE_DIR_ENV (site_config.py).
-    "zensical": Engine("zensical", "zensical", ("build", "--strict", "--config-file", "{config}"), output_in_tree=True),
-}
 
 
 def engine_environment(source_date_epoch: str) -> dict[str, str]:
@@ -53,37 +32,81 @@ def engine_environment(source_date_epoch: str) -> dict[str, str]:
     return env
 
 
-def render(engine: Engine, tree: Path, site_dir: Path, env: dict[str, str], log) -> int:
-    """Run ``engine`` on ``tree`` into ``site_dir``; its output goes to ``log``."""
-    out = tree / ".site" if engine.output_in_tree else site_dir
-    env = dict(env, **{SITE_DIR_ENV: str(out)})
-    returncode = subprocess.run(engine.command(tree, out), env=env, stdout=log, stderr=subprocess.STDOUT,
-                                cwd=tree).returncode
-    if engine.output_in_tree and out.is_dir():
-        if returncode == 0:
-            shutil.move(str(out), str(site_dir))
-        else:
-            shutil.rmtree(out, ignore_errors=True)
-    return returncode
+@contextlib.contextmanager
+def _environment(env: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
-class MkDocsPreview:
-    """MkDocs run in this process on the tree, for the preview: a rebuild
-    after an edit renders only the pages whose sources changed (MkDocs'
-    own ``dirty`` build), unless what surrounds every page changed. Uses
-    MkDocs' public ``load_config`` and ``build``, nothing else of it."""
+class MkDocs:
+    name = "mkdocs"
 
     def __init__(self, tree: Path):
         self.tree = tree
 
-    def build(self, site_dir: Path, dirty: bool) -> None:
-        import logging
-
+    def build(self, site_dir: Path, dirty: bool = False, strict: bool = True) -> None:
+        """Build the tree into ``site_dir``; raises MkDocs' own exception on
+        failure (in strict mode, on any warning). ``dirty``: render only
+        pages whose source is newer than their output (the preview)."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
-        # Its one warning is that a dirty build is dirty: the preview says so itself.
-        logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)
-        config = load_config(config_file=str(self.tree / CONFIG_FILE), site_dir=str(site_dir), strict=False)
-        build(config, dirty=dirty)
+        config = load_config(config_file=str(self.tree / CONFIG_FILE), site_dir=str(site_dir), strict=strict)
+        config.plugins.on_startup(command="build", dirty=dirty)
+        try:
+            build(config, dirty=dirty)
+        finally:
+            config.plugins.on_shutdown()
+
+    def render(self, site_dir: Path, env: dict[str, str], log: TextIO) -> int:
+        """A published build: strict, its messages written to ``log``; the exit code."""
+        from mkdocs.exceptions import MkDocsException
+
+        logger = logging.getLogger("mkdocs")
+        handler = logging.StreamHandler(log)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        level = logger.level
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        try:
+            with _environment(env):
+                self.build(site_dir)
+            return 0
+        except MkDocsException as error:
+            log.write(f"{error}\n")
+            return 1
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+
+
+class Zensical:
+    """Zensical takes its output folder only from its config, and only inside
+    the config's folder: the tree's config reads it from SITE_DIR_ENV
+    (site_config.py), and the site is moved out of the tree when built."""
+
+    name = "zensical"
+
+    def __init__(self, tree: Path):
+        self.tree = tree
+
+    def render(self, site_dir: Path, env: dict[str, str], log: TextIO) -> int:
+        out = self.tree / ".site"
+        shutil.rmtree(out, ignore_errors=True)
+        command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(self.tree / CONFIG_FILE)]
+        returncode = subprocess.run(command, env={**env, SITE_DIR_ENV: str(out)}, stdout=log,
+                                    stderr=subprocess.STDOUT, cwd=self.tree).returncode
+        if returncode == 0 and out.is_dir():
+            shutil.move(str(out), str(site_dir))
+        else:
+            shutil.rmtree(out, ignore_errors=True)
+        return returncode
+
+
+ENGINES = {engine.name: engine for engine in (MkDocs, Zensical)}

@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .content import load_content
-from .engines import MkDocsPreview
+from .engines import MkDocs
 from .errors import ContentError
 from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index
 from . import urls
@@ -95,7 +95,7 @@ class Preview:
         self.tree = work / "source"
         self.sites = work / "preview"
         self.writer = TreeWriter(self.tree)
-        self.engine = MkDocsPreview(self.tree)
+        self.engine = MkDocs(self.tree)
         self.parsed = ParseCache()
         self.memo = PageMemo()
         self.env = environment()
@@ -211,12 +211,12 @@ class Preview:
             # Into a new folder: the old one is served until the new one is complete.
             self._built += 1
             target = self.sites / str(self._built)
-            self.engine.build(target, dirty=False)
+            self.engine.build(target, dirty=False, strict=False)
             old, self.state.site = self.state.site, target
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
         else:
-            self.engine.build(self.state.site, dirty=True)
+            self.engine.build(self.state.site, dirty=True, strict=False)
 
     def _publish(self, error: str | None = None, seconds: float | None = None) -> None:
         with self.changed:
@@ -308,7 +308,17 @@ def _handler(preview: Preview):
     return Handler
 
 
+def _quiet_engine() -> None:
+    """The preview shows its own state; of MkDocs' messages only warnings
+    matter, and not the one that says a dirty build is dirty."""
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)
+
+
 def serve(project: Path, address: str, work: Path | None = None) -> int:
+    _quiet_engine()
     host, _, port = address.rpartition(":")
     preview = Preview(project, work or project / "build")
     stop = threading.Event()

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import present, urls
@@ -107,6 +107,10 @@ def outline(html: str) -> list[tuple[Heading | None, str]]:
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        # Compiled templates are kept between builds (Jinja's per-user cache
+        # folder, keyed by each template's text): compiling them was a third
+        # of generating the published site.
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
