@@ -175,8 +175,10 @@ class Preview:
                 self._entries_first(content, start)
             source = SourceTree.make(self.project, content, self.memo, env=self.env)
             written, removed = self.writer.sync(source.files(self.index))
-            layout = first or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/"))
-                                  for p in written + removed)
+            # A dirty build renders what changed but removes nothing: a page
+            # whose source is gone (a deleted entry) needs a whole build.
+            layout = first or bool(removed) or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/"))
+                                                   for p in written)
             self._render(full=layout)
         except ContentError as error:
             self._publish(error=error.format())

@@ -132,6 +132,23 @@ def test_a_broken_file_shows_its_error_and_nothing_hangs(preview):
     _until(lambda: _get(url)[0] == 200, UPDATE_S, "the site back once the file is fixed")
 
 
+def test_a_new_entry_appears_and_a_deleted_one_goes(preview):
+    project, url = preview
+    _idle(url)
+    entry = _entry(project)
+    copy = entry.with_name("preview-test-copy.yaml")
+    text = entry.read_text(encoding="utf-8")
+    copy.write_text(text.replace(f"id: {entry.stem}", "id: preview-test-copy", 1), encoding="utf-8")
+    page = url + "policies/preview-test-copy/"
+    try:
+        _until(lambda: _get(page)[0] == 200, UPDATE_S, "the new entry's page")
+        _until(lambda: "preview-test-copy/" in _get(url + "policies/")[1], UPDATE_S, "the new entry in the catalogue")
+    finally:
+        copy.unlink()
+    _until(lambda: _get(page)[0] == 404, UPDATE_S, "the deleted entry's page gone")
+    assert "preview-test-copy/" not in _get(url + "policies/")[1]
+
+
 def test_the_server_answers_while_it_rebuilds(preview):
     """A request made right after a save is answered from the last good site
     (or the new one), at once, not after the rebuild."""
