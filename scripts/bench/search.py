@@ -95,9 +95,9 @@ def our_index_seconds(project: Path) -> float:
     return time.perf_counter() - start
 
 
-def search_bytes(site: Path) -> int:
+def search_bytes(site: Path, engine: str) -> int:
     """The index files: ours in search-index/, Material's in search/."""
-    folder = site / "search-index" if (site / "search-index").is_dir() else site / "search"
+    folder = site / ("search-index" if engine == "ours" else "search")
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
@@ -146,7 +146,10 @@ def _query(page, text: str) -> float:
     }""")
     page.keyboard.insert_text(text)
     page.keyboard.press("End")  # Material reads the query on keyup
-    page.wait_for_function("window.__shown !== null", polling=50)
+    try:
+        page.wait_for_function("window.__shown !== null", polling=50, timeout=30_000)
+    except Exception:  # playwright's TimeoutError: no result link appeared
+        return float("nan")  # printed as nan: the engine showed no result for the query
     return page.evaluate("(window.__shown - window.__typed) / 1000")
 
 
@@ -256,8 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     answered = {}
     with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=args.chromium, headless=True,
-                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        def launch():
+            return driver.chromium.launch(executable_path=args.chromium, headless=True,
+                                          args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+
         for n in [0] + sorted(set(args.sizes) - {0}):  # 0: the site as published
             with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
                 project = copy_project(Path(tmp) / "project")
@@ -267,19 +272,22 @@ def main(argv: list[str] | None = None) -> int:
                     site, build_s = build(project, engine)
                     index_s = our_index_seconds(project) if engine == "ours" else None
                     server, url = serve(site)
+                    # A fresh browser for each measurement, so nothing an
+                    # earlier one left (workers, caches) can touch it.
+                    browser = launch()
                     try:
                         r = measure_browser(browser, url, args.throttle)
                         if not n:
                             answered[engine] = quality(browser, url)
                     finally:
+                        browser.close()
                         server.shutdown()
                     results[(n, engine)] = r
                     index_text = f"{index_s:8.2f}" if index_s is not None else f"{'-':>8}"
                     label = n or "site"
-                    print(f"{label:>6} {engine:>9} {build_s:8.2f} {index_text} {search_bytes(site) / 1000:9.0f} "
+                    print(f"{label:>6} {engine:>9} {build_s:8.2f} {index_text} {search_bytes(site, engine) / 1000:9.0f} "
                           f"{r['first_bytes'] / 1000:8.0f} {r['first_s']:6.2f} "
                           f"{r['later_bytes'] / 1000:7.0f} {r['later_s']:6.2f}", flush=True)
-        browser.close()
     print(f"machine: {machine()}; reference loop {reference_seconds():.2f} s (lower is faster)")
     for engine, (hits, total) in answered.items():
         print(f"{engine}: {hits} of {total} queries of tests/search_queries.yaml show an expected result in the top 3")
