@@ -16,8 +16,13 @@ import pytest
 from browser import WIDTHS
 
 ROOT = Path(__file__).resolve().parent.parent
-# Everything a build needs; tests copy these, never the developer's site/ or .venv/.
-PROJECT_FILES = ["mkdocs.yml", "content", "docs", "overrides", "schema"]
+# The content engine tests run on: a copy of the published content, kept
+# here so that staff adding or changing a document in content/ never change
+# what these tests expect. Checks that must hold for any valid content/ run
+# on the real folder (tests/test_site_html.py, the schema and link checks).
+CONTENT = ROOT / "tests" / "fixture" / "content"
+# Everything else a build needs; tests copy these, never the developer's site/ or .venv/.
+PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "schema"]
 
 
 def copy_project(dest: Path) -> Path:
@@ -29,6 +34,7 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / name)
+    shutil.copytree(CONTENT, dest / "content")
     return dest
 
 
@@ -48,10 +54,16 @@ def build_site(root: Path, site_dir: Path, env: dict | None = None, extra: list[
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built from the repository's content with `python -m policy_site build`."""
+def project_dir(tmp_path_factory) -> Path:
+    """The project with the fixture content (CONTENT), for tests that only read it."""
+    return copy_project(tmp_path_factory.mktemp("project") / "project")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, project_dir) -> Path:
+    """The site, built from the fixture content with `python -m policy_site build`."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, out)
+    result = build_site(project_dir, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
-from conftest import ROOT
+from conftest import CONTENT
 
 from policy_site import urls
 from policy_site.content import load_content
@@ -64,7 +64,7 @@ def _search(page, expect):
 
 
 def _page_types() -> dict[str, PageType]:
-    content = load_content(ROOT / "content")
+    content = load_content(CONTENT)
     plan = content.documents[PLAN_ID]
     cited = next(d for d in content.documents.values() if d.id != PLAN_ID)
     entry = content.policies[sorted(content.policies)[0]]

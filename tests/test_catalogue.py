@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import CONTENT, build_site, copy_project
 
 from policy_site.content import load_content
 from policy_site.errors import ContentError, Problem
@@ -158,7 +158,7 @@ def linked_entries(site: Path, page: Page, node: Node) -> list[str]:
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +217,7 @@ def build_copy(tmp_path_factory, name: str, edit) -> tuple[Path, object]:
 # --------------------------------------------------------------------------
 
 def test_every_entry_is_listed_once_and_has_its_page(site_dir, content, policies):
-    files = sorted(p.name for p in (ROOT / POLICY_DIR).glob("*.yaml"))
+    files = sorted(p.name for p in (CONTENT / "policies").glob("*.yaml"))
     assert len(files) == len(policies), "a file in content/policies did not become an entry"
     listed = cards(site_dir)
     assert set(listed) == set(content.policies), (

@@ -22,7 +22,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from browser import PHONE, new_context, record_requests, sideways
-from conftest import ROOT, build_site, copy_project, serve
+from conftest import CONTENT, build_site, copy_project, serve
 
 from policy_site.content import load_content
 from policy_site.schema.model import AUDIENCE, POLICY_STATUS, SUPPORT_TYPE
@@ -66,7 +66,7 @@ def page(context):
 
 @pytest.fixture(scope="session")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="session")

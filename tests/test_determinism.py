@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import CONTENT, build_site, copy_project
 from policy_site.content import load_content
 
 SITE_URL = "https://example.gov.cn/xwqy/"
@@ -36,8 +36,20 @@ def _env(**extra: str) -> dict:
     return env
 
 
+_PROJECT: list[Path] = []
+
+
+def _project() -> Path:
+    """The project with the fixture content, copied once per test process."""
+    if not _PROJECT:
+        import tempfile
+
+        _PROJECT.append(copy_project(Path(tempfile.mkdtemp(prefix="determinism-")) / "project"))
+    return _PROJECT[0]
+
+
 def _build(out: Path, **extra: str) -> Path:
-    result = build_site(ROOT, out, env=_env(**extra))
+    result = build_site(_project(), out, env=_env(**extra))
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -71,7 +83,7 @@ def _lastmods(site: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def content_latest() -> dt.date:
-    latest = load_content(ROOT / "content").latest_date()
+    latest = load_content(CONTENT).latest_date()
     assert latest is not None
     return latest.date()
 
@@ -95,9 +107,9 @@ def test_generated_source_tree_is_byte_identical(tmp_path):
     content hold the same files with the same bytes."""
     from policy_site.generate import TreeWriter, generate
 
-    content = load_content(ROOT / "content")
-    generate(ROOT, TreeWriter(tmp_path / "a"), content)
-    generate(ROOT, TreeWriter(tmp_path / "b"), load_content(ROOT / "content"))
+    content = load_content(CONTENT)
+    generate(_project(), TreeWriter(tmp_path / "a"), content)
+    generate(_project(), TreeWriter(tmp_path / "b"), load_content(CONTENT))
     _assert_identical(tmp_path / "a", tmp_path / "b")
 
 
@@ -156,7 +168,7 @@ def test_time_zone_does_not_change_source_date_epoch_build(tmp_path):
 def _content_dates() -> set[dt.date]:
     """Every date the content files state, as ISO or Chinese dates."""
     dates = set()
-    for path in (ROOT / "content").rglob("*.yaml"):
+    for path in CONTENT.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         for pattern in (ISO_DATE, ZH_DATE):
             for y, m, d in pattern.findall(text):
@@ -164,7 +176,7 @@ def _content_dates() -> set[dt.date]:
                     dates.add(dt.date(int(y), int(m), int(d)))
                 except ValueError:
                     pass
-    latest = load_content(ROOT / "content").latest_date()
+    latest = load_content(CONTENT).latest_date()
     if latest:
         dates.add(latest.date())
     return dates
@@ -212,7 +224,7 @@ def test_pages_kept_by_the_preview_equal_pages_made_afresh(tmp_path):
     from policy_site.yaml_source import ParseCache
 
     content_dir = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content_dir)
+    shutil.copytree(CONTENT, content_dir)
     site, memo, parsed = SiteInfo("站名", "说明"), PageMemo(), ParseCache()
 
     def kept_and_fresh():

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from browser import new_context, record_requests
-from conftest import ROOT, build_site, serve
+from conftest import CONTENT, build_site, serve
 from policy_site import urls
 from policy_site.content import load_content
 from policy_site.linkcheck import check_site
@@ -27,19 +27,19 @@ ENGINES = ["mkdocs", "zensical"]
 
 
 @pytest.fixture(scope="module", params=ENGINES)
-def engine_site(request, tmp_path_factory, site_dir) -> tuple[str, Path]:
+def engine_site(request, tmp_path_factory, site_dir, project_dir) -> tuple[str, Path]:
     """(engine, built site): MkDocs' is the session's site; Zensical's is built here."""
     if request.param == "mkdocs":
         return request.param, site_dir
     out = tmp_path_factory.mktemp("zensical") / "site"
-    result = build_site(ROOT, out, extra=["--engine", "zensical"])
+    result = build_site(project_dir, out, extra=["--engine", "zensical"])
     assert result.returncode == 0, result.stdout + result.stderr
     return request.param, out
 
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(CONTENT)
 
 
 def _pages_of_tree(tree: Path) -> list[str]:
@@ -52,11 +52,11 @@ def _pages_of_tree(tree: Path) -> list[str]:
     return found
 
 
-def test_every_page_of_the_tree_is_in_the_site(engine_site, tmp_path):
+def test_every_page_of_the_tree_is_in_the_site(engine_site, project_dir, tmp_path):
     from policy_site.generate import TreeWriter, generate
 
     engine, site = engine_site
-    generate(ROOT, TreeWriter(tmp_path / "tree"))
+    generate(project_dir, TreeWriter(tmp_path / "tree"))
     pages = _pages_of_tree(tmp_path / "tree")
     assert len(pages) > 10
     missing = [p for p in pages if not (site / p / "index.html").is_file()]

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from browser import record_requests
-from conftest import ROOT, build_site, copy_project, serve
+from conftest import CONTENT, build_site, copy_project, serve
 from policy_site.content import load_content
 from policy_site.errors import ContentError
 
@@ -123,7 +123,7 @@ URL_CASES = [("policy.service_url", h) for h in HOSTILE_URLS + HOSTILE[:3]]
 
 def _content_copy(tmp_path: Path) -> Path:
     project = tmp_path / "p"
-    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(CONTENT, project / "content")
     return project
 
 

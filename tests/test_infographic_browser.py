@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from browser import PHONE, new_context, record_requests, sideways
-from conftest import ROOT
+from conftest import CONTENT
 
 from policy_site.content import load_content
 
@@ -36,7 +36,7 @@ TOLERANCE = 0.5
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(CONTENT)
 
 
 def item_of_type(content, kind: str):

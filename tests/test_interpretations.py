@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import CONTENT, build_site, copy_project
 
 from policy_site.content import load_content
 from policy_site.present import date_zh, format_number, target_text
@@ -43,7 +43,7 @@ PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)(\.lead)?\}")
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(CONTENT)
 
 
 def walk(clauses, parents=()):

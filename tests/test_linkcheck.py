@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project
 
 from policy_site import linkcheck
 from policy_site.linkcheck import check_site

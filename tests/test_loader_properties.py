@@ -18,13 +18,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import CONTENT
 from policy_site.content import load_content
 from policy_site.errors import ContentError
 
 POLICY = "policies/tax-incentives.yaml"
-TARGETS = {"plan.yaml": (ROOT / "content/plan.yaml").read_text(encoding="utf-8"),
-           POLICY: (ROOT / "content" / POLICY).read_text(encoding="utf-8")}
+TARGETS = {"plan.yaml": (CONTENT / "plan.yaml").read_text(encoding="utf-8"),
+           POLICY: (CONTENT / POLICY).read_text(encoding="utf-8")}
 
 # Characters that matter to YAML, plus unicode and control characters.
 SPECIAL = list("\t\r\n '\":[]{}#&*!|>-?,%@`\\~") + ["\x00", "\x07", "\x1b", "\x85", "\u2028", "\ufeff", "\u3000", "：", "“", "长"]
@@ -70,7 +70,7 @@ def _content_copy() -> Path:
     tmp = Path(tempfile.mkdtemp(prefix="loader-props-"))
     atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     content = tmp / "content"
-    shutil.copytree(ROOT / "content/documents", content / "documents")
+    shutil.copytree(CONTENT / "documents", content / "documents")
     (content / "policies").mkdir()
     return content
 

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from browser import PHONE, new_context, record_requests
+from conftest import CONTENT, ROOT
 from search_ui import QUERY, RESULT_LINKS, describe, normalize, result_url, search, shown_records, target_url
 
 from policy_site import urls
@@ -27,7 +28,6 @@ from policy_site.content import load_content
 from policy_site.search import WORKER, content_records
 from policy_site.search.tokens import shard_of, tokens
 
-ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8"))["queries"]
 TOP = 3
 MIN_QUERIES = 60
@@ -36,7 +36,7 @@ MIN_PRECISION_QUERIES = 10
 
 @pytest.fixture(scope="module")
 def records():
-    return {r.location: r for r in content_records(load_content(ROOT / "content"))}
+    return {r.location: r for r in content_records(load_content(CONTENT))}
 
 
 # -- the query file itself -----------------------------------------------------

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, run_cli
+from conftest import CONTENT, ROOT, build_site, copy_project, run_cli
 
 from policy_site.content import content_files, load_content
 from policy_site.schema.model import CONTENT_FILES
@@ -427,7 +427,7 @@ def metadata_rows(page: Page) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -545,12 +545,12 @@ def _assert_same_tree(a: Path, b: Path) -> None:
 def test_build_is_reproducible(tmp_path):
     """Two builds are byte-identical; with another SOURCE_DATE_EPOCH both builds still succeed."""
     for name in ("a", "b"):
-        result = build_site(ROOT, tmp_path / name / "site")
+        result = build_site(copy_project(tmp_path / name / "project"), tmp_path / name / "site")
         assert result.returncode == 0, result.stdout + result.stderr
     _assert_same_tree(tmp_path / "a" / "site", tmp_path / "b" / "site")
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
     for name in ("c", "d"):
-        result = build_site(ROOT, tmp_path / name / "site", env=env)
+        result = build_site(copy_project(tmp_path / name / "project"), tmp_path / name / "site", env=env)
         assert result.returncode == 0, result.stdout + result.stderr
     _assert_same_tree(tmp_path / "c" / "site", tmp_path / "d" / "site")
 
