@@ -43,12 +43,13 @@ class Generated:
     written: list[str] = field(default_factory=list)  # tree paths whose bytes changed
     removed: list[str] = field(default_factory=list)
 
-    @property
-    def layout_changed(self) -> bool:
-        """Whether what every page shows around its content may have changed
-        (navigation, theme, assets): then every page must be rendered anew."""
-        return any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/"))
-                   for p in self.written + self.removed)
+
+def whole_render_needed(written: list[str], removed: list[str]) -> bool:
+    """Whether an engine that renders only changed sources (a dirty build)
+    would leave the site wrong after these tree changes: when what every
+    page shows around its content changed (navigation, theme, assets), or a
+    source is gone (a dirty build removes no output)."""
+    return bool(removed) or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/")) for p in written)
 
 
 def as_of_from_environment() -> dt.date | None:

@@ -37,7 +37,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from .content import load_content
 from .engines import MkDocs
 from .errors import ContentError
-from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index
+from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index, whole_render_needed
 from . import urls
 from .pages import PageMemo, policies
 from .render import TEMPLATES, environment
@@ -175,11 +175,7 @@ class Preview:
                 self._entries_first(content, start)
             source = SourceTree.make(self.project, content, self.memo, env=self.env)
             written, removed = self.writer.sync(source.files(self.index))
-            # A dirty build renders what changed but removes nothing: a page
-            # whose source is gone (a deleted entry) needs a whole build.
-            layout = first or bool(removed) or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/"))
-                                                   for p in written)
-            self._render(full=layout)
+            self._render(full=first or whole_render_needed(written, removed))
         except ContentError as error:
             self._publish(error=error.format())
             return
