@@ -56,7 +56,7 @@ def _checked(root: Path) -> Content | None:
 
 
 def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None = None,
-          own_search: bool = True, timings: bool = False) -> int:
+          own_search: bool = True, timings: bool = False, shards: int | None = None) -> int:
     """Check, generate the source tree, render it with ``engine`` into a
     temporary folder, check its links, and only then replace ``site_dir``."""
     clock = _Stages(timings)
@@ -74,7 +74,7 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
     with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:
         staging = Path(tmp) / "site"
         with open(Path(tmp) / "build.log", "w+", encoding="utf-8") as log:
-            returncode = ENGINES[engine](tree).render(staging, env, log)
+            returncode = ENGINES[engine](tree).render(staging, env, log, shards)
             clock.stage(engine)
             log.seek(0)
             output = log.read()
@@ -169,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--search", choices=["own", "engine"], default="own",
                    help="own: the site's search index (default); engine: the engine's own (search benchmark)")
     b.add_argument("--timings", action="store_true", help="print the seconds each stage took")
+    b.add_argument("--shards", type=int, default=None,
+                   help="MkDocs: render in this many processes (default: by page count and cores)")
     s = sub.add_parser("schema", help="write schema/content.schema.json from the content model")
     s.add_argument("--check", action="store_true", help="fail if the committed schema is stale")
     args = parser.parse_args(argv)
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         return check(root)
     if args.command == "build":
         return build(root, args.site_dir or root / "site", args.engine, args.tree,
-                     own_search=args.search == "own", timings=args.timings)
+                     own_search=args.search == "own", timings=args.timings, shards=args.shards)
     if args.command == "serve":
         from .preview import serve
 

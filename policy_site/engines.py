@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -21,6 +22,12 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from .site_config import CONFIG_FILE, SITE_DIR_ENV
+
+
+# A published build renders in several processes from this many pages per
+# process (shards.py; README "Figures": below it, starting a process costs
+# more than it saves).
+PAGES_PER_SHARD = 400
 
 
 def engine_environment(source_date_epoch: str) -> dict[str, str]:
@@ -50,22 +57,35 @@ class MkDocs:
     def __init__(self, tree: Path):
         self.tree = tree
 
-    def build(self, site_dir: Path, dirty: bool = False, strict: bool = True) -> None:
+    def build(self, site_dir: Path, dirty: bool = False, strict: bool = True, shard=None) -> None:
         """Build the tree into ``site_dir``; raises MkDocs' own exception on
         failure (in strict mode, on any warning). ``dirty``: render only
-        pages whose source is newer than their output (the preview)."""
+        pages whose source is newer than their output (the preview).
+        ``shard``: a ``shards.Shard`` saying which pages this process renders."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         config = load_config(config_file=str(self.tree / CONFIG_FILE), site_dir=str(site_dir), strict=strict)
+        if shard is not None:
+            config.plugins["policy-site-shard"] = shard
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
             build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
 
-    def render(self, site_dir: Path, env: dict[str, str], log: TextIO) -> int:
-        """A published build: strict, its messages written to ``log``; the exit code."""
+    def shards(self) -> int:
+        """How many processes a published build of this tree runs: one per
+        PAGES_PER_SHARD pages, at most one per core (shards.py)."""
+        if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one process
+            return 1
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        pages = sum(1 for _ in (self.tree / "docs").rglob("*.md"))
+        return max(1, min(cores, pages // PAGES_PER_SHARD))
+
+    def render(self, site_dir: Path, env: dict[str, str], log: TextIO, shards: int | None = None) -> int:
+        """A published build: strict, its messages written to ``log``; the exit code.
+        ``shards``: processes to render in (default: ``self.shards()``)."""
         from mkdocs.exceptions import MkDocsException
 
         logger = logging.getLogger("mkdocs")
@@ -76,7 +96,11 @@ class MkDocs:
         logger.setLevel(logging.WARNING)
         try:
             with _environment(env):
-                self.build(site_dir)
+                count = shards or self.shards()
+                if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
+                    self.build(site_dir)
+                else:
+                    return self._sharded(site_dir, count, log)
             return 0
         except MkDocsException as error:
             log.write(f"{error}\n")
@@ -84,6 +108,48 @@ class MkDocs:
         finally:
             logger.removeHandler(handler)
             logger.setLevel(level)
+
+    def _sharded(self, site_dir: Path, count: int, log: TextIO) -> int:
+        """Render in ``count`` processes (shards.py); the exit code."""
+        from .shards import Shard, merge
+
+        others = [site_dir.with_name(f"{site_dir.name}-shard-{k}") for k in range(1, count)]
+        log.flush()  # a forked child must not write the parent's buffer again
+        fork = multiprocessing.get_context("fork")
+        children = [fork.Process(target=self._shard, args=(other, k, count, log))
+                    for k, other in enumerate(others, start=1)]
+        for child in children:
+            child.start()
+        plan = Shard(0, count)
+        try:
+            try:
+                self.build(site_dir, shard=plan)
+            finally:
+                for child in children:
+                    child.join()
+            if any(child.exitcode != 0 for child in children):
+                return 1
+            merge(site_dir, others, plan)
+            return 0
+        finally:
+            for other in others:
+                shutil.rmtree(other, ignore_errors=True)
+
+    def _shard(self, site_dir: Path, index: int, count: int, log: TextIO) -> None:
+        """A forked process's part of ``_sharded``: its exit code says how it went."""
+        from mkdocs.exceptions import MkDocsException
+
+        from .shards import Shard
+
+        code = 0
+        try:
+            self.build(site_dir, shard=Shard(index, count))
+        except MkDocsException as error:
+            log.write(f"{error}\n")
+            code = 1
+        finally:
+            log.flush()
+        sys.exit(code)
 
 
 class Zensical:
@@ -96,7 +162,8 @@ class Zensical:
     def __init__(self, tree: Path):
         self.tree = tree
 
-    def render(self, site_dir: Path, env: dict[str, str], log: TextIO) -> int:
+    def render(self, site_dir: Path, env: dict[str, str], log: TextIO, shards: int | None = None) -> int:
+        """``shards`` is for MkDocs only: Zensical renders on every core itself."""
         out = self.tree / ".site"
         shutil.rmtree(out, ignore_errors=True)
         command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(self.tree / CONFIG_FILE)]

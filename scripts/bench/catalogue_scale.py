@@ -7,6 +7,7 @@ For each N: copy the project into a temp dir, replace content/policies/*.yaml
 by N generated entries (built from the plan's own sentences, so they
 validate), run the real build (`python -m policy_site --root <copy> build`) and
 print wall time and its stages (load, generate, engine, link check), the
+same build with MkDocs in one process (what policy_site/shards.py buys), the
 bare render of the same pages (scripts/bench/bare_render.py) and the ratio
 of the two, peak memory, site size and HTML page count (each build starts
 after flushing writes to disk and a pause, --settle); then the growth of
@@ -155,9 +156,12 @@ def _stages(output: str) -> dict[str, float]:
     return {name.strip(): float(seconds) for name, seconds in re.findall(r"([a-z ]+?) ([\d.]+) s", line[len("timings: "):])}
 
 
-def measure(project: Path) -> dict:
+def measure(project: Path, shards: int | None = None) -> dict:
+    """One build (``shards``: MkDocs processes; default: the build's own choice)."""
     site = project / "site"
     cmd = [sys.executable, "-m", "policy_site", "--root", str(project), "build", "--site-dir", str(site), "--timings"]
+    if shards:
+        cmd += ["--shards", str(shards)]
     out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=project,
                          capture_output=True, text=True, check=True)
     run = json.loads(out.stdout)
@@ -183,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(set(args.sizes))
     before = reference_seconds()
     results = []
-    print(f"{'N':>6} {'build s':>8} {'bare s':>7} {'ratio':>6} {'load s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8}"
+    print(f"{'N':>6} {'build s':>8} {'1 proc s':>8} {'bare s':>7} {'ratio':>6} {'load s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8}"
           f" {'CPU s':>7} {'load':>5} {'peak MB':>8} {'site MB':>8} {'HTML':>6} {'ms/entry':>9}")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="catalogue-scale-") as tmp:
@@ -200,6 +204,13 @@ def main(argv: list[str] | None = None) -> int:
             os.sync()
             time.sleep(args.settle / 3)
             r["bare"] = bare_render(project, project / "site")
+            # What rendering in several processes buys (policy_site/shards.py):
+            # the same build in one MkDocs process.
+            shutil.rmtree(project / "site")
+            shutil.rmtree(project / "build")  # from scratch, as the first build was
+            os.sync()
+            time.sleep(args.settle / 3)
+            r["one"] = measure(project, shards=1)["seconds"]
         prev = results[-1] if results else None
         if prev:
             # The cost of each added entry between two sizes: constant if linear.
@@ -208,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             marginal = f"{'-':>9}"
         results.append({"n": n, **r})
         st = r["stages"]
-        print(f"{n:>6} {r['seconds']:8.2f} {r['bare']:7.2f} {r['seconds'] / r['bare']:6.2f} {st.get('load', 0):7.2f}"
+        print(f"{n:>6} {r['seconds']:8.2f} {r['one']:8.2f} {r['bare']:7.2f} {r['seconds'] / r['bare']:6.2f} {st.get('load', 0):7.2f}"
               f" {st.get('generate', 0):6.2f} {st.get('mkdocs', 0):8.2f} {st.get('link check', 0):8.2f}"
               f" {r['cpu']:7.2f} {load:5.2f} {r['peak_mb']:8.0f} {r['site_mb']:8.1f} {r['html']:>6} {marginal}", flush=True)
     after = reference_seconds()
