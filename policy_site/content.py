@@ -17,8 +17,8 @@ from typing import Iterator
 from . import urls
 from .errors import Problems
 from .present import (ENTRY_BASIS_IN_FORCE, ENTRY_PERIOD_ENDED, ENTRY_PERIOD_NOT_STARTED, entry_basis_lapsed,
-                      format_number, in_force)
-from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS
+                      entry_basis_unknown, format_number, validity_state)
+from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, SITE
 from .schema.types import Object
 from .schema.types import Ref, shown
 from .validate import Record, Validator
@@ -51,6 +51,11 @@ class PolicyStatus:
     def current(self) -> bool:
         return POLICY_STATUS.term(self.value).extra["current"]
 
+    @property
+    def state(self) -> str:
+        """in-force / lapsed / unknown (the badge's colour)."""
+        return POLICY_STATUS.term(self.value).extra["state"]
+
 
 @dataclass
 class Content:
@@ -58,6 +63,7 @@ class Content:
     departments: dict[str, Record] = field(default_factory=dict)
     policies: dict[str, Record] = field(default_factory=dict)
     interpretations: dict[str, Record] = field(default_factory=dict)
+    site: Record | None = None  # content/site.yaml: the site's name, region, publisher ...
     # The day statuses are judged on: SOURCE_DATE_EPOCH or the newest content date.
     as_of: dt.date | None = None
     # Kinds of file that failed to load (their entities are missing, not wrong).
@@ -144,7 +150,8 @@ class Content:
         if policy.status_override:
             return PolicyStatus(policy.status_override.status, policy.status_override.reason, True)
         docs = list(dict.fromkeys(b.document for b in policy.basis if b.document))
-        if docs and not any(in_force(d) for d in docs):
+        states = {validity_state(d) for d in docs}
+        if docs and states == {"lapsed"}:
             return PolicyStatus("已失效", entry_basis_lapsed(docs))
         period = policy.application_period
         if period and self.as_of:
@@ -152,6 +159,9 @@ class Content:
                 return PolicyStatus("已截止", ENTRY_PERIOD_ENDED)
             if period.start and period.start > self.as_of:
                 return PolicyStatus("未开始", ENTRY_PERIOD_NOT_STARTED)
+        if docs and "in-force" not in states:
+            # None stated in force, not all lapsed: at least one unknown.
+            return PolicyStatus("有效性未标注", entry_basis_unknown([d for d in docs if validity_state(d) == "unknown"]))
         return PolicyStatus("有效", ENTRY_BASIS_IN_FORCE)
 
     def _clause_index(self) -> dict:
@@ -242,6 +252,11 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
         content.file_versions[display] = (stat.st_mtime_ns, stat.st_size)
         node = parsed.read(path, display, problems) if parsed else read_yaml(path, display, problems)
         record = Validator(display, problems).object(node, obj, "") if node is not None else None
+        if obj is SITE:
+            content.site = record
+            if record is None:
+                content.unreadable.add(obj.name)
+            continue
         if record is None or record.id is None:
             # Entities it defines are unknown now: do not also report every
             # reference to them as a second, misleading problem.
@@ -260,6 +275,11 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
         _register(content.documents, record, problems, "文件", "document")
         for dept in record.departments:
             _register(content.departments, dept, problems, "部门", "department")
+    if content.site is None and SITE.name not in content.unreadable and files:
+        problems.add(_display(root / "site.yaml", base), (1, 1), "",
+                     "缺少网站信息文件 content/site.yaml:请新建它,至少写一行 name: 网站名称(可参照 README 的“网站信息”一节)。",
+                     "content/site.yaml is missing: create it with at least one line, name: <the site's name> "
+                     "(see \"网站信息\" in the README).")
     _cross_check(content, problems)
     problems.raise_if_any()
     latest = content.latest_date()

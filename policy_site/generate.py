@@ -84,7 +84,8 @@ class SourceTree:
     def make(cls, project: Path, content: Content, memo: PageMemo | None = None,
              own_search: bool = True, env=None) -> "SourceTree":
         config = SiteConfig.read(project)
-        site = build_pages(content, SiteInfo(config.name, config.description), memo, env)
+        info = SiteInfo.of(content.site)
+        site = build_pages(content, info, memo, env)
         files: dict[str, bytes | str] = {}
         for page in site.pages:
             files["docs/" + urls.source_path(page.url)] = page.source(own_search)
@@ -97,7 +98,7 @@ class SourceTree:
         for path, data in _copy_folder(project / OVERRIDES).items():
             files[f"{OVERRIDES}/{path}"] = data
         files["docs/" + WORKER_PATH] = WORKER.read_bytes()
-        files[CONFIG_FILE] = config.engine_config(_nav(site.nav), own_search)
+        files[CONFIG_FILE] = config.engine_config(_nav(site.nav), own_search, info.name, info.description)
         records = content_records(content)
         located = {r.location for r in records}
         for page in site.pages:  # generated pages with no entity of their own: by title

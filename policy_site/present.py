@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .schema.model import COMPARATOR, VALIDITY
+from .schema.model import COMPARATOR, VALIDITY, VALIDITY_UNKNOWN
 
 # -- Numbers and targets ---------------------------------------------------------
 
@@ -68,20 +68,35 @@ def period_zh(period) -> str:
 # -- Statuses ----------------------------------------------------------------------
 
 
+def validity(doc):
+    """The document's validity as a VALIDITY term (label, description,
+    ``extra["state"]``: in-force / lapsed / unknown); VALIDITY_UNKNOWN when
+    the content does not give it: unknown is never shown as 有效."""
+    value = doc.metadata.validity if doc.metadata else None
+    return VALIDITY.term(value) if value else VALIDITY_UNKNOWN
+
+
+def validity_state(doc) -> str:
+    return validity(doc).extra["state"]
+
+
 def in_force(doc) -> bool:
-    """Whether a document is in force (no validity given counts as in force)."""
-    validity = doc.metadata.validity if doc.metadata else None
-    return validity is None or VALIDITY.term(validity).extra["in_force"]
+    """Whether a document is stated to be in force (有效)."""
+    return validity_state(doc) == "in-force"
 
 
 def validity_description(doc) -> str:
-    """What the document's validity means for a reader, or "" when none is given."""
-    return VALIDITY.term(doc.metadata.validity).description if doc.metadata.validity else ""
+    """What the document's validity (or its absence) means for a reader."""
+    return validity(doc).description
 
 
 def document_lapsed(doc) -> str | None:
-    """已废止 / 已失效 for a document no longer in force; None for one in force."""
-    return None if in_force(doc) else f"已{doc.metadata.validity}"
+    """What a document's status tag says when it is not stated to be in force:
+    已废止 / 已失效, or 有效性未标注; None for a document in force."""
+    state = validity_state(doc)
+    if state == "in-force":
+        return None
+    return f"已{doc.metadata.validity}" if state == "lapsed" else VALIDITY_UNKNOWN.label
 
 
 def entry_lapsed(status) -> str | None:
@@ -101,9 +116,15 @@ def entry_basis_lapsed(docs) -> str:
     return f"依据文件 {names} 已不再有效。"
 
 
+def entry_basis_unknown(docs) -> str:
+    """Why an entry none of whose basis documents is stated in force has an unknown status."""
+    names = "、".join(f"{d.metadata.doc_no or d.title}（{validity(d).label}）" for d in docs)
+    return f"依据文件 {names} 未标注有效性，本条目是否仍适用请向主管部门确认。"
+
+
 def entry_status_data(status) -> dict:
     """A catalogue entry's status as the open data writes it."""
-    return {"value": status.value, "reason": status.reason, "overridden": status.overridden}
+    return {"value": status.value, "state": status.state, "reason": status.reason, "overridden": status.overridden}
 
 
 @dataclass(frozen=True)
@@ -116,14 +137,19 @@ class Banner:
 
 
 def document_banner(doc) -> Banner | None:
-    """The banner of a page about a document that is no longer in force."""
-    if in_force(doc):
+    """The banner of a page about a document not stated to be in force."""
+    term = validity(doc)
+    if term.extra["state"] == "in-force":
         return None
-    return Banner("文件有效性", f"本文件有效性：{doc.metadata.validity}", validity_description(doc))
+    title = f"本文件有效性：{term.label}" if term.extra["state"] == "lapsed" else f"本文件{term.label}"
+    return Banner("文件有效性", title, term.description)
 
 
 def entry_banner(status) -> Banner | None:
-    """The banner of a catalogue entry that is not current."""
+    """The banner of a catalogue entry that is not current, or whose basis's
+    validity is not known."""
+    if status.state == "unknown":
+        return Banner("条目状态", f"本条目状态：{status.value}", status.reason)
     if status.current:
         return None
     return Banner("条目状态", f"本条目状态：{status.value}", f"{status.reason}本条目仅作历史参考，不代表现行政策。")
@@ -144,21 +170,35 @@ def book_title(doc) -> str:
 
 def citation(doc, bracketed: bool = False) -> str:
     """The document as the site cites it: 《name》 and its number, the number in
-    full-width brackets when ``bracketed``."""
-    number = doc.metadata.doc_no or ""
+    full-width brackets when ``bracketed``; 《name》 alone when it has none."""
+    number = doc.metadata.doc_no if doc.metadata else None
+    if not number:
+        return book_title(doc)
     return f"{book_title(doc)}（{number}）" if bracketed else f"{book_title(doc)}{number}"
 
 
+def facts(parts, separator: str = " · ") -> str:
+    """Facts in a row, the empty ones left out with their separators: no
+    leading, trailing or doubled · when a field is not given."""
+    return separator.join(str(p) for p in parts if p)
+
+
 def clause_number(ref) -> str:
-    """A clause's position as people cite it: 三(一)1. for task 1 of group (一) of part 三、."""
-    numbers = [c.number for c in (*ref.parents, ref.clause) if c.number]
-    return "".join(n.rstrip("、") if i < len(numbers) - 1 else n for i, n in enumerate(numbers))
+    """A clause's position as people cite it: 三(一)1. for task 1 of group (一)
+    of part 三、, and 一 for part 一、 (the enumeration comma belongs to the
+    heading that follows it, not to the citation)."""
+    return "".join(c.number.rstrip("、") for c in (*ref.parents, ref.clause) if c.number)
 
 
 def clause_label(ref) -> str:
-    """Citation and heading, e.g. 三(一)1.主体提质行动。; a clause with
-    neither (a preamble) is named by the start of its text."""
-    label = clause_number(ref) + (ref.clause.heading or "")
+    """Citation and heading, e.g. 三(一)1.主体提质行动。 or 一、指导思想; a
+    clause with a number and no heading by its citation (一); one with
+    neither (a preamble) by the start of its text."""
+    if ref.clause.heading:
+        parents = "".join(c.number.rstrip("、") for c in ref.parents if c.number)
+        label = parents + (ref.clause.number or "") + ref.clause.heading
+    else:
+        label = clause_number(ref)
     if not label and ref.clause.text:
         text = ref.clause.text
         label = text[:12]

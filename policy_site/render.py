@@ -129,17 +129,17 @@ def environment() -> Environment:
         doc_name=present.doc_name,
         book_title=present.book_title,
         citation=present.citation,
+        facts=present.facts,
         clause_number=present.clause_number,
         clause_label=present.clause_label,
     )
     env.globals.update(
         urls=urls,
-        in_force=present.in_force,
+        validity=present.validity,
         document_banner=present.document_banner,
         entry_banner=present.entry_banner,
         heading=heading,
         href=href,
-        min=min,
     )
     return env
 

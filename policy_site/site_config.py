@@ -2,8 +2,9 @@
 back, with the generated navigation, as the engine configuration of the
 source tree.
 
-The file stays the one place where the site's name, theme settings, Markdown
-extensions and hand-written pages are configured; both engines (MkDocs +
+The file stays the one place where theme settings, Markdown extensions and
+hand-written pages are configured (the site's name and description are
+content: content/site.yaml); both engines (MkDocs +
 Material, Zensical) read the copy written into the tree. Tags the engines
 resolve themselves (``!ENV``, ``!!python/...``) are kept as they are, so the
 copy means exactly what the original means; this module resolves them only
@@ -99,14 +100,6 @@ class SiteConfig:
             return cls(yaml.load(f, Loader=_Loader) or {})
 
     @property
-    def name(self) -> str:
-        return str(resolve(self.data.get("site_name", "")))
-
-    @property
-    def description(self) -> str:
-        return str(resolve(self.data.get("site_description") or ""))
-
-    @property
     def docs_dir(self) -> str:
         return self.data.get("docs_dir", "docs")
 
@@ -127,13 +120,17 @@ class SiteConfig:
                 extensions.append(item)
         return extensions, configs
 
-    def engine_config(self, nav: list, own_search: bool = True) -> str:
+    def engine_config(self, nav: list, own_search: bool = True, name: str = "", description: str = "") -> str:
         """The engine configuration of the source tree: this file with the
         whole navigation, the tree's own folders, and nothing that runs code
-        of ours at build time. ``own_search``: the theme's search box talks
+        of ours at build time; the site's ``name`` and ``description`` come from
+        the content (content/site.yaml). ``own_search``: the theme's search box talks
         to the site's own index (overrides/main.html); off only for the search
         benchmark, which measures Material's own search on the same site."""
         data = dict(self.data)
+        data["site_name"] = name or data.get("site_name") or ""
+        if description:
+            data["site_description"] = description
         data["extra"] = {**(data.get("extra") or {}), "policy_search": own_search}
         data["docs_dir"] = "docs"
         data["nav"] = nav + self.handwritten_nav

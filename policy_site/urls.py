@@ -53,6 +53,10 @@ def policy(p) -> str:
     return f"policies/{p.id}/"
 
 
+def about() -> str:
+    return "about/"
+
+
 def self_check() -> str:
     return "self-check/"
 

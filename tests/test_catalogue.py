@@ -41,9 +41,14 @@ STATUS_LABEL = "状态"
 # Expectations computed from the content
 # --------------------------------------------------------------------------
 
-def in_force(doc) -> bool:
+def validity_state(doc) -> str:
+    """in-force / lapsed, or unknown when the document does not state its validity."""
     validity = doc.metadata.validity if doc.metadata else None
-    return validity is None or VALIDITY.term(validity).extra["in_force"]
+    return VALIDITY.term(validity).extra["state"] if validity else "unknown"
+
+
+def in_force(doc) -> bool:
+    return validity_state(doc) == "in-force"
 
 
 def basis_documents(policy) -> list:
@@ -52,10 +57,12 @@ def basis_documents(policy) -> list:
 
 def expected_status(content, policy) -> str:
     """The catalogue's rule, restated: staff override; else all basis documents
-    out of force -> 已失效; else the application period against the as-of date."""
+    out of force -> 已失效; else the application period against the as-of
+    date; else none stated in force -> 有效性未标注 (unknown is never 有效)."""
     if policy.status_override:
         return policy.status_override.status
-    if not any(in_force(d) for d in basis_documents(policy)):
+    states = {validity_state(d) for d in basis_documents(policy)}
+    if states == {"lapsed"}:
         return "已失效"
     period = policy.application_period
     if period:
@@ -63,11 +70,18 @@ def expected_status(content, policy) -> str:
             return "已截止"
         if period.start and period.start > content.as_of:
             return "未开始"
+    if "in-force" not in states:
+        return "有效性未标注"
     return "有效"
 
 
 def is_current(status: str) -> bool:
     return POLICY_STATUS.term(status).extra["current"]
+
+
+def needs_banner(status: str) -> bool:
+    """Entries that are not current, and those whose basis's validity is unknown."""
+    return not is_current(status) or status == "有效性未标注"
 
 
 def date_text(value: dt.date) -> str:
@@ -343,7 +357,8 @@ def test_self_check_page_reads_the_export(site_dir, content):
 
 def assert_statuses(site: Path, content) -> None:
     """Every card and entry page shows the status computed from the content;
-    entries that are not current carry the banner, current ones do not."""
+    entries that are not current, or of unknown validity, carry the banner;
+    the others do not."""
     listed = cards(site)
     for policy in content.policies.values():
         want = expected_status(content, policy)
@@ -353,14 +368,15 @@ def assert_statuses(site: Path, content) -> None:
         status_cell = fact_rows(page)[STATUS_LABEL].text()
         assert status_cell.startswith(want), f"{where}: status row {status_cell!r}, expected {want}"
         banners = status_banners(page)
-        if is_current(want):
+        if not needs_banner(want):
             assert not banners, f"{where}: status {want} but a status banner: {banners[0].text()!r}"
         else:
             assert len(banners) == 1 and want in banners[0].text(), f"{where}: no banner saying {want}"
 
 
 def test_entries_based_on_repealed_documents_are_expired(site_dir, content, policies):
-    repealed = [p for p in policies if not p.status_override and not any(in_force(d) for d in basis_documents(p))]
+    repealed = [p for p in policies if not p.status_override
+                and {validity_state(d) for d in basis_documents(p)} == {"lapsed"}]
     assert repealed, "no entry is based only on documents out of force; this test checks nothing"
     listed = cards(site_dir)
     for policy in repealed:
@@ -385,6 +401,38 @@ def test_in_force_basis_makes_entries_current(in_force_site):
     for policy in copy.policies.values():
         assert not status_banners(entry_page(site, policy.id)), f"policies/{policy.id}: banner still shown"
     assert not index_page(site).article.find_all(cls="catalogue-historical"), "the 已失效 note is still on the list"
+
+
+def remove_plan_validity(project: Path, content) -> None:
+    """Leave out the validity of the (one) document the entries are based on."""
+    set_plan_validity(project, content, "x")
+    replace_line(project, PLAN_FILE, "  validity: x", "")
+
+
+@pytest.fixture(scope="module")
+def unknown_site(tmp_path_factory, content):
+    return build_copy(tmp_path_factory, "unknown", lambda p: remove_plan_validity(p, content))
+
+
+def test_unknown_validity_is_never_shown_as_in_force(unknown_site):
+    """A document that does not state its validity is 有效性未标注 on its page
+    and on the home page, and the entries based on it say so with a banner;
+    nothing about it reads 有效."""
+    site, copy = unknown_site
+    policies = list(copy.policies.values())
+    assert all(expected_status(copy, p) == "有效性未标注" for p in policies)
+    assert_statuses(site, copy)
+    for policy in policies:
+        banner = status_banners(entry_page(site, policy.id))[0].text()
+        assert "未标注有效性" in banner and "向主管部门确认" in banner, banner
+    doc = basis_documents(policies[0])[0]
+    badges = [b.text() for b in parse(site / "index.html").article.find_all(cls="status-badge")]
+    assert "有效性未标注" in badges and "有效" not in badges, badges
+    banners = [b.text() for b in status_banners(parse(site / "documents" / doc.id / "index.html"))]
+    assert len(banners) == 1 and "本文件有效性未标注" in banners[0], banners
+    _, rows = table_rows(table_by_caption(parse(site / "documents" / doc.id / "index.html"), "公开信息"))
+    meta = {cells(tr)[0].text(): cells(tr)[1].text() for tr in rows}
+    assert meta["有效性"] == "未标注", meta
 
 
 @pytest.fixture(scope="module")

@@ -72,15 +72,17 @@ def content():
 @pytest.fixture(scope="session")
 def mixed(tmp_path_factory, content):
     """A copy whose plan is in force, with one entry closed (past period), one
-    not yet open (future period) and one set to 已失效 by staff: every status."""
+    not yet open (future period), one set to 已失效 and one to 有效性未标注 by
+    staff: every status."""
     ids = sorted(content.policies)
-    past, future, expired = (content.policies[i] for i in ids[:3])
+    past, future, expired, unknown = (content.policies[i] for i in ids[:4])
 
     project = copy_project(tmp_path_factory.mktemp("mixed") / "p")
     set_plan_validity(project, content, "有效")
     add_before_last_verified(project, past, ["application_period:", "  start: 2019-01-01", "  end: 2019-12-31"])
     add_before_last_verified(project, future, ["application_period:", "  start: 2099-01-01", "  end: 2099-12-31"])
     add_before_last_verified(project, expired, ["status_override:", "  status: 已失效", "  reason: 测试用理由。"])
+    add_before_last_verified(project, unknown, ["status_override:", "  status: 有效性未标注", "  reason: 测试用理由。"])
     site = project / "site-out"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

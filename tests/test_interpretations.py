@@ -523,7 +523,7 @@ def test_interpretation_page_names_its_document_and_date(site_dir, content, kind
 def test_repealed_document_banner(site_dir, content, kind):
     item = text_item(content) if kind == "text" else picture_item(content)
     validity = item.document.metadata.validity
-    assert not VALIDITY.term(validity).extra["in_force"], "the plan is expected to be repealed in the real content"
+    assert VALIDITY.term(validity).extra["state"] == "lapsed", "the plan is expected to be repealed in the fixture content"
     found = status_banners(page_of(site_dir, item))
     assert len(found) == 1 and validity in found[0].text(), [b.text() for b in found]
 
@@ -531,7 +531,7 @@ def test_repealed_document_banner(site_dir, content, kind):
 @pytest.fixture(scope="module")
 def in_force_site(tmp_path_factory, content):
     doc = picture_item(content).document
-    value = next(v for v, t in VALIDITY.terms.items() if t.extra["in_force"])
+    value = next(v for v, t in VALIDITY.terms.items() if t.extra["state"] == "in-force")
     project = copy_project(tmp_path_factory.mktemp("in-force") / "p")
     rel = doc.where("id")[0]
     old = the_line(project, rel, "  validity: ")
@@ -546,7 +546,7 @@ def in_force_site(tmp_path_factory, content):
 def test_in_force_document_has_no_banner(in_force_site, kind):
     site, changed = in_force_site
     item = text_item(changed) if kind == "text" else picture_item(changed)
-    assert VALIDITY.term(item.document.metadata.validity).extra["in_force"]
+    assert VALIDITY.term(item.document.metadata.validity).extra["state"] == "in-force"
     page = page_of(site, item)
     assert status_banners(page) == [], [b.text() for b in status_banners(page)]
 

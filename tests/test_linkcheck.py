@@ -117,11 +117,13 @@ def test_build_with_broken_link_keeps_previous_site(tmp_path):
     assert first.returncode == 0, first.stdout + first.stderr
     before = _tree(site)
 
-    about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + '\n<a href="../nowhere/">x</a>\n', encoding="utf-8")
+    (project / "docs" / "extra.md").write_text('# 附加页面\n\n<a href="../nowhere/">x</a>\n', encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("nav: []", "nav:\n  - 附加页面: extra.md"),
+                      encoding="utf-8")
     result = build_site(project, site)
     assert result.returncode != 0, result.stdout + result.stderr
-    assert "about/index.html: ../nowhere/" in result.stderr, result.stderr
+    assert "extra/index.html: ../nowhere/" in result.stderr, result.stderr
     assert "构建失败,原有网站保持不变" in result.stderr
     assert "Build failed; the previous site is unchanged" in result.stderr
     assert _tree(site) == before

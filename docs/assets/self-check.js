@@ -38,7 +38,7 @@
 
   function item(policy) {
     var link = el("a", { href: new URL(policy.url, siteRoot).href }, [policy.name]);
-    var status = el("span", { class: "status-badge " + (data.vocabularies.statuses[policy.status.value] ? "status-in-force" : "status-repealed") }, [policy.status.value]);
+    var status = el("span", { class: "status-badge status-" + policy.status.state }, [policy.status.value]);
     return el("li", { "data-policy": policy.id }, [
       el("p", { class: "result-title" }, [link, " ", status]),
       el("p", { class: "result-facts" }, [

@@ -10,7 +10,7 @@ is ever typed: every target comes from the indicator records through
 
 from __future__ import annotations
 
-from ..present import doc_name, in_force, target_text, validity_description
+from ..present import doc_name, target_text, validity
 
 
 def infographic_data(content, doc) -> dict:
@@ -23,9 +23,10 @@ def infographic_data(content, doc) -> dict:
     - ``headline``: the plan's own title (``doc.body.title``), the poster's big
       heading, or None; ``period``: ``doc.body.subtitle``, e.g. "(2018—2020年)", or None.
     - ``doc_no``, ``issuer``: from the metadata, or None.
-    - ``validity``: "有效" / "废止" / "失效" or None; ``in_force``: bool;
+    - ``validity``: "有效" / "废止" / "失效", or "有效性未标注" when the content
+      does not give it; ``state``: in-force / lapsed / unknown;
       ``status``: a one-line explanation of the validity (the VALIDITY term's
-      description without its full stop), or None when the validity is unknown.
+      description without its full stop).
     - ``goals``: one dict per goal clause (a clause with indicators), in order:
       ``{id, number, heading, indicators: [{id, metric, target, lead}]}``,
       where ``target`` is the target as the plan words it ("11700家以上") and
@@ -37,8 +38,7 @@ def infographic_data(content, doc) -> dict:
     - ``tasks_title``: the tasks section heading, e.g. "重点任务 5+3+3".
     """
     meta = doc.metadata
-    validity = meta.validity if meta else None
-    status = validity_description(doc).rstrip("。") if validity else None
+    term = validity(doc)
     body = doc.body
     goals = [
         {
@@ -78,9 +78,9 @@ def infographic_data(content, doc) -> dict:
         "period": body.subtitle if body else None,
         "doc_no": meta.doc_no if meta else None,
         "issuer": meta.issuer if meta else None,
-        "validity": validity,
-        "in_force": in_force(doc),
-        "status": status,
+        "validity": term.label,
+        "state": term.extra["state"],
+        "status": term.description.rstrip("。"),
         "goals": goals,
         "goals_title": f"{zh_number(len(goals))}大目标" if len(goals) > 1 else "主要目标",
         "task_groups": task_groups,

@@ -31,6 +31,10 @@ REPEALED = "#8c1d18"
 REPEALED_BG = "#fdecea"
 IN_FORCE = "#1b5e20"
 IN_FORCE_BG = "#e8f5e9"
+UNKNOWN = "#6d4300"
+UNKNOWN_BG = "#fff4e0"
+# The colours of a validity state, as the site's status badges (site.css).
+STATE_COLOURS = {"in-force": (IN_FORCE, IN_FORCE_BG), "lapsed": (REPEALED, REPEALED_BG), "unknown": (UNKNOWN, UNKNOWN_BG)}
 
 FONT_FAMILY = ("PingFang SC, 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', "
                "'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif")
@@ -154,10 +158,10 @@ def _header(data: dict, canvas: _Canvas) -> float:
 
 
 def _status(data: dict, canvas: _Canvas, top: float) -> float:
-    """The validity in words: a boxed 废止 / 有效 and what it means."""
+    """The validity in words: a boxed 废止 / 有效 / 有效性未标注 and what it means."""
     if not data.get("validity"):
         return top
-    fg, bg = (IN_FORCE, IN_FORCE_BG) if data.get("in_force") else (REPEALED, REPEALED_BG)
+    fg, bg = STATE_COLOURS[data.get("state", "unknown")]
     size, pad = 15, 12
     badge = data["validity"]
     box, _ = _line_box(size, LEADING)

@@ -17,13 +17,13 @@ from jinja2 import Environment
 
 from ..content import Content
 from ..render import environment
-from . import departments, document, home, interpretations, policies, targets, tasks
+from . import about, departments, document, home, interpretations, policies, targets, tasks
 from .nav import NavItem, navigation
 from .memo import PageMemo
 from .page import Page
 from .site import SiteInfo
 
-PAGE_TYPES = (home, document, targets, tasks, departments, policies, interpretations)
+PAGE_TYPES = (home, document, targets, tasks, departments, policies, interpretations, about)
 
 
 @dataclass

@@ -17,14 +17,15 @@ from .memo import PageMemo
 from .page import Page, make_page
 
 
-def metadata_rows(doc) -> list[tuple[str, str]]:
-    """(label, shown value) for every metadata field, in the model's order."""
+def metadata_rows(doc) -> list[tuple[str, str, str]]:
+    """(label, shown value, what is shown when there is none: the field's
+    ``empty`` or 未提供) for every metadata field, in the model's order."""
     rows = []
     for name, field in METADATA.fields.items():
         value = getattr(doc.metadata, name)
         if isinstance(field.type, (Date, DateTime)):
             value = date_zh(value)
-        rows.append((field.label, value or ""))
+        rows.append((field.label, value or "", field.empty or "未提供"))
     return rows
 
 
@@ -42,7 +43,7 @@ def clause_links(ref: ClauseRef, current_url: str) -> list[tuple[str, str, str]]
 @dataclass
 class DocumentPage:
     doc: Record
-    metadata_rows: list[tuple[str, str]]  # (label, shown value), in the model's order
+    metadata_rows: list[tuple[str, str, str]]  # (label, shown value, shown when empty), in the model's order
     interpretations: list[Record]
     top_clauses: list[ClauseRef]
     children: dict[str, list[ClauseRef]]  # clause id -> its sub-clauses

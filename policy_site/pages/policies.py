@@ -17,7 +17,6 @@ from ..validate import Record
 from .memo import PageMemo, record_file
 from .page import Page, make_page
 
-CATALOGUE_TITLE = "小微企业政策目录"
 
 # Fields shown elsewhere on the entry page than in its facts table.
 _NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override"}
@@ -47,6 +46,7 @@ class CataloguePage:
     facets: list[Facet]
     as_of: dt.date | None
     historical: list[tuple[str, int]]  # (status, number of entries) of entries that are not current
+    lead: str = ""  # content/site.yaml catalogue_lead: what the catalogue holds, in the site's words
 
 
 @dataclass
@@ -191,11 +191,12 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     statuses = {p.id: content.policy_status(p) for p in policies}
     cards = [Card(p, statuses[p.id], facet_values(content, p)) for p in policies]
     catalogue = CataloguePage(cards, facets(content), content.as_of,
-                              historical=_count_by_status(s for s in statuses.values() if not s.current))
+                              historical=_count_by_status(s for s in statuses.values() if not s.current),
+                              lead=site.catalogue_lead)
     self_check = SelfCheckPage(list(AUDIENCE.terms.values()), list(SUPPORT_TYPE.terms.values()),
                                list(INDUSTRY.terms.values()), total=len(policies))
     result = [
-        make_page(env, "policies.html.j2", urls.policies(), CATALOGUE_TITLE, catalogue, hide=("toc",)),
+        make_page(env, "policies.html.j2", urls.policies(), site.catalogue_title, catalogue, hide=("toc",)),
         make_page(env, "self_check.html.j2", urls.self_check(), "政策自测", self_check, hide=("toc",)),
     ]
 

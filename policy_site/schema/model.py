@@ -29,19 +29,27 @@ from .types import (
 # -- Vocabularies -----------------------------------------------------------
 
 VALIDITY = Enum(
-    Term("有效", "有效", "现行有效。", {"in_force": True}),
+    Term("有效", "有效", "现行有效。", {"state": "in-force"}),
     Term(
         "废止",
         "废止",
         "本文件已废止，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
-        {"in_force": False},
+        {"state": "lapsed"},
     ),
     Term(
         "失效",
         "失效",
         "本文件已失效，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
-        {"in_force": False},
+        {"state": "lapsed"},
     ),
+)
+# A document whose validity is not given is neither in force nor lapsed on
+# this site: it says so (present.validity), never 有效.
+VALIDITY_UNKNOWN = Term(
+    "未标注",
+    "有效性未标注",
+    "本站未标注本文件的有效性；是否仍在执行，请以发布机关的公告为准，或向主管部门确认。",
+    {"state": "unknown"},
 )
 
 # How a target value relates to the number: where the word goes, and the
@@ -185,7 +193,8 @@ METADATA = Object(
         Field("issuer", Text(max_length=100, multiline=False), "发布单位"),
         Field("written_date", Date(), "成文日期"),
         Field("disclosure", Text(max_length=30, multiline=False), "公开方式"),
-        Field("validity", VALIDITY, "有效性"),
+        Field("validity", VALIDITY, "有效性", empty=VALIDITY_UNKNOWN.value,
+              description="有效 / 废止 / 失效；原文未注明时留空，网站显示“有效性未标注”，不会当作有效。"),
         Field("published", DateTime(), "发布日期"),
         Field("source", Text(max_length=100, multiline=False), "来源"),
     ],
@@ -245,11 +254,15 @@ INDUSTRY = Enum(
     Term("商贸服务", "商贸服务", "商贸、服务业。"),
 )
 
+# ``state``: in-force / lapsed / unknown, as for a document's validity (the
+# badge's colour); ``current``: listed with the entries that apply today.
 POLICY_STATUS = Enum(
-    Term("有效", "有效", "依据文件有效，且在申报期内（或未设申报期）。", {"current": True}),
-    Term("未开始", "未开始", "申报期尚未开始。", {"current": True}),
-    Term("已截止", "已截止", "申报期已结束。", {"current": False}),
-    Term("已失效", "已失效", "依据的文件已废止或失效，条目仅作历史参考。", {"current": False}),
+    Term("有效", "有效", "依据文件有效，且在申报期内（或未设申报期）。", {"current": True, "state": "in-force"}),
+    Term("未开始", "未开始", "申报期尚未开始。", {"current": True, "state": "in-force"}),
+    Term("有效性未标注", "有效性未标注", "依据文件的有效性未标注，条目是否仍适用请向主管部门确认。",
+         {"current": True, "state": "unknown"}),
+    Term("已截止", "已截止", "申报期已结束。", {"current": False, "state": "lapsed"}),
+    Term("已失效", "已失效", "依据的文件已废止或失效，条目仅作历史参考。", {"current": False, "state": "lapsed"}),
 )
 
 # Shown for catalogue facts the source does not give (amounts, deadlines, contacts).
@@ -363,6 +376,35 @@ INTERPRETATION = Object(
 )
 
 
+# -- The site itself (网站信息) -------------------------------------------------
+
+SITE = Object(
+    "site",
+    "网站信息",
+    [
+        Field("name", Text(max_length=40, multiline=False), "网站名称", required=True,
+              description="显示在每页顶部和浏览器标签上，例如 海曙区小微企业三年成长计划。"),
+        Field("description", Text(max_length=300), "网站简介",
+              description="首页开头的一段话，也供搜索引擎显示。"),
+        Field("region", Text(max_length=40, multiline=False), "地区",
+              description="本站政策所属的地区，例如 宁波市海曙区。", empty="未提供"),
+        Field("publisher", Text(max_length=100, multiline=False), "主办单位",
+              description="负责本站的单位全称；不知道时留空，网站显示“未提供”。", empty="未提供"),
+        Field("contact", Text(max_length=300), "联系方式",
+              description="读者对本站内容有疑问时联系谁：电话、地址或邮箱，照实填写；不知道时留空。",
+              empty="未提供"),
+        Field("licence", Text(max_length=500), "数据使用许可",
+              description="本站内容和开放数据可以怎样使用（例如 依照××许可公开）；未确定时留空，网站显示“未提供”。",
+              empty="未提供"),
+        Field("catalogue_title", Text(max_length=40, multiline=False), "政策目录名称",
+              description="政策目录页面的标题，例如 小微企业政策目录；留空时为“政策目录”。"),
+        Field("catalogue_lead", Text(max_length=500), "政策目录说明",
+              description="政策目录页面开头的说明：目录收录什么、依据什么。"),
+    ],
+    "网站本身的信息：名称、地区、主办单位、联系方式。每个网站一份，文件名为 site.yaml。",
+)
+
+
 @dataclass(frozen=True)
 class ContentKind:
     """A kind of content file: where it lives, its model, its editor schema."""
@@ -374,6 +416,7 @@ class ContentKind:
 
 # Which schema each content file follows, by its path under content/.
 CONTENT_FILES = [
+    ContentKind("site.yaml", SITE, "site.schema.json"),  # before *.yaml: the first match wins
     ContentKind("*.yaml", DOCUMENT, "content.schema.json"),
     ContentKind("documents/*.yaml", DOCUMENT, "content.schema.json"),
     ContentKind("policies/*.yaml", POLICY, "policy.schema.json"),
