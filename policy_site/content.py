@@ -18,7 +18,8 @@ from . import urls
 from .errors import Problems
 from .present import (ENTRY_BASIS_IN_FORCE, ENTRY_PERIOD_ENDED, ENTRY_PERIOD_NOT_STARTED, entry_basis_lapsed,
                       entry_basis_unknown, format_number, validity_state)
-from .schema.model import CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, SITE
+from .schema.model import (CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, RELATION_TYPE,
+                           SITE)
 from .schema.types import Object
 from .schema.types import Ref, shown
 from .validate import Record, Validator
@@ -135,6 +136,28 @@ class Content:
                 if ind.id == indicator_id:
                     return ref, ind
         return None
+
+    def relations(self, doc: Record) -> list[tuple[str, Record]]:
+        """Every relation of ``doc``, both ways, as (label, other document):
+        those it states (本文件替代 …) and those other documents state about it
+        (替代本文件 …), in content order."""
+        return self.once("relations", doc.id, lambda: [
+            (RELATION_TYPE.term(r.type).label, r.document) for r in doc.relations if r.document
+        ] + [(RELATION_TYPE.term(kind).extra["inverse"], other) for kind, other in self._inverse().get(doc.id, [])])
+
+    def successors(self, doc: Record) -> list[Record]:
+        """The documents that state they replace ``doc`` (关系 替代)."""
+        return [other for kind, other in self._inverse().get(doc.id, []) if kind == "替代"]
+
+    def _inverse(self) -> dict[str, list[tuple[str, Record]]]:
+        def build() -> dict:
+            index: dict = {}
+            for other in self.documents.values():
+                for r in other.relations:
+                    if r.document:
+                        index.setdefault(r.document.id, []).append((r.type, other))
+            return index
+        return self.once("index", "relations", build)
 
     def policies_of(self, department: Record) -> list[Record]:
         return [p for p in self.policies.values() if department in p.departments]
@@ -310,12 +333,15 @@ class _Resolver:
     """Replace ``Ref`` values by the records they name, reporting unknown ids."""
 
     def __init__(self, content: Content, problems: Problems):
-        self.targets = {"department": content.departments, "document": content.documents}
-        self.labels = {"department": ("部门", "department"), "document": ("文件", "document")}
+        self.targets = {"department": content.departments, "document": content.documents,
+                        "policy": content.policies}
+        self.labels = {"department": ("部门", "department"), "document": ("文件", "document"),
+                       "policy": ("政策目录条目", "catalogue entry")}
         self.problems = problems
         # Departments are defined in document files: an unreadable document file
         # may hide any department or document, so unknown ids are not reported.
         self.quiet = "document" in content.unreadable
+        self.unreadable = content.unreadable
 
     def resolve(self, record: Record) -> None:
         for name, value in list(record._values.items()):
@@ -337,7 +363,7 @@ class _Resolver:
         registry = self.targets[ref.kind]
         if ref.value in registry:
             return registry[ref.value]
-        if self.quiet:
+        if self.quiet or ref.kind in self.unreadable:
             return None
         zh, en = self.labels[ref.kind]
         known = "、".join(registry) or "(无)"
@@ -359,9 +385,19 @@ def _cross_check(content: Content, problems: Problems) -> None:
         _unique_within(doc, clauses + indicators + list(doc.attachments), problems)
         for ref in content.clauses(doc):
             _check_clause_text(ref.clause, problems)
+    for doc in content.documents.values():
+        for i, relation in enumerate(doc.relations):
+            if relation.document is doc:
+                problems.add(*relation.where("document"),
+                             "文件不能与自己有关系:请填写另一份文件的编号。",
+                             "a document cannot relate to itself: give the id of another document.")
     for policy in content.policies.values():
         resolver.resolve(policy)
         _check_policy(content, policy, problems)
+        if policy.successor is policy:
+            problems.add(*policy.where("successor"),
+                         "接替条目不能是本条目自己:请填写接替它的另一个条目的编号,或删掉这一行。",
+                         "an entry cannot succeed itself: give the id of another entry, or remove the line.")
     for interpretation in content.interpretations.values():
         resolver.resolve(interpretation)
         _check_interpretation(content, interpretation, problems)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import urls
+
 from .schema.model import COMPARATOR, VALIDITY, VALIDITY_UNKNOWN
 
 # -- Numbers and targets ---------------------------------------------------------
@@ -129,30 +131,46 @@ def entry_status_data(status) -> dict:
 
 @dataclass(frozen=True)
 class Banner:
-    """A warning at the top of a page whose subject no longer applies."""
+    """A warning at the top of a page whose subject no longer applies (or
+    whose validity is not known), with links to what applies instead."""
 
     aria_label: str
     title: str
     text: str
+    links_label: str = ""  # e.g. 替代它的文件：
+    links: tuple[tuple[str, str], ...] = ()  # (link text, site-relative URL)
 
 
-def document_banner(doc) -> Banner | None:
-    """The banner of a page about a document not stated to be in force."""
+def document_banner(doc, successors=()) -> Banner | None:
+    """The banner of a page about a document not stated to be in force;
+    ``successors``: the documents that state they replace it."""
     term = validity(doc)
     if term.extra["state"] == "in-force":
         return None
-    title = f"本文件有效性：{term.label}" if term.extra["state"] == "lapsed" else f"本文件{term.label}"
-    return Banner("文件有效性", title, term.description)
+    if term.extra["state"] == "lapsed":
+        when = doc.metadata.repeal_date
+        title = f"本文件已于{date_zh(when)}{doc.metadata.validity}" if when else f"本文件有效性：{term.label}"
+    else:
+        title = f"本文件{term.label}"
+    links = tuple((citation(d), urls.document(d)) for d in successors)
+    return Banner("文件有效性", title, term.description, "替代它的文件：" if links else "", links)
 
 
-def entry_banner(status) -> Banner | None:
+def entry_banner(status, successors=(), successor_entry=None) -> Banner | None:
     """The banner of a catalogue entry that is not current, or whose basis's
-    validity is not known."""
+    validity is not known; ``successors``: documents that replace its basis
+    documents; ``successor_entry``: the entry staff named to succeed it."""
+    links = tuple((e.name, urls.policy(e)) for e in [successor_entry] if e is not None)
+    label = "现行政策见：" if links else ""
+    if not links and successors:
+        links = tuple((citation(d), urls.document(d)) for d in successors)
+        label = "依据文件已被替代，替代它的文件："
     if status.state == "unknown":
-        return Banner("条目状态", f"本条目状态：{status.value}", status.reason)
+        return Banner("条目状态", f"本条目状态：{status.value}", status.reason, label, links)
     if status.current:
         return None
-    return Banner("条目状态", f"本条目状态：{status.value}", f"{status.reason}本条目仅作历史参考，不代表现行政策。")
+    return Banner("条目状态", f"本条目状态：{status.value}", f"{status.reason}本条目仅作历史参考，不代表现行政策。",
+                  label, links)
 
 
 # -- Citations ---------------------------------------------------------------------

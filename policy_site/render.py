@@ -136,8 +136,6 @@ def environment() -> Environment:
     env.globals.update(
         urls=urls,
         validity=present.validity,
-        document_banner=present.document_banner,
-        entry_banner=present.entry_banner,
         heading=heading,
         href=href,
     )

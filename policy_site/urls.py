@@ -16,6 +16,7 @@ SECTIONS = SimpleNamespace(
     notice="notice",
     text="text",
     attachments="attachments",
+    relations="relations",
     cited="cited-documents",
     cited_by="cited-by",
 )

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..content import ClauseRef, Content
-from ..present import date_zh
+from ..present import Banner, date_zh, document_banner
 from ..render import linked_text
 from ..schema.model import METADATA
 from ..schema.types import Date, DateTime
@@ -17,12 +17,18 @@ from .memo import PageMemo
 from .page import Page, make_page
 
 
+# Not part of a disclosure block as government sites print it: a row only when given.
+SHOWN_WHEN_GIVEN = {"repeal_date"}
+
+
 def metadata_rows(doc) -> list[tuple[str, str, str]]:
     """(label, shown value, what is shown when there is none: the field's
     ``empty`` or 未提供) for every metadata field, in the model's order."""
     rows = []
     for name, field in METADATA.fields.items():
         value = getattr(doc.metadata, name)
+        if value is None and name in SHOWN_WHEN_GIVEN:
+            continue
         if isinstance(field.type, (Date, DateTime)):
             value = date_zh(value)
         rows.append((field.label, value or "", field.empty or "未提供"))
@@ -51,6 +57,8 @@ class DocumentPage:
     policies: dict[str, list[Record]]  # clause id -> catalogue entries based on it
     cited: list[Record]  # documents the text cites
     cited_by: list[ClauseRef]  # clauses of other documents that cite this one
+    relations: list[tuple[str, Record]]  # (本文件替代 / 替代本文件 …, the other document), both ways
+    banner: Banner | None  # the document's status (present.document_banner)
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -77,6 +85,8 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             policies={r.clause.id: content.policies_based_on(doc, r.clause) for r in refs},
             cited=cited,
             cited_by=cited_by,
+            relations=content.relations(doc),
+            banner=document_banner(doc, content.successors(doc)),
         )
         result.append(make_page(env, "document.html.j2", url, doc.title, page))
     return result

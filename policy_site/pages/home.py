@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..present import Banner, document_banner
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
@@ -21,6 +22,7 @@ class DocumentSummary:
     indicator_count: int
     task_count: int
     department_count: int  # departments that lead an indicator or share a task
+    banner: Banner | None  # the document's status (present.document_banner)
 
 
 @dataclass
@@ -42,6 +44,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             indicator_count=sum(len(r.clause.indicators) for r in goals),
             task_count=len(tasks),
             department_count=len(departments),
+            banner=document_banner(doc, content.successors(doc)),
         ))
     return [make_page(env, "home.html.j2", urls.home(), site.name, HomePage(site, documents, len(content.policies)),
                       hide=("toc",))]

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..content import PLACEHOLDER, ClauseRef, Content
 from ..infographic import infographic_data, infographic_svg
-from ..present import target_text
+from ..present import Banner, document_banner, target_text
 from ..render import paragraphs
 from ..validate import Record
 from .memo import PageMemo
@@ -120,6 +120,7 @@ class InterpretationPage:
     doc: Record  # the document it interprets
     graphic: Graphic | None  # the poster of a 图片解读
     sections: list[Section]
+    banner: Banner | None  # the document's status (present.document_banner)
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -136,6 +137,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             ])
             for section in item.sections
         ]
-        page = InterpretationPage(item, doc, graphic(content, item), sections)
+        page = InterpretationPage(item, doc, graphic(content, item), sections,
+                                  document_banner(doc, content.successors(doc)))
         result.append(make_page(env, "interpretation.html.j2", url, item.title, page))
     return result

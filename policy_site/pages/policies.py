@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..content import ClauseRef, Content, PolicyStatus
-from ..present import date_zh, entry_status_data, period_zh
+from ..present import Banner, date_zh, entry_banner, entry_status_data, period_zh
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
 from ..schema.types import Date, List, Object, RefTo, Term, Url, resolve
 from ..validate import Record
@@ -65,6 +65,8 @@ class PolicyEntryPage:
     basis: list[tuple[Record, ClauseRef]]  # (document, clause) the entry is based on
     indicators: list[tuple[ClauseRef, Record]]  # related (goal clause, indicator)
     as_of: dt.date | None
+    banner: Banner | None  # not current, or of unknown validity: why, and what applies instead
+
 
 
 def facets(content: Content) -> list[Facet]:
@@ -220,6 +222,9 @@ def entry_pages(content: Content, env, memo: PageMemo) -> list[Page]:
             basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
             indicators=_related_indicators(content, p),
             as_of=content.as_of,
+            banner=entry_banner(content.policy_status(p),
+                                [s for b in p.basis if b.document for s in content.successors(b.document)],
+                                p.successor),
         )))
 
     return [entry_page(p) for p in content.policies.values()]

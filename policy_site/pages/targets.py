@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..present import Banner, document_banner
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
@@ -16,6 +17,7 @@ class TargetsPage:
     doc: Record
     goals: list[ClauseRef]  # the clauses that state indicators, in text order
     indicator_count: int
+    banner: Banner | None  # the document's status (present.document_banner)
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -30,7 +32,8 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
                 "targets.html.j2",
                 urls.targets(doc),
                 "主要目标",
-                TargetsPage(doc, goals, sum(len(r.clause.indicators) for r in goals)),
+                TargetsPage(doc, goals, sum(len(r.clause.indicators) for r in goals),
+                            document_banner(doc, content.successors(doc))),
             )
         )
     return result

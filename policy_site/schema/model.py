@@ -181,6 +181,25 @@ ATTACHMENT = Object(
     ],
 )
 
+# How one document stands to another, stated on the newer one; the older
+# document's pages show the inverse (``inverse``) with a link back.
+RELATION_TYPE = Enum(
+    Term("替代", "本文件替代", "本文件替代该文件：该文件因此不再执行。", {"inverse": "替代本文件"}),
+    Term("修改", "本文件修改", "本文件修改该文件的部分内容。", {"inverse": "修改本文件"}),
+    Term("依据", "本文件依据", "本文件依据该文件制定。", {"inverse": "依据本文件制定"}),
+)
+
+RELATION = Object(
+    "relation",
+    "文件关系",
+    [
+        Field("type", RELATION_TYPE, "关系", required=True, description="替代 / 修改 / 依据。"),
+        Field("document", RefTo("document"), "文件", required=True,
+              description="另一份文件的编号；只知道文号和标题的文件也要先建一个文件（放在 content/documents/）。"),
+    ],
+    "本文件与另一份文件的关系，写在较新的文件里；另一份文件的页面会自动显示反向关系。",
+)
+
 # The disclosure metadata, in the order government disclosure pages list it.
 METADATA = Object(
     "metadata",
@@ -195,6 +214,8 @@ METADATA = Object(
         Field("disclosure", Text(max_length=30, multiline=False), "公开方式"),
         Field("validity", VALIDITY, "有效性", empty=VALIDITY_UNKNOWN.value,
               description="有效 / 废止 / 失效；原文未注明时留空，网站显示“有效性未标注”，不会当作有效。"),
+        Field("repeal_date", Date(), "废止日期",
+              description="文件废止或失效的日期，照发布机关的公告填写；没有公告时留空。"),
         Field("published", DateTime(), "发布日期"),
         Field("source", Text(max_length=100, multiline=False), "来源"),
     ],
@@ -213,6 +234,8 @@ DOCUMENT = Object(
         Field("body", BODY, "正文",
               description="文件正文；只知道文号和标题的引用文件不填。"),
         Field("attachments", List(ATTACHMENT), "附件"),
+        Field("relations", List(RELATION), "相关文件",
+              description="本文件替代、修改或依据的文件；反向关系（被替代等）自动显示在另一份文件上。"),
         Field("departments", List(DEPARTMENT), "部门",
               description="本文件涉及的部门；全站共用，编号不能重复。"),
     ],
@@ -316,6 +339,8 @@ POLICY = Object(
         Field("contact", Text(max_length=300), "联系方式", empty=NOT_PROVIDED),
         Field("service_url", Url(), "办事链接", empty=NOT_PROVIDED),
         Field("status_override", STATUS_OVERRIDE, "人工设定状态"),
+        Field("successor", RefTo("policy"), "接替条目",
+              description="本条目失效后接替它的现行条目的编号；条目页面会指向它。没有时留空。"),
         Field("last_verified", Date(), "最后核实日期", required=True,
               description="工作人员最后一次对照依据文件核实本条目的日期。"),
         Field("keywords", List(Text(max_length=40, multiline=False)), "关键词", empty="无",
