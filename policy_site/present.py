@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from . import urls
 
-from .schema.model import COMPARATOR, VALIDITY, VALIDITY_UNKNOWN
+import re
+
+from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
 
 # -- Numbers and targets ---------------------------------------------------------
 
@@ -201,20 +203,52 @@ def facts(parts, separator: str = " · ") -> str:
     return separator.join(str(p) for p in parts if p)
 
 
+def document_names(doc) -> dict:
+    """What a document's parts are called, by its type (schema.model.DOCUMENT_TYPE):
+    ``goals`` and ``tasks`` (page titles), ``citation`` (nested or article)."""
+    kind = getattr(doc, "type", None)
+    return DOCUMENT_TYPE.term(kind).extra if kind else DOCUMENT_TYPE_DEFAULT
+
+
+def goals_title(doc) -> str:
+    return document_names(doc)["goals"]
+
+
+def tasks_title(doc) -> str:
+    return document_names(doc)["tasks"]
+
+
+# A measure or article numbered with digits: 8. 8、 ８． (8) （8）
+_ARTICLE_DIGITS = re.compile(r"^[（(]?([0-9０-９]+)[)）]?[.．、]?$")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def clause_number(ref) -> str:
-    """A clause's position as people cite it: 三(一)1. for task 1 of group (一)
-    of part 三、, and 一 for part 一、 (the enumeration comma belongs to the
-    heading that follows it, not to the citation)."""
+    """A clause's position as people cite it: in an outline, 三(一)1. for task
+    1 of group (一) of part 三、, and 一 for part 一、 (the enumeration comma
+    belongs to the heading that follows it); in numbered measures and
+    articles (DOCUMENT_TYPE citation "article"), the clause's own number as
+    an article: 第8条 for a measure numbered 8., 第八条 as written."""
+    own = (ref.clause.number or "").strip()
+    if own and document_names(ref.document)["citation"] == "article":
+        if own.startswith("第"):
+            return own
+        digits = _ARTICLE_DIGITS.match(own)
+        if digits:
+            return f"第{digits.group(1).translate(_FULLWIDTH_DIGITS)}条"
     return "".join(c.number.rstrip("、") for c in (*ref.parents, ref.clause) if c.number)
 
 
 def clause_label(ref) -> str:
     """Citation and heading, e.g. 三(一)1.主体提质行动。 or 一、指导思想; a
-    clause with a number and no heading by its citation (一); one with
-    neither (a preamble) by the start of its text."""
+    clause with a number and no heading by its citation (一, 第8条); one
+    with neither (a preamble) by the start of its text."""
     if ref.clause.heading:
-        parents = "".join(c.number.rstrip("、") for c in ref.parents if c.number)
-        label = parents + (ref.clause.number or "") + ref.clause.heading
+        if clause_number(ref).startswith("第"):
+            label = f"{clause_number(ref)} {ref.clause.heading}"
+        else:
+            parents = "".join(c.number.rstrip("、") for c in ref.parents if c.number)
+            label = parents + (ref.clause.number or "") + ref.clause.heading
     else:
         label = clause_number(ref)
     if not label and ref.clause.text:

@@ -132,6 +132,8 @@ def environment() -> Environment:
         facts=present.facts,
         clause_number=present.clause_number,
         clause_label=present.clause_label,
+        goals_title=present.goals_title,
+        tasks_title=present.tasks_title,
     )
     env.globals.update(
         urls=urls,

@@ -22,6 +22,8 @@ class DocumentSummary:
     indicator_count: int
     task_count: int
     department_count: int  # departments that lead an indicator or share a task
+    lead_count: int  # indicators with a lead unit
+    responsible_count: int  # tasks with responsible units
     banner: Banner | None  # the document's status (present.document_banner)
 
 
@@ -44,6 +46,8 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             indicator_count=sum(len(r.clause.indicators) for r in goals),
             task_count=len(tasks),
             department_count=len(departments),
+            lead_count=sum(1 for r in goals for i in r.clause.indicators if i.lead),
+            responsible_count=sum(1 for r in tasks if r.clause.responsible),
             banner=document_banner(doc, content.successors(doc)),
         ))
     return [make_page(env, "home.html.j2", urls.home(), site.name, HomePage(site, documents, len(content.policies)),

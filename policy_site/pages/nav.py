@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..content import Content
-from ..present import doc_name
+from ..present import doc_name, goals_title, tasks_title
 
 
 @dataclass
@@ -19,9 +19,9 @@ class NavItem:
 def document_items(content: Content, doc) -> list[NavItem]:
     items = [NavItem("政策原文", urls.document(doc))]
     if content.goals(doc):
-        items.append(NavItem("主要目标", urls.targets(doc)))
+        items.append(NavItem(goals_title(doc), urls.targets(doc)))
     if content.tasks(doc):
-        items.append(NavItem("重点任务", urls.tasks(doc)))
+        items.append(NavItem(tasks_title(doc), urls.tasks(doc)))
     # Flat (文字解读, 图片解读), not a nested section: MkDocs renders the whole
     # navigation into every page, and a nested section costs every page more.
     items += [NavItem(i.type, urls.interpretation(i)) for i in content.interpretations_of(doc)]

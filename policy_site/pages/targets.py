@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..present import Banner, document_banner
+from ..present import Banner, document_banner, goals_title
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
@@ -31,7 +31,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
                 env,
                 "targets.html.j2",
                 urls.targets(doc),
-                "主要目标",
+                goals_title(doc),
                 TargetsPage(doc, goals, sum(len(r.clause.indicators) for r in goals),
                             document_banner(doc, content.successors(doc))),
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..present import Banner, document_banner
+from ..present import Banner, document_banner, tasks_title
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
@@ -30,7 +30,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
         groups = {id(p) for t in tasks for p in t.parents}
         outline = [r for r in content.clauses(doc) if r.clause.role == "task" or id(r.clause) in groups]
         result.append(
-            make_page(env, "tasks.html.j2", urls.tasks(doc), "重点任务", TasksPage(doc, outline, len(tasks),
+            make_page(env, "tasks.html.j2", urls.tasks(doc), tasks_title(doc), TasksPage(doc, outline, len(tasks),
                                                                          document_banner(doc, content.successors(doc))))
         )
     return result

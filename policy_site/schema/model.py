@@ -68,6 +68,25 @@ CLAUSE_ROLE = Enum(
     Term("task", "任务", "列出重点任务的条款，显示在“重点任务”页和责任分工中。"),
 )
 
+# What kind of document it is: the names of its pages and how its clauses are
+# cited. ``goals`` / ``tasks``: the titles of the pages that list its
+# indicators and its tasks; ``citation``: nested (三(一)1., for outlines) or
+# article (第8条, for numbered measures and articles).
+DOCUMENT_TYPE = Enum(
+    Term("计划", "计划", "行动计划、发展规划、实施方案：主要目标和重点任务。",
+         {"goals": "主要目标", "tasks": "重点任务", "citation": "nested"}),
+    Term("意见", "意见", "实施意见、指导意见：按“一、（一）”分层的意见。",
+         {"goals": "主要目标", "tasks": "重点任务", "citation": "nested"}),
+    Term("若干措施", "若干措施", "政策措施、若干意见：逐条编号的措施，常在每条后写明责任单位。",
+         {"goals": "主要目标", "tasks": "政策措施", "citation": "article"}),
+    Term("办法", "办法", "管理办法、实施细则、规定：按“第X条”编号的条款。",
+         {"goals": "主要目标", "tasks": "主要条款", "citation": "article"}),
+    Term("通知", "通知", "通知、公告等其他文件。",
+         {"goals": "主要目标", "tasks": "工作任务", "citation": "nested"}),
+)
+# The names a document of no stated type gets.
+DOCUMENT_TYPE_DEFAULT = {"goals": "主要目标", "tasks": "重点任务", "citation": "nested"}
+
 # -- Objects ----------------------------------------------------------------
 
 DEPARTMENT = Object(
@@ -229,6 +248,8 @@ DOCUMENT = Object(
         Field("title", Text(max_length=300, multiline=False), "标题", required=True),
         Field("short_title", Text(max_length=120, multiline=False), "简称",
               description="导航和首页使用的短标题。"),
+        Field("type", DOCUMENT_TYPE, "文件类型",
+              description="计划 / 意见 / 若干措施 / 办法 / 通知：决定页面名称（重点任务或政策措施）和条款的称呼（三(一)1. 或 第8条）。"),
         Field("metadata", METADATA, "公开信息", required=True),
         Field("notice", NOTICE, "印发通知"),
         Field("body", BODY, "正文",
