@@ -58,6 +58,9 @@ class PolicyStatus:
         return POLICY_STATUS.term(self.value).extra["state"]
 
 
+_STATE_ORDER = {"in-force": 0, "unknown": 1, "lapsed": 2}
+
+
 @dataclass
 class Content:
     documents: dict[str, Record] = field(default_factory=dict)
@@ -79,8 +82,14 @@ class Content:
 
     @property
     def full_documents(self) -> list[Record]:
-        """Documents whose text we publish (not citation-only entries)."""
-        return [d for d in self.documents.values() if d.body]
+        """Documents whose text we publish (not citation-only entries), in the
+        order a reader wants them: in force first (then of unknown validity,
+        then repealed), newest first, then by id."""
+        def key(d):
+            meta = d.metadata
+            day = (meta.written_date or (meta.published.date() if meta.published else None)) if meta else None
+            return (_STATE_ORDER[validity_state(d)], -(day.toordinal() if day else 0), d.id)
+        return self.once("order", "full documents", lambda: sorted((d for d in self.documents.values() if d.body), key=key))
 
     def clauses(self, document: Record) -> Iterator[ClauseRef]:
         if document.body:

@@ -113,3 +113,10 @@ def test_the_home_page_names_what_each_document_has(site):
     assert "1 项政策措施及责任单位" in home
     assert "2 项主要条款" in home and "2 项主要条款及责任单位" not in home  # no responsible units given
     assert "1 项量化指标" in home and "1 项量化指标及牵头单位" not in home  # no lead unit given
+
+
+def test_documents_in_force_come_first(site):
+    """Home page and navigation: in force before repealed (newest first, then by id)."""
+    headings = [h.text().rstrip("¶").strip() for h in parse(site / "index.html").article.find_all("h2")]
+    order = [h for h in headings if h in ("测试用若干措施", "测试用管理办法", "海曙区“小微企业三年成长计划”(2018-2020年)")]
+    assert order == ["测试用若干措施", "测试用管理办法", "海曙区“小微企业三年成长计划”(2018-2020年)"], headings
