@@ -58,7 +58,7 @@ def import_document(root: Path, src: Path, doc_id: str | None = None, write: boo
             "并把网页上的文件标题作为第一行一起复制进去,再导入。",
             f'no title was found in "{name}" (no notice title, disclosure title or body title). Make sure the file holds '
             "the whole policy document and that its first line is the document's title as the web page shows it.")
-    if not parsed.notice and not any(c.number for c in _walk(parsed.clauses)):
+    if not parsed.notice and not parsed.framed and not any(c.number for c in _walk(parsed.clauses)):
         raise ImportFailure(
             f"“{name}”中没有可识别的文件结构:没有印发通知,也没有“一、”“（一）”“1.”“第一条”等条款编号。"
             "请确认这是一份政策文件的全文(从标题到附件)。",

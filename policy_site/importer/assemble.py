@@ -74,6 +74,9 @@ def assemble(parsed: Parsed, known: Known, one_line: bool) -> Draft:
     doc["metadata"] = _metadata(parsed, draft)
     if parsed.notice:
         doc["notice"] = _notice(parsed, draft)
+    if parsed.own_frame:
+        draft.note("body.clauses", "本文件没有单独的印发通知:开头的主送机关和结尾的落款、日期作为正文段落"
+                                   "(preamble、closing)照录,请核对。")
     if one_line:
         draft.note("body", "原文没有换行(整篇只有一行),段落和条款由导入程序按格式还原,请对照原文核对分段。")
     for line in parsed.dropped:
@@ -155,7 +158,10 @@ def _metadata(parsed: Parsed, draft: Draft) -> dict:
             continue
         result[name] = value
     for label, value in parsed.metadata.other:
-        draft.note("metadata", f"公开信息中的“{label}:{value}”在本站的内容模型中没有对应字段,没有录入。")
+        if label == "(无标签)":
+            draft.note("metadata", f"公开信息中的“{value}”没有标签(可能是发布日期),没有录入;如确是发布日期,请填入 published。")
+        else:
+            draft.note("metadata", f"公开信息中的“{label}:{value}”在本站的内容模型中没有对应字段,没有录入。")
     return result
 
 
@@ -226,6 +232,8 @@ def _clause(clause: Clause, base: str, index: int, draft: Draft, departments: De
             ind["kind"] = target.kind
         ind["lead"] = lead
         ipath = f"{path}.indicators[{k}]"
+        if not lead:
+            draft.comments[f"{ipath}.lead"] = "原文没有写明"
         extra = "" if lead else ";原文没有写明牵头单位,lead 留空"
         shared = ";原文一句给出几个数值,每个数值一项指标,原文表述相同" if target.shared else ""
         draft.note(ipath, f"拟议指标“{target.quote}”:请核对指标名称“{target.metric}”、目标值 {target.value}、"

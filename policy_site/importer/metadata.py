@@ -75,7 +75,7 @@ def read_metadata(paragraphs: list[str], indexes: list[int]) -> Metadata:
         line = paragraphs[i]
         matches = list(_LABEL.finditer(line))
         if not matches or not is_metadata_line(line):
-            if pending and not _LABEL.search(line) and len(line) <= 80:
+            if pending and not _LABEL.search(line) and len(line) <= 40:
                 _store(result, pending, line.strip(_VALUE_EDGE))
                 result.lines.add(i)
             pending = None
@@ -89,15 +89,26 @@ def read_metadata(paragraphs: list[str], indexes: list[int]) -> Metadata:
             if label in ("政策解读",):
                 value = ""
             if not value:
-                pending = label if k == len(matches) - 1 and label not in COUNTERS else None
+                # 索引号: with its value on the next line (never in a table row,
+                # where an empty cell is an empty value)
+                alone = k == len(matches) - 1 and "|" not in line and label not in COUNTERS
+                pending = label if alone else None
                 continue
             _store(result, label, value)
     return result
 
 
+_TRAILING_TIME = re.compile(r"\s+(\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$")
+
+
 def _store(result: Metadata, label: str, value: str) -> None:
     if label in COUNTERS or not value:
         return
+    m = _TRAILING_TIME.search(value)
+    if m and label not in ("发布日期", "发布时间", "成文日期", "发文日期"):
+        # 来源:市财政局 2019-06-24 16:15 - a time without a label of its own
+        result.other.append(("(无标签)", m.group(1)))
+        value = value[: m.start()]
     name = _BY_LABEL.get(label)
     if name is None:
         result.other.append((label, value))

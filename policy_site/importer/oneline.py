@@ -41,8 +41,14 @@ def split_lost_breaks(text: str) -> list[str]:
 
 def _break(current: str, right: str) -> bool:
     """Whether a paragraph ends between ``current`` (the paragraph so far) and the next word."""
+    if not current.strip("•●·▪■◆ "):
+        return False  # a bullet stays with what follows it
     if marker_of(right) or right.startswith(("•", "●", "·")) or is_metadata_line(right):
         return True
+    if current.endswith(">") and right.endswith(">"):
+        return False  # 文字解读> 图片解读>: one row of links
+    if is_metadata_line(current) and current.endswith((":", "：")) and not is_addressee(right):
+        return False  # 政策解读: 文字解读> …, the value of an empty-looking label
     if current.endswith(("。", "；", "！", "？", ":", "：", ">", ";")):
         return True
     if _DATE_START.match(right) or _DATE_END.search(current):

@@ -162,7 +162,7 @@ def _clean(lines: list[str]) -> list[str]:
     result = []
     for line in lines:
         line = line.strip(_EDGE_SPACE + "\n")
-        if line:
+        if line and line.strip("•●·▪■◆*" + _EDGE_SPACE):
             result.append(line)
     return result
 

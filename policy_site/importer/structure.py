@@ -93,6 +93,8 @@ class Parsed:
     clauses: list[Clause] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # lines kept out of the draft (letterheads), for review
+    framed: bool = False  # addressees, or a signatory and date, were recognised
+    own_frame: bool = False  # addressees, signatory and date belong to the document itself (no separate notice)
 
 
 def marker_of(line: str) -> tuple[str, re.Match] | None:
@@ -192,7 +194,8 @@ def parse(paragraphs: list[str]) -> Parsed:
     if rest and body_title_lines and _SUBTITLE.match(rest[0]):
         parsed.subtitle = rest.pop(0)
 
-    notice_found = bool(notice_paragraphs) and (addressees or signatory_lines or date_text or note)
+    notice_found = bool(notice_paragraphs) and bool(addressees or signatory_lines or date_text or note)
+    parsed.framed = bool(addressees or (signatory_lines and date_text))
     if title_lines:
         parsed.title, parsed.title_from = _join_title(title_lines, names), "text"
     elif metadata.values.get("title"):
@@ -211,6 +214,7 @@ def parse(paragraphs: list[str]) -> Parsed:
         # No document follows the notice: its parts are the document's own opening and closing.
         opening = ([addressees] if addressees else []) + notice_paragraphs
         closing = signatory_lines + ([date_text] if date_text else []) + ([note] if note else [])
+        parsed.own_frame = bool(addressees or closing)
 
     # The body: preamble, numbered clauses, closing lines and attachments.
     preamble = opening + rest
@@ -218,6 +222,8 @@ def parse(paragraphs: list[str]) -> Parsed:
     parsed.attachments += tail_attachments
     body_lines, end_lines = _split_closing(body_lines)
     closing += end_lines
+    parsed.framed = parsed.framed or bool(end_lines)
+    parsed.own_frame = parsed.own_frame or bool(end_lines)
     clauses: list[Clause] = []
     if preamble:
         clauses.append(Clause(paragraphs=preamble, id="preamble"))

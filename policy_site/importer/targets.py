@@ -36,6 +36,8 @@ _PHRASE_END = re.compile(r"[。；;！？!?，,\n]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _YEAR = re.compile(r"(\d{4})年")
 _SCOPE = re.compile(r"^(其中|全区|全市|全县|全省|全镇|力争|争取|确保|到\d{4}年底?|\d{4}年)+")
+# A number with a comparator but no unit (指数达到160以上): the model cannot hold it.
+_UNITLESS = re.compile(r"(?:" + "|".join(_BEFORE) + r")?(?<![\d.第])(\d+(?:\.\d+)?)(?:" + "|".join(_AFTER) + ")")
 _QUALITATIVE = re.compile(r"(保持|稳步|持续|稳定|明显|显著|大幅|不断)(增长|提升|提高|下降|降低|改善|扩大|增加)")
 
 
@@ -121,6 +123,10 @@ def find_targets(text: str, goals: bool = False) -> tuple[list[Target], list[Unc
                     unclear.append(Unclear(sentence, "数字写法(全角数字、千位分隔符等)无法与目标值逐字对应"))
                 else:
                     targets.append(target)
+    for m in _UNITLESS.finditer(text):
+        if not _is_name(text, m.start()) and not _NUMBER.match(text, m.start(1)):
+            unclear.append(Unclear(_sentence_around(text, m.start()),
+                                   f"“{m.group(0)}”没有单位,指标必须有单位,未作为指标录入"))
     for sentence in _sentences(text) if goals else []:
         if _QUALITATIVE.search(sentence) and not re.search(r"\d", sentence):
             unclear.append(Unclear(sentence, "没有数值的目标:指标必须有目标值,未作为指标录入"))
@@ -183,7 +189,7 @@ def _metric(phrase: str, m: re.Match, comparator: str) -> str:
     before = phrase[:m.start()]
     if comparator != "确数" and before.endswith(comparator):
         before = before[: -len(comparator)]
-    before = _SCOPE.sub("", before.strip()).rstrip("在为达")
+    before = re.sub(r"(达到|提高到|提升到|增加到|达|为|在)$", "", _SCOPE.sub("", before.strip()))
     after = phrase[m.end():]
     if comparator != "确数" and after.startswith(comparator):
         after = after[len(comparator):]

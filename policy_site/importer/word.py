@@ -96,6 +96,8 @@ class _Numbering:
                     "format": _val(lvl, "numFmt") or "decimal",
                     "text": _val(lvl, "lvlText") or "",
                     "suffix": _val(lvl, "suff") or "tab",
+                    # after which level (1-based) this one starts again; 0: never
+                    "restart": int(_val(lvl, "lvlRestart")) if _val(lvl, "lvlRestart") is not None else None,
                 }
             self.levels[abstract.get(f"{_W}abstractNumId")] = levels
         for num in root.iter(f"{_W}num"):
@@ -118,7 +120,10 @@ class _Numbering:
         start = overrides.get(level, levels[level]["start"])
         counters[level] = counters[level] + 1 if level in counters else start
         for deeper in [k for k in counters if k > level]:
-            del counters[deeper]  # a level that advances restarts the ones below it
+            # a level that advances restarts the ones below it, unless they say otherwise
+            restart = levels.get(deeper, {}).get("restart")
+            if restart is None or level < restart:
+                del counters[deeper]
         text = levels[level]["text"]
         for k in range(level + 1):
             if f"%{k + 1}" in text:
