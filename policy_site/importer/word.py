@@ -209,10 +209,11 @@ def chinese_number(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
         return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
     if n < 1000:
         rest = n % 100
-        tail = "" if rest == 0 else (digits[0] + digits[rest] if rest < 10 else
+        zero = "零" if digits == _DIGITS else digits[0]
+        tail = "" if rest == 0 else (zero + digits[rest] if rest < 10 else
                                       (digits[1] + ten + (digits[rest % 10] if rest % 10 else "") if rest < 20
                                        else chinese_number(rest, digits, ten)))
-        return digits[n // 100] + "百" + tail
+        return digits[n // 100] + ("百" if digits == _DIGITS else "佰") + tail
     return str(n)
 
 
