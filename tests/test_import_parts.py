@@ -168,3 +168,20 @@ def test_notice_without_signatory_and_date_and_a_published_day_build(tmp_path):
     _edit(project, "  published: 2018-12-24 08:54\n", "  published: '2018-12-24'\n")
     result = run_cli(project, "check")
     assert result.returncode == 0, result.stderr
+
+
+def test_units_stated_on_their_own_line():
+    from policy_site.importer.units import line_units
+
+    group = line_units("责任单位：区财政局、区经信局、各县（区）人民政府")
+    assert group.everyone == ["区财政局", "区经信局", "各县（区）人民政府"]
+    assert line_units("各单位要明确责任单位。") is None
+
+
+def test_attachment_lists():
+    from policy_site.importer.structure import _split_attachments
+
+    body, titles, after = _split_attachments(
+        ["（三）加强典型宣传。", "附件：1. 申报表.docx", "2. 汇总表.xls", "3. 工作领导小组成员名单"])
+    assert body == ["（三）加强典型宣传。"] and after == []
+    assert titles == ["申报表.docx", "汇总表.xls", "工作领导小组成员名单"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -114,10 +115,32 @@ def test_every_source_is_a_real_page_with_its_address():
 
 
 def test_all_drafts_pass_the_check(imported):
-    project, _, _ = imported
+    project, _, results = imported
     result = run_cli(project, "check")
     assert result.returncode == 0, result.stderr
-    assert "7 份文件" not in result.stdout  # (sanity: the fixture's 3 documents plus drafts and stubs)
+    documents = len(list((project / "content").glob("*.yaml"))) + len(list((project / "content" / "documents").glob("*.yaml")))
+    assert documents == 3 + len(results) + 3  # the fixture's, the drafts, three cited-document entries
+    assert f"内容检查通过:{documents} 份文件" in result.stdout
+
+
+def test_drafts_added_to_the_published_content_keep_it_valid(tmp_path):
+    """What staff do: import into content/ itself. The check passes and every new
+    file points at its editor schema (what the suite checks of content/)."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "content")
+    shutil.copytree(ROOT / "content", project / "content")
+    before = {p for p in (project / "content").rglob("*.yaml")}
+    for name in sorted(EXPECTED):
+        result = run_cli(project, "import", str(SOURCES / name))
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+    check = run_cli(project, "check")
+    assert check.returncode == 0, check.stderr
+    added = {p for p in (project / "content").rglob("*.yaml")} - before
+    assert len(added) >= len(EXPECTED)
+    for path in added:
+        first = path.read_text(encoding="utf-8").split("\n")[0]
+        depth = len(path.relative_to(project / "content").parts) - 1
+        assert first == "# yaml-language-server: $schema=" + "../" * (depth + 1) + "schema/content.schema.json"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -189,6 +212,16 @@ def test_dates_are_the_source_dates(imported):
     assert notices["quanzhou-agri-fund-notice.txt"] is None  # the page shows 2019610: digits lost
     govcn = results["govcn-2018-43-decision.html"][0]["metadata"]
     assert (govcn["written_date"], govcn["published"]) == ("2018-12-21", "2018-12-29")  # no time given
+
+
+def test_cited_documents_become_entries_with_number_title_and_issuer(imported):
+    project, _, results = imported
+    preamble = results["dongyang-disability-employment-oneline.txt"][0]["body"]["clauses"][0]
+    assert preamble["cites"] == ["doc-2022-59", "doc-2022-50"]
+    stub = load(project / "content" / "documents" / "doc-2022-59.yaml")
+    assert stub == {"id": "doc-2022-59",
+                    "title": "浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案(2022—2025年)〉的通知",
+                    "metadata": {"doc_no": "浙政办发〔2022〕59号", "issuer": "浙江省人民政府办公厅"}}
 
 
 class _Doc:

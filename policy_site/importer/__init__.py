@@ -39,7 +39,7 @@ class ImportResult:
     text: str
 
 
-def import_document(root: Path, src: Path, doc_id: str | None = None, write: bool = True) -> ImportResult:
+def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportResult:
     """Import ``src`` into ``root``/content; ``ImportFailure`` (nothing written) when it cannot."""
     content_dir = root / "content"
     source = read_source(src)
@@ -92,8 +92,7 @@ def import_document(root: Path, src: Path, doc_id: str | None = None, write: boo
     _check_together(content_dir, [(path, text)] + stubs)
     review = sorted(((line_of(where, item.path), item.path, item.zh) for item in draft.review),
                     key=lambda r: (r[0], r[1]))
-    if write:
-        _write_new([(path, text)] + stubs)
+    _write_new([(path, text)] + stubs)
     clauses = list(_walk(parsed.clauses))
     indicators = sum(len(c.get("indicators", [])) for c in _walk_data(draft.document["body"]["clauses"]))
     return ImportResult(path, [p for p, _ in stubs], review, len(clauses), indicators, text)

@@ -91,7 +91,8 @@ def read_metadata(paragraphs: list[str], indexes: list[int]) -> Metadata:
             if not value:
                 # 索引号: with its value on the next line (never in a table row,
                 # where an empty cell is an empty value)
-                alone = k == len(matches) - 1 and "|" not in line and label not in COUNTERS
+                alone = (k == len(matches) - 1 and "|" not in line
+                         and _BY_LABEL.get(label) not in (None, "title"))
                 pending = label if alone else None
                 continue
             _store(result, label, value)

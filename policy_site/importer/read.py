@@ -98,13 +98,17 @@ def read_source(path: Path) -> Source:
     while lines and (lines[0].startswith("#") or not lines[0].strip(_EDGE_SPACE)):
         lines.pop(0)
     paragraphs = _clean(lines)
-    one_line = len(paragraphs) <= 3 and any(len(p) > 400 for p in paragraphs)
+    # A whole document run into one line: a long paragraph in which clause
+    # numbers follow spaces (… 一、指导思想 … （一）…), which paragraphs never hold.
+    one_line = len(paragraphs) <= 3 and any(len(p) > 400 and len(_RUN_ON.findall(p)) >= 2 for p in paragraphs)
     if one_line:
         from .oneline import split_lost_breaks
 
         paragraphs = _clean(split_lost_breaks(" ".join(paragraphs)))
     return Source(path, "text", paragraphs, one_line)
 
+
+_RUN_ON = re.compile(r"\s(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+条|——)")
 
 _CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030"}
 

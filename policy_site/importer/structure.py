@@ -151,7 +151,11 @@ def parse(paragraphs: list[str]) -> Parsed:
     k = next((i for i, line in enumerate(header) if is_addressee(line) or is_sentence(line)), len(header))
     before, rest = header[:k], header[k:]
     title_lines: list[str] = []
-    for line in before:
+    for i, line in enumerate(before):
+        complete = bool(title_lines) and _ENDS_AS_TITLE.search("".join(title_lines)) is not None
+        if complete and _title_like(line) and not (_DOC_NO_LINE.match(line) or _ORG_LINE.match(line)):
+            rest[:0] = before[i:]  # the issued document's own title follows the notice's
+            break
         if _DOC_NO_LINE.match(line):
             parsed.doc_no_line = line
         elif _LETTERHEAD.match(line) and not title_lines:
@@ -296,7 +300,7 @@ def split_heading(kind: str, rest: str) -> tuple[str | None, str]:
     if kind == "article" or not rest:
         return None, rest
     body = rest.rstrip("。")
-    if len(rest) <= _HEADING_MAX and not re.search(r"[。；;！？!?：:]", body):
+    if len(rest) <= _HEADING_MAX and not re.search(r"[。；;！？!?：:，,]", body):
         return rest, ""
     m = re.search(r"。", rest)
     if m and m.end() <= _HEADING_MAX + 1 and m.end() < len(rest) and not re.search(r"[；;！？!?：:]", rest[:m.end()]):
