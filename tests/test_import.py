@@ -13,18 +13,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, build_site, copy_project, run_cli
+from conftest import copy_project, run_cli
 from docx_builder import build_docx
-from import_compare import (clause_shape, department_names, load, matched_indicators, walk)
-from policy_site import urls
-from policy_site.importer import import_document
-from policy_site.render import plain_text
-from policy_site.schema.model import METADATA
+from import_compare import clause_shape, department_names, load, matched_indicators, walk
 
 TESTS = Path(__file__).resolve().parent
 SEED = TESTS / "source_plan.txt"
@@ -142,8 +138,6 @@ def test_seed_in_other_encodings_gives_the_same_draft(tmp_path, seed_import, enc
 def test_seed_as_word_file_with_automatic_numbering_gives_the_same_draft(tmp_path, seed_import):
     _, draft, _, _ = seed_import
     source = build_docx(SEED, tmp_path / "seed.docx")
-    import zipfile
-
     body = zipfile.ZipFile(source).read("word/document.xml").decode("utf-8")
     assert "指导思想" in body and "一、" not in body and "(一)" not in body  # numbers only in numbering.xml
     project = project_without_plan(tmp_path)

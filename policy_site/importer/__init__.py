@@ -20,7 +20,7 @@ from ..content import load_content
 from ..errors import ContentError
 from ..schema.model import DOCUMENT
 from ..schema.types import Id, Invalid
-from .assemble import Draft, Known, ReviewItem, assemble
+from .assemble import Known, assemble
 from .draft import emit, line_of
 from .errors import ImportFailure
 from .read import read_source

@@ -17,7 +17,7 @@ from ..schema.types import Invalid, Object, resolve
 from .metadata import parse_date
 from .structure import Clause, Parsed
 from .targets import find_targets
-from .units import Departments, line_units, parenthesised, unit_groups
+from .units import Departments, line_units, unit_groups
 
 _CITATION = re.compile(r"《([^《》]+)》\s*[（(]([^（）()]*?〔\s*\d{4}\s*〕\s*\d+\s*号)[）)]")
 _ISSUER = re.compile(r"^(.{2,40}?(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))关于")
@@ -295,6 +295,3 @@ def _stub_id(number: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
-
-
-__all__ = ["assemble", "Draft", "Known", "ReviewItem", "parenthesised"]

@@ -24,9 +24,7 @@ class Emitter:
 
     def add(self, text: str, path: str) -> None:
         comment = self.comments.get(path)
-        if comment and not text.rstrip().endswith(("|-",)):
-            text = f"{text}  # {comment}"
-        elif comment:
+        if comment:
             text = f"{text}  # {comment}"
         self.lines.append(text)
         self.where.setdefault(path, len(self.lines))

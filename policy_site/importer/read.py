@@ -12,7 +12,6 @@ refused here with a message that names the file and says what to do.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,13 +168,3 @@ def _clean(lines: list[str]) -> list[str]:
         if line and line.strip("•●·▪■◆*" + _EDGE_SPACE):
             result.append(line)
     return result
-
-
-def is_zip_docx(raw: bytes) -> bool:
-    try:
-        import io
-
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            return "word/document.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        return False

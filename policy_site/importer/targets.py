@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..schema.model import COMPARATOR, INDICATOR_KIND
+from ..schema.model import COMPARATOR
 from .units import parenthesised
 
 _UNITS = sorted([
@@ -226,6 +226,3 @@ def _sentence_around(text: str, at: int) -> str:
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[。；;！？!?\n])", text) if s.strip()]
-
-
-assert set(INDICATOR_KIND.terms) >= {"累计", "新增", "年均", "占比"}
