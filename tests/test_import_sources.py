@@ -214,6 +214,16 @@ def test_dates_are_the_source_dates(imported):
     assert (govcn["written_date"], govcn["published"]) == ("2018-12-21", "2018-12-29")  # no time given
 
 
+def test_departments_reused_by_name_are_listed(imported):
+    _, _, results = imported
+    draft, output, _ = results["wucheng-growth-measures.txt"]
+    measure = draft["body"]["clauses"][1]
+    assert measure["heading"] == "强化科技创新(区科技局牵头)" and measure["responsible"] == ["science-tech"]
+    assert measure["children"][0]["indicators"][0]["lead"] == "science-tech"
+    assert "“区科技局”按名称沿用了本站已有的部门 science-tech" in output
+    assert "departments" not in draft
+
+
 def test_cited_documents_become_entries_with_number_title_and_issuer(imported):
     project, _, results = imported
     preamble = results["dongyang-disability-employment-oneline.txt"][0]["body"]["clauses"][0]

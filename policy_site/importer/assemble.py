@@ -248,6 +248,10 @@ def _clause(clause: Clause, base: str, index: int, draft: Draft, departments: De
         if group:
             responsible += [departments.resolve(n) for n in group.everyone]
     responsible = list(dict.fromkeys(responsible))
+    for name, dept_id in departments.newly_reused():
+        where = f"{path}.responsible" if responsible else f"{path}.indicators"
+        draft.note(where, f"“{name}”按名称沿用了本站已有的部门 {dept_id};如果不是同一单位(例如另一个区的同名部门),"
+                          "请在 departments 中新建部门并改用新编号。")
     if indicators:
         data["role"] = "goal"
     elif responsible:

@@ -165,11 +165,16 @@ class Departments:
         self.by_name = dict(existing)  # name -> id (the site's departments)
         self.taken = set(existing.values())
         self.new: list[NewDepartment] = []
+        self._existing = dict(existing)
+        self._reused: list[tuple[str, str]] = []  # (name, id) of the site's departments used, in order
+        self._announced = 0
         self._counter = 0
 
     def resolve(self, name: str) -> str:
         # A body's member units (领导小组各成员单位) are reached through the body itself.
         name = _MEMBERS.sub("", name) or name
+        if name in self._existing and (name, self._existing[name]) not in self._reused:
+            self._reused.append((name, self._existing[name]))
         if name in self.by_name:
             return self.by_name[name]
         new_id, readable = self._propose(name)
@@ -177,6 +182,12 @@ class Departments:
         self.taken.add(new_id)
         self.new.append(NewDepartment(new_id, name, readable))
         return new_id
+
+    def newly_reused(self) -> list[tuple[str, str]]:
+        """The site's departments reused by name since the last call (name, id)."""
+        fresh = self._reused[self._announced:]
+        self._announced = len(self._reused)
+        return fresh
 
     def _propose(self, name: str) -> tuple[str, bool]:
         for words, base in _ID_WORDS:
