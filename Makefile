@@ -5,19 +5,25 @@
 #   make check   validate content/ only
 #   make bench   benchmarks: build time, catalogue scale, search (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
+#   make import SRC=<file> [ID=<document-id>]
+#                turn an official text (.txt as copied from a government site, .docx, a saved .html page)
+#                into a new draft under content/ that passes make check, and list what a person must review;
+#                ID names the draft (default: from its 文号, else the file name); never overwrites a file
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
 ENGINE ?= mkdocs
+SRC    ?=
+ID     ?=
 SITE_INSTALLED := $(VENV)/.site-installed
 TEST_INSTALLED := $(VENV)/.test-installed
 BENCH_INSTALLED := $(VENV)/.bench-installed
 # axe-core for the accessibility audit, pinned by package-lock.json.
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check schema test bench chromium clean
+.PHONY: serve build check schema import test bench chromium clean
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -56,6 +62,11 @@ check: $(SITE_INSTALLED)
 
 schema: $(SITE_INSTALLED)
 	$(PY) -m policy_site schema
+
+import: $(SITE_INSTALLED)
+	@test -n "$(SRC)" || { echo "请写明要导入的文件:make import SRC=文件路径 [ID=编号]"; \
+		echo "Name the file to import: make import SRC=path [ID=document-id]"; exit 2; }
+	$(PY) -m policy_site import "$(SRC)" $(if $(ID),--id "$(ID)")
 
 # Browser tests drive Debian's chromium. Install it when missing and we are root
 # (CI containers, fresh machines); otherwise say what to do.

@@ -1,11 +1,12 @@
-"""Command line: ``policy-site check | generate | build | serve | schema``.
+"""Command line: ``policy-site check | generate | build | serve | schema | import``.
 
 ``check`` validates content only; ``generate`` writes the site's source tree
 (``build/``); ``build`` validates, generates, renders the tree with an engine
 into a temporary directory, checks every internal link of the result
 (``policy_site.linkcheck``) and replaces ``site/`` only when everything
 succeeded, so a failed build leaves the last good site exactly as it was;
-``serve`` previews the site and rebuilds what an edit changed.
+``serve`` previews the site and rebuilds what an edit changed; ``import``
+turns an official text (.txt, .docx, .html) into a draft under ``content/``.
 """
 
 from __future__ import annotations
@@ -153,6 +154,28 @@ def schema(root: Path, check_only: bool) -> int:
     return 0
 
 
+def import_file(root: Path, src: Path, doc_id: str | None) -> int:
+    """Write a draft from ``src``, print what to review and, last, the draft's path."""
+    from .importer import ImportFailure, import_document
+
+    try:
+        result = import_document(root, src, doc_id)
+    except ImportFailure as failure:
+        print(failure.format(), file=sys.stderr)
+        return 1
+    shown = result.path.relative_to(root).as_posix() if result.path.is_relative_to(root) else str(result.path)
+    print(f"已导入:{result.clauses} 个条款,{result.indicators} 项拟议指标。"
+          f"Imported: {result.clauses} clauses, {result.indicators} proposed indicators.")
+    for stub in result.stub_paths:
+        print(f"新建引用文件条目:{stub.relative_to(root).as_posix() if stub.is_relative_to(root) else stub}")
+    print(f"\n请人工核对以下 {len(result.review)} 项(行号是 {shown} 中的行):")
+    for n, (line, path, zh) in enumerate(result.review, 1):
+        print(f"{n:>3}. 第 {line} 行  {path}\n     {zh}")
+    print("\n核对完成后运行 make serve 预览,确认无误再提交。草稿文件:")
+    print(shown)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="policy-site", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (with mkdocs.yml and content/)")
@@ -173,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="MkDocs: render in this many processes (default: by page count and cores)")
     s = sub.add_parser("schema", help="write schema/content.schema.json from the content model")
     s.add_argument("--check", action="store_true", help="fail if the committed schema is stale")
+    i = sub.add_parser("import", help="turn an official text (.txt, .docx, .html) into a draft under content/")
+    i.add_argument("src", type=Path, help="the file to import")
+    i.add_argument("--id", default=None, help="the new document's id (default: from its number or the file name)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
@@ -186,4 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve(root, args.addr)
     if args.command == "generate":
         return generate_tree(root, args.tree or root / TREE)
+    if args.command == "import":
+        src = args.src if args.src.is_absolute() else Path.cwd() / args.src
+        return import_file(root, src, args.id)
     return schema(root, args.check)

@@ -87,7 +87,7 @@ class Content:
         then repealed), newest first, then by id."""
         def key(d):
             meta = d.metadata
-            day = (meta.written_date or (meta.published.date() if meta.published else None)) if meta else None
+            day = (meta.written_date or meta.published) if meta else None  # published: a date or a date and time
             return (_STATE_ORDER[validity_state(d)], -(day.toordinal() if day else 0), d.id)
         return self.once("order", "full documents", lambda: sorted((d for d in self.documents.values() if d.body), key=key))
 
@@ -230,7 +230,7 @@ class Content:
         for doc in self.documents.values():
             meta = doc.metadata
             dates += [d for d in (meta.written_date, meta.published) if d]
-            if doc.notice:
+            if doc.notice and doc.notice.date:
                 dates.append(doc.notice.date)
         as_dt = [d if isinstance(d, dt.datetime) else dt.datetime(d.year, d.month, d.day) for d in dates]
         return max(as_dt) if as_dt else None
@@ -505,6 +505,13 @@ def _states_number(text: str, value: int | float) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)", text) is not None
 
 
+def _states_kind(quote: str, kind: str) -> bool:
+    """Whether the quote says what the target counts (占比 also as 占…比重/比例)."""
+    if kind == "占比":
+        return "占比" in quote or re.search(r"占.{0,30}(比重|比例)", quote) is not None
+    return kind in quote
+
+
 def _check_clause_text(clause: Record, problems: Problems) -> None:
     """Data that restates the text must agree with the text, word for word."""
     text = clause.text or ""
@@ -521,6 +528,14 @@ def _check_clause_text(clause: Record, problems: Problems) -> None:
             problems.add(*ind.where("value"),
                          f"目标值 {format_number(ind.value)} 没有出现在原文表述“{ind.quote}”中。",
                          f'the value {format_number(ind.value)} does not appear in the quote "{ind.quote}".')
+        if ind.deadline is not None and f"{ind.deadline}年" not in text:
+            problems.add(*ind.where("deadline"),
+                         f"目标年份 {ind.deadline} 没有出现在条款正文中(应写作“{ind.deadline}年”)。",
+                         f'the deadline {ind.deadline} does not appear in the clause text (as "{ind.deadline}年").')
+        if ind.kind and ind.quote and not _states_kind(ind.quote, ind.kind):
+            problems.add(*ind.where("kind"),
+                         f"指标类型“{ind.kind}”没有出现在原文表述“{ind.quote}”中。",
+                         f'the kind "{ind.kind}" is not stated in the quote "{ind.quote}".')
     for cited in clause.cites:
         number = cited.metadata.doc_no if cited.metadata else None
         if number and number not in text:

@@ -10,15 +10,11 @@ from .. import urls
 from ..content import ClauseRef, Content
 from ..present import Banner, date_zh, document_banner
 from ..render import linked_text
-from ..schema.model import METADATA
+from ..schema.model import DISCLOSURE_FIELDS, METADATA
 from ..schema.types import Date, DateTime
 from ..validate import Record
 from .memo import PageMemo
 from .page import Page, make_page
-
-
-# Not part of a disclosure block as government sites print it: a row only when given.
-SHOWN_WHEN_GIVEN = {"repeal_date"}
 
 
 def metadata_rows(doc) -> list[tuple[str, str, str]]:
@@ -27,7 +23,7 @@ def metadata_rows(doc) -> list[tuple[str, str, str]]:
     rows = []
     for name, field in METADATA.fields.items():
         value = getattr(doc.metadata, name)
-        if value is None and name in SHOWN_WHEN_GIVEN:
+        if value is None and name not in DISCLOSURE_FIELDS:
             continue
         if isinstance(field.type, (Date, DateTime)):
             value = date_zh(value)

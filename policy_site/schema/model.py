@@ -60,7 +60,20 @@ COMPARATOR = Enum(
     Term("左右", "左右", "约为该数", {"position": "after", "symbol": "≈"}),
     Term("超过", "超过", "多于该数", {"position": "before", "symbol": ">"}),
     Term("达到", "达到", "达到该数", {"position": "before", "symbol": "="}),
+    Term("不少于", "不少于", "不少于该数（含本数）", {"position": "before", "symbol": "≥"}),
+    Term("不超过", "不超过", "不多于该数（含本数）", {"position": "before", "symbol": "≤"}),
+    Term("不高于", "不高于", "不高于该数（含本数）", {"position": "before", "symbol": "≤"}),
+    Term("以下", "以下", "不多于该数（含本数）", {"position": "after", "symbol": "≤"}),
+    Term("以内", "以内", "在该数之内（含本数）", {"position": "after", "symbol": "≤"}),
     Term("确数", "", "原文给出确切数值", {"position": "none", "symbol": "="}),
+)
+
+# What a target counts, when the text says so in the target's own phrase.
+INDICATOR_KIND = Enum(
+    Term("累计", "累计", "期内累计的总量。"),
+    Term("新增", "新增", "期内新增的数量。"),
+    Term("年均", "年均", "每年平均的数值或增速。"),
+    Term("占比", "占比", "占总量的比例或比重。"),
 )
 
 CLAUSE_ROLE = Enum(
@@ -129,7 +142,11 @@ INDICATOR = Object(
         Field("unit", Text(max_length=20, multiline=False), "单位", required=True,
               description="例如 家、%、万平方米。"),
         Field("comparator", COMPARATOR, "比较方式", required=True,
-              description="以上 / 不低于 / 左右 / 超过 / 达到 / 确数。"),
+              description="以上 / 不低于 / 左右 / 超过 / 达到 / 不少于 / 不超过 / 不高于 / 以下 / 以内 / 确数。"),
+        Field("deadline", Number(integer=True), "目标年份",
+              description="原文为该目标写明的年份(如“到2025年”写 2025);原文未写明时留空。该年份必须出现在条款正文中。"),
+        Field("kind", INDICATOR_KIND, "指标类型",
+              description="累计 / 新增 / 年均 / 占比;原文表述中写明时填写,否则留空。"),
         Field("lead", RefTo("department"), "牵头单位",
               description="牵头部门的编号；原文未写明时留空。"),
         Field("progress", List(PROGRESS), "年度进展",
@@ -169,10 +186,12 @@ NOTICE = Object(
     "notice",
     "印发通知",
     [
-        Field("addressees", Text(max_length=500, multiline=False), "主送", required=True),
+        Field("addressees", Text(max_length=500, multiline=False), "主送",
+              description="原文没有主送机关(如政府令)时留空。"),
         Field("paragraphs", List(Text(), min_items=1), "正文", required=True),
-        Field("signatory", Text(max_length=100, multiline=False), "落款", required=True),
-        Field("date", Date(), "日期", required=True),
+        Field("signatory", Text(max_length=100, multiline=False), "落款",
+              description="原文没有落款时留空。"),
+        Field("date", Date(), "日期", description="原文没有写明完整日期时留空。"),
         Field("publication_note", Text(max_length=100, multiline=False), "公开说明",
               description="例如 （此件公开发布）。"),
     ],
@@ -235,10 +254,16 @@ METADATA = Object(
               description="有效 / 废止 / 失效；原文未注明时留空，网站显示“有效性未标注”，不会当作有效。"),
         Field("repeal_date", Date(), "废止日期",
               description="文件废止或失效的日期，照发布机关的公告填写；没有公告时留空。"),
-        Field("published", DateTime(), "发布日期"),
+        Field("published", DateTime(date_only=True), "发布日期",
+              description="YYYY-MM-DD HH:MM;网页只写日期时写 YYYY-MM-DD。"),
         Field("source", Text(max_length=100, multiline=False), "来源"),
     ],
 )
+
+# The fields a government disclosure block (公开信息) lists; the others
+# (废止日期) come from later notices: the 公开信息 table shows them only when
+# given, and the importer does not look for them in the block.
+DISCLOSURE_FIELDS = tuple(name for name in METADATA.fields if name != "repeal_date")
 
 DOCUMENT = Object(
     "document",

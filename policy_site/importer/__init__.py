@@ -1,0 +1,173 @@
+"""``policy-site import``: an official text becomes a draft content file.
+
+read (txt, docx, html; encodings) -> structure (metadata, notice, titles,
+clause tree, attachments) -> assemble (units, citations, proposed
+indicators, review items) -> draft (YAML in the model's order, with lines)
+-> checked with the site's own loader together with the existing content ->
+written, never over an existing file. The review list says what a person
+must look at, each item with its YAML path and line.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import load_content
+from ..errors import ContentError
+from ..schema.model import DOCUMENT
+from ..schema.types import Id, Invalid
+from .assemble import Known, assemble
+from .draft import emit, line_of
+from .errors import ImportFailure
+from .read import read_source
+from .structure import parse
+
+__all__ = ["ImportFailure", "ImportResult", "import_document"]
+
+
+@dataclass
+class ImportResult:
+    path: Path  # the draft, under content/
+    stub_paths: list[Path]
+    review: list[tuple[int, str, str]]  # (line, YAML path, what to review)
+    clauses: int
+    indicators: int
+    text: str
+
+
+def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportResult:
+    """Import ``src`` into ``root``/content; ``ImportFailure`` (nothing written) when it cannot."""
+    content_dir = root / "content"
+    source = read_source(src)
+    try:
+        existing = load_content(content_dir)
+    except ContentError as error:
+        raise ImportFailure(
+            "content/ 中现有的文件没有通过检查,请先运行 make check 并按提示改正,再导入:\n" + error.format(),
+            "the existing files in content/ do not pass the check; run make check and fix them first:\n"
+            + error.format()) from None
+    parsed = parse(source.paragraphs)
+    name = src.name
+    if not parsed.title:
+        raise ImportFailure(
+            f"在“{name}”中找不到文件标题,也找不到印发通知或正文标题。请确认复制的是政策文件全文,"
+            "并把网页上的文件标题作为第一行一起复制进去,再导入。",
+            f'no title was found in "{name}" (no notice title, disclosure title or body title). Make sure the file holds '
+            "the whole policy document and that its first line is the document's title as the web page shows it.")
+    if not parsed.notice and not parsed.framed and not any(c.number for c in _walk(parsed.clauses)):
+        raise ImportFailure(
+            f"“{name}”中没有可识别的文件结构:没有印发通知,也没有“一、”“（一）”“1.”“第一条”等条款编号。"
+            "请确认这是一份政策文件的全文(从标题到附件)。",
+            f'"{name}" has no recognisable structure: no notice and no clause numbers such as 一、 (一) 1. 第一条. '
+            "Make sure it holds the whole text of a policy document, from its title to its attachments.")
+    known = Known(
+        departments={d.name: d.id for d in existing.departments.values()},
+        documents_by_no={d.metadata.doc_no: d.id for d in existing.documents.values() if d.metadata.doc_no},
+        document_ids=set(existing.documents),
+    )
+    draft = assemble(parsed, known, source.one_line)
+    doc_no = draft.document["metadata"].get("doc_no")
+    if doc_no and doc_no in known.documents_by_no:
+        other = known.documents_by_no[doc_no]
+        raise ImportFailure(
+            f"文号为“{doc_no}”的文件本站已经有了(编号 {other})。如需修改,请直接编辑该文件。",
+            f'a document numbered "{doc_no}" is already on the site (id {other}). Edit that file instead.')
+    final_id = _document_id(doc_id, doc_no, src, known, content_dir)
+    draft.document["id"] = final_id
+    path = content_dir / f"{final_id}.yaml"
+    text, where = emit(DOCUMENT, draft.document, "# yaml-language-server: $schema=../schema/content.schema.json",
+                       draft.comments)
+    stubs = []
+    for stub in draft.stubs:
+        stub_text, _ = emit(DOCUMENT, stub, "# yaml-language-server: $schema=../../schema/content.schema.json", {})
+        stub_path = content_dir / "documents" / f"{stub['id']}.yaml"
+        if stub_path.exists():
+            raise ImportFailure(f"要新建的引用文件条目 {stub_path} 已经存在,没有覆盖。",
+                                f"the cited-document entry {stub_path} already exists; it was not overwritten.")
+        stubs.append((stub_path, stub_text))
+    _check_together(content_dir, [(path, text)] + stubs)
+    review = sorted(((line_of(where, item.path), item.path, item.zh) for item in draft.review),
+                    key=lambda r: (r[0], r[1]))
+    _write_new([(path, text)] + stubs)
+    clauses = list(_walk(parsed.clauses))
+    indicators = sum(len(c.get("indicators", [])) for c in _walk_data(draft.document["body"]["clauses"]))
+    return ImportResult(path, [p for p, _ in stubs], review, len(clauses), indicators, text)
+
+
+def _walk(clauses):
+    for c in clauses:
+        yield c
+        yield from _walk(c.children)
+
+
+def _walk_data(clauses):
+    for c in clauses:
+        yield c
+        yield from _walk_data(c.get("children", []))
+
+
+def _document_id(given: str | None, doc_no: str | None, src: Path, known: Known, content_dir: Path) -> str:
+    if given:
+        try:
+            Id().convert(given)
+        except Invalid as exc:
+            raise ImportFailure(f"ID {exc.zh}", f"ID {exc.en}") from None
+        candidate = given
+    else:
+        m = re.search(r"〔\s*(\d{4})\s*〕\s*(\d+)\s*号", doc_no or "")
+        stem = src.stem.lower()
+        if m:
+            candidate = f"doc-{m.group(1)}-{m.group(2)}"
+        elif re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
+            candidate = stem
+        else:
+            raise ImportFailure(
+                "原文没有文号,文件名也不能用作编号。请用 ID= 指定一个编号(小写英文字母、数字和连字符,"
+                "例如 make import SRC=文件.txt ID=village-affairs-2006)。",
+                "the text has no document number and the file name cannot serve as an id. Give one with ID= "
+                "(lower-case letters, digits and hyphens, e.g. make import SRC=file.txt ID=village-affairs-2006).")
+    target = content_dir / f"{candidate}.yaml"
+    if candidate in known.document_ids or target.exists():
+        raise ImportFailure(
+            f"编号“{candidate}”已被使用({target.relative_to(content_dir.parent)} 或另一份文件),导入不会覆盖已有文件。"
+            "请用 ID= 指定另一个编号。",
+            f'the id "{candidate}" is already taken ({target.relative_to(content_dir.parent)} or another document); '
+            "the importer never overwrites a file. Give another id with ID=.")
+    return candidate
+
+
+def _check_together(content_dir: Path, files: list[tuple[Path, str]]) -> None:
+    """Load the existing content with the new files, exactly as make check will."""
+    with tempfile.TemporaryDirectory(prefix="policy-site-import-") as tmp:
+        trial = Path(tmp) / "content"
+        shutil.copytree(content_dir, trial)
+        for path, text in files:
+            target = trial / path.relative_to(content_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        try:
+            load_content(trial)
+        except ContentError as error:
+            raise ImportFailure(
+                "导入程序生成的草稿没有通过检查(这是导入程序的问题,请把原文件和下面的信息交给技术人员):\n" + error.format(),
+                "the draft the importer made does not pass the check (a fault of the importer; "
+                "please pass the source file and this report to a developer):\n" + error.format()) from None
+
+
+def _write_new(files: list[tuple[Path, str]]) -> None:
+    written = []
+    try:
+        for path, text in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8") as handle:  # "x": never over an existing file
+                handle.write(text)
+            written.append(path)
+    except FileExistsError as exc:
+        for path in written:
+            path.unlink()
+        raise ImportFailure(f"文件 {exc.filename} 已经存在,导入不会覆盖已有文件。",
+                            f"{exc.filename} already exists; the importer never overwrites a file.") from None

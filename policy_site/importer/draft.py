@@ -1,0 +1,102 @@
+"""Write a draft as YAML in the content model's own field order, remembering lines.
+
+The draft is emitted by walking the model (``schema/model.py``): only fields
+the model declares can be written, in the order it declares them, so the
+draft reads like every other content file and can never carry a field the
+validator refuses. Every written key's line is remembered under its YAML path
+(``body.clauses[2].indicators[0].lead``, the paths validation errors use), so
+the review list can say where each item is. A field left empty for review is
+written as an empty key with a comment, which the validator reads as not given.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..schema.types import List, Object, resolve
+
+
+class Emitter:
+    def __init__(self, comments: dict[str, str]):
+        self.lines: list[str] = []
+        self.where: dict[str, int] = {}
+        self.comments = comments
+
+    def add(self, text: str, path: str) -> None:
+        comment = self.comments.get(path)
+        if comment:
+            text = f"{text}  # {comment}"
+        self.lines.append(text)
+        self.where.setdefault(path, len(self.lines))
+
+    def mapping(self, model: Object, data: dict, indent: int, path: str, first_prefix: str | None = None) -> None:
+        unknown = set(data) - set(model.fields)
+        assert not unknown, f"{model.name} has no field(s) {sorted(unknown)}"
+        first = True
+        for name, field in model.fields.items():
+            if name not in data:
+                continue
+            value = data[name]
+            prefix = first_prefix if first and first_prefix is not None else " " * indent
+            first = False
+            child = f"{path}.{name}" if path else name
+            kind = resolve(field.type)
+            if value is None or value == []:
+                self.add(f"{prefix}{name}:", child)
+            elif isinstance(kind, Object):
+                self.add(f"{prefix}{name}:", child)
+                self.mapping(kind, value, indent + 2, child)
+            elif isinstance(kind, List):
+                self.add(f"{prefix}{name}:", child)
+                item_type = resolve(kind.item)
+                for i, item in enumerate(value):
+                    item_path = f"{child}[{i}]"
+                    if isinstance(item_type, Object):
+                        self.where.setdefault(item_path, len(self.lines) + 1)
+                        self.mapping(item_type, item, indent + 2, item_path, " " * indent + "- ")
+                    else:
+                        self.scalar(" " * indent + "- ", item, indent + 2, item_path)
+            else:
+                self.scalar(f"{prefix}{name}: ", value, indent + 2, child)
+
+    def scalar(self, prefix: str, value, indent: int, path: str) -> None:
+        if isinstance(value, str) and "\n" in value:
+            self.add(f"{prefix}|-", path)
+            for line in value.split("\n"):
+                self.lines.append(" " * indent + line if line else "")
+            return
+        self.add(prefix + scalar_text(value), path)
+
+
+def scalar_text(value) -> str:
+    """One YAML scalar on one line, quoted only where YAML needs it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    if text.endswith("\n...\n"):
+        text = text[: -len("\n...\n")]
+    return text.rstrip("\n")
+
+
+def emit(model: Object, data: dict, header: str, comments: dict[str, str]) -> tuple[str, dict[str, int]]:
+    """(YAML text, YAML path -> line) of ``data`` written as a ``model`` file."""
+    emitter = Emitter(comments)
+    emitter.lines.append(header)
+    emitter.mapping(model, data, 0, "")
+    return "\n".join(emitter.lines) + "\n", emitter.where
+
+
+def line_of(where: dict[str, int], path: str) -> int:
+    """The line of ``path``, or of the nearest enclosing path that was written."""
+    while path:
+        if path in where:
+            return where[path]
+        if path.endswith("]"):
+            path = path[: path.rfind("[")]
+        elif "." in path:
+            path = path[: path.rfind(".")]
+        else:
+            break
+    return 1

@@ -1,0 +1,56 @@
+"""Compare an imported draft with a hand-made content file, ids aside.
+
+Shared by the importer's tests: the round trip on the seed compares the draft
+of tests/source_plan.txt with tests/fixture/content/plan.yaml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def department_names(*documents: dict) -> dict[str, str]:
+    names = {}
+    for doc in documents:
+        for dept in doc.get("departments") or []:
+            names[dept["id"]] = dept["name"]
+    return names
+
+
+def clause_shape(clause: dict, names: dict[str, str]) -> dict:
+    """A clause without ids: what it says, whom it names, and its sub-clauses."""
+    return {
+        "number": clause.get("number"),
+        "heading": clause.get("heading"),
+        "text": clause.get("text"),
+        "role": clause.get("role"),
+        "cites": clause.get("cites") or [],
+        "responsible": [names.get(d, d) for d in clause.get("responsible") or []],
+        "children": [clause_shape(c, names) for c in clause.get("children") or []],
+    }
+
+
+def walk(clauses: list[dict]):
+    for clause in clauses:
+        yield clause
+        yield from walk(clause.get("children") or [])
+
+
+def indicator_key(indicator: dict) -> tuple:
+    return indicator["quote"], indicator["value"], indicator["unit"], indicator["comparator"]
+
+
+def matched_indicators(expected: dict, draft: dict) -> tuple[int, int]:
+    """(indicators of ``expected`` found in the draft with the same quote, value,
+    unit and comparator in the clause at the same place, indicators of ``expected``)."""
+    want = [(i, indicator_key(ind)) for i, c in enumerate(walk(expected["body"]["clauses"]))
+            for ind in c.get("indicators") or []]
+    got = {(i, indicator_key(ind)) for i, c in enumerate(walk(draft["body"]["clauses"]))
+           for ind in c.get("indicators") or []}
+    return sum(1 for w in want if w in got), len(want)

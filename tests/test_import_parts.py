@@ -1,0 +1,187 @@
+"""The importer's parts, each on the forms it must recognise (real phrases from published texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import copy_project, run_cli
+from policy_site.content import load_content
+from policy_site.errors import ContentError
+from policy_site.importer.metadata import parse_date, read_metadata
+from policy_site.importer.oneline import split_lost_breaks
+from policy_site.importer.structure import marker_of, split_heading
+from policy_site.importer.targets import find_targets
+from policy_site.importer.units import Departments, parse_units, unit_groups
+from policy_site.importer.word import chinese_number
+
+
+@pytest.mark.parametrize("n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (36, "三十六"),
+                                     (100, "一百"), (105, "一百零五"), (110, "一百一十"), (119, "一百一十九")])
+def test_word_list_numbers_in_chinese(n, text):
+    assert chinese_number(n) == text
+
+
+def test_units_lead_and_cooperating():
+    # 官渡区稳增长促发展政策措施 (kmgd.gov.cn), measure 4
+    group = parse_units("区发改局牵头,区财政局、区交运局、区经贸投促局、区住建局、区水务局等部门,区国投公司、各街道办事处配合")
+    assert group.lead == ["区发改局"]
+    assert group.others == ["区财政局", "区交运局", "区经贸投促局", "区住建局", "区水务局", "区国投公司", "各街道办事处"]
+
+
+def test_units_labelled_and_nested_parentheses():
+    group = parse_units("牵头单位:省发展改革委;责任单位:省编办、各县（市、区）人民政府")
+    assert group.lead == ["省发展改革委"] and group.others == ["省编办", "各县（市、区）人民政府"]
+
+
+def test_units_only_in_unit_parentheses():
+    text = "辖区范围内6亩以下(不含6亩)的土地使用转让手续,区政府审查后办理土地登记。(区国土分局牵头,区规划分局、区级相关部门配合)"
+    groups = unit_groups(text)
+    assert len(groups) == 1 and groups[0].lead == ["区国土分局"]
+    assert text[groups[0].start:groups[0].end].startswith("(区国土分局")
+
+
+def test_departments_reuse_names_and_propose_readable_ids():
+    departments = Departments({"区市场监管局": "market-regulation", "区“小微企业三年成长计划”领导小组": "leading-group"})
+    assert departments.resolve("区市场监管局") == "market-regulation"
+    assert departments.resolve("区“小微企业三年成长计划”领导小组各成员单位") == "leading-group"
+    assert departments.resolve("区科技局") == "science-tech"
+    assert departments.resolve("市科技局") == "city-science-tech"
+    assert departments.resolve("各县（区）人民政府") == "governments"
+    assert departments.resolve("望春工业园区管委会").startswith("unit-")
+    ids = [d.id for d in departments.new]
+    assert len(ids) == len(set(ids))
+
+
+def test_targets_from_a_sentence():
+    text = "2022年,全市新建5G基站2600个以上,新建市级及以上创新平台15个以上。到2024年,全市累计建成5G基站1万个。"
+    targets, unclear = find_targets(text)
+    assert [(t.quote, t.value, t.unit, t.comparator, t.deadline, t.kind) for t in targets] == [
+        ("全市新建5G基站2600个以上", 2600, "个", "以上", 2022, None),
+        ("新建市级及以上创新平台15个以上", 15, "个", "以上", 2022, None),
+        ("全市累计建成5G基站1万个", 1, "万个", "确数", 2024, "累计"),
+    ]
+    assert not unclear
+
+
+def test_several_values_in_one_phrase_are_several_indicators_with_one_quote():
+    targets, _ = find_targets("力争国家级、省级、市级专精特新企业分别达到5家、20家、60家。")
+    assert [(t.value, t.metric, t.shared) for t in targets] == [
+        (5, "国家级", True), (20, "省级", True), (60, "市级专精特新企业", True)]
+    assert {t.quote for t in targets} == {"力争国家级、省级、市级专精特新企业分别达到5家、20家、60家"}
+
+
+def test_what_the_model_cannot_hold_is_listed_not_invented():
+    targets, unclear = find_targets("实现区域科技创新指数达到160以上。新增企业１２０家。", goals=True)
+    assert not targets
+    assert any("没有单位" in u.reason_zh for u in unclear)
+    _, unclear = find_targets("规模以上工业增加值保持稳定增长。", goals=True)
+    assert unclear and "没有数值" in unclear[0].reason_zh
+
+
+def test_comparators_of_the_widened_model():
+    for phrase, comparator in [("辖区范围内6亩以下", "以下"), ("增速不低于15%", "不低于"),
+                               ("认定高新技术企业不少于40户", "不少于"), ("新建标准厂房超过45万平方米", "超过")]:
+        targets, _ = find_targets(phrase)
+        assert targets[0].comparator == comparator, phrase
+
+
+@pytest.mark.parametrize("line", [
+    "• 索 引 号:002943395/2018-85292",
+    "索 引 号: | 002943395/2018-85292 | 信息分类: | |",
+    "索引号：002943395/2018-85292 发布日期：2018-12-24 08:54 来源：区政府办公室 浏览次数：",
+])
+def test_metadata_in_its_usual_forms(line):
+    md = read_metadata([line], [0])
+    assert md.values["index_no"] == "002943395/2018-85292"
+
+
+def test_metadata_value_on_the_next_line():
+    md = read_metadata(["  • 索引号:", "6107280000/2024-001005", "  • 发文字号:", "镇政发〔2024〕7号"], [0, 1, 2, 3])
+    assert md.values == {"index_no": "6107280000/2024-001005", "doc_no": "镇政发〔2024〕7号"}
+
+
+@pytest.mark.parametrize("text, day, time", [("2018-12-24 08:54", "2018-12-24", "08:54"),
+                                             ("2018年12月12日", "2018-12-12", None),
+                                             ("二OO六年十二月二十九日", "2006-12-29", None),
+                                             ("2019610", None, None), ("2018-02-30", None, None)])
+def test_dates_are_read_only_when_whole(text, day, time):
+    got_day, got_time = parse_date(text)
+    assert (got_day.isoformat() if got_day else None, got_time) == (day, time)
+
+
+@pytest.mark.parametrize("line, kind, number", [
+    ("第十二条 本办法自公布之日起施行。", "article", "第十二条"), ("（一）加强组织领导。", "paren_cn", "（一）"),
+    ("１．主体提质行动。", "arabic", "１．"), ("⑴增体扩量", "enclosed", "⑴"), ("②扶优汰劣", "circled", "②"),
+    ("———高能级平台体系加快完善。", "dash", "———"), ("(3)人才保障", "paren_arabic", "(3)"),
+])
+def test_clause_numbers(line, kind, number):
+    found = marker_of(line)
+    assert found and found[0] == kind and found[1].group(0) == number
+    assert marker_of("2.5%的企业") is None and marker_of("2022年,全市新建") is None
+
+
+def test_heading_is_the_short_first_sentence():
+    assert split_heading("paren_cn", "增体扩量,进一步扩大总量规模。全区新增小微企业11700家以上。") == (
+        "增体扩量,进一步扩大总量规模。", "全区新增小微企业11700家以上。")
+    assert split_heading("article", "为了健全和完善村务公开制度,制定本办法。") == (None, "为了健全和完善村务公开制度,制定本办法。")
+    assert split_heading("paren_cn", "土地承包和土地流转情况;") == (None, "土地承包和土地流转情况;")
+
+
+def test_lost_line_breaks_come_back_and_spaces_inside_sentences_stay():
+    lines = split_lost_breaks("(2018—2020年) 为推动小微企业(不含“规上” 企业、“限上”企业)高质量发展,制定本计划。 一、指导思想 深入贯彻党的十九大精神。")
+    assert lines == ["(2018—2020年)", "为推动小微企业(不含“规上” 企业、“限上”企业)高质量发展,制定本计划。",
+                     "一、指导思想", "深入贯彻党的十九大精神。"]
+
+
+# -- The widened content model ---------------------------------------------------------
+
+def _edit(project, old, new):
+    path = project / "content" / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_deadline_must_appear_in_the_clause(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _edit(project, "        comparator: 以上\n        lead: market-regulation\n      - id: micro-firm-growth",
+          "        comparator: 以上\n        deadline: 2020\n        lead: market-regulation\n      - id: micro-firm-growth")
+    with pytest.raises(ContentError) as info:
+        load_content(project / "content")
+    assert any(p.field.endswith("indicators[0].deadline") and "2020" in p.zh for p in info.value.problems)
+
+
+def test_kind_must_be_stated_in_the_quote(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _edit(project, "        comparator: 以上\n        lead: market-regulation\n      - id: micro-firm-growth",
+          "        comparator: 以上\n        kind: 累计\n        lead: market-regulation\n      - id: micro-firm-growth")
+    with pytest.raises(ContentError) as info:
+        load_content(project / "content")
+    assert any(p.field.endswith("indicators[0].kind") for p in info.value.problems)
+    _edit(project, "        kind: 累计\n", "        kind: 新增\n")  # 全区新增小微企业11700家以上
+    load_content(project / "content")
+
+
+def test_notice_without_signatory_and_date_and_a_published_day_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _edit(project, "  signatory: 宁波市海曙区人民政府办公室\n  date: '2018-12-12'\n", "")
+    _edit(project, "  published: 2018-12-24 08:54\n", "  published: '2018-12-24'\n")
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_units_stated_on_their_own_line():
+    from policy_site.importer.units import line_units
+
+    group = line_units("责任单位：区财政局、区经信局、各县（区）人民政府")
+    assert group.everyone == ["区财政局", "区经信局", "各县（区）人民政府"]
+    assert line_units("各单位要明确责任单位。") is None
+
+
+def test_attachment_lists():
+    from policy_site.importer.structure import _split_attachments
+
+    body, titles, after = _split_attachments(
+        ["（三）加强典型宣传。", "附件：1. 申报表.docx", "2. 汇总表.xls", "3. 工作领导小组成员名单"])
+    assert body == ["（三）加强典型宣传。"] and after == []
+    assert titles == ["申报表.docx", "汇总表.xls", "工作领导小组成员名单"]

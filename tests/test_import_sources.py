@@ -1,0 +1,250 @@
+"""Real published documents of other shapes, imported, checked and built (issue 13).
+
+Each file under tests/import_sources/ is a real Chinese government text with
+its address on its first line (a note the importer skips). All of them are
+imported into one copy of the fixture project, which must then pass the
+check and build; every sentence of each source must be on its document's
+page, and the review list must name every field the source lacks. The
+README's table of these files states the same figures; a test keeps them equal.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, copy_project, run_cli
+from docx_builder import build_docx
+from import_compare import load, walk
+from policy_site import urls
+from policy_site.render import plain_text
+from policy_site.schema.model import DISCLOSURE_FIELDS
+
+SOURCES = Path(__file__).resolve().parent / "import_sources"
+ALL_METADATA = set(DISCLOSURE_FIELDS)  # the fields a 公开信息 block lists
+
+# file -> (shape, the metadata fields its source does not state, the notice
+# fields it does not state; None: the source has no separate notice)
+EXPECTED = {
+    "ningxia-village-affairs-measures.txt": (
+        "办法: 第X章 / 第X条 / (一), a government order instead of a notice",
+        ALL_METADATA - {"doc_no", "issuer"}, {"addressees"}),
+    "wucheng-growth-measures.txt": (
+        "若干措施: lead unit in parentheses after each measure",
+        ALL_METADATA, set()),
+    "dongyang-disability-employment-oneline.txt": (
+        "plan on one line: its line breaks were lost",
+        ALL_METADATA - {"published", "source"}, set()),
+    "dongtou-innovation-dashes.txt": (
+        "plan with dash-bullet (——) targets",
+        ALL_METADATA, set()),
+    "quanzhou-agri-fund-notice.txt": (
+        "notice with an attachment, the issued text after it; a date the page lost digits of",
+        ALL_METADATA - {"source"}, {"date"}),
+    "liupanshui-new-infrastructure-gbk.txt": (
+        "GBK-encoded; disclosure table with | cells; notice without signatory and date",
+        ALL_METADATA - {"index_no", "doc_no"}, {"signatory", "date"}),
+    "govcn-2018-43-decision.html": (
+        "saved .html page of www.gov.cn: a decision that is its own notice",
+        {"unified_no", "disclosure", "validity", "source"}, None),
+}
+# Labels of the disclosure block as the sources print them (the test's own
+# list, so that the importer is not checked against itself).
+_LABELS = re.compile(r"(索\s*引\s*号|文\s*号|文件编号|发文字号|主题分类|信息分类|发布机构|发文机关|成文日期|生成日期|"
+                     r"发布日期|是否有效|名\s*称|标\s*题|主\s*题\s*词|来源|信息来源|访问次数|阅读人数)[\s\u3000]*[:：]")
+_FURNITURE = ["扫一扫在手机打开当前页"]  # navigation of the saved gov.cn page: must not be on the site
+# A date is data: the site writes it its own way (present.date_zh: 2006年12月29日 for 二OO六年十二月二十九日),
+# so dates are compared as dates (test_dates_are_the_source_dates), not as words.
+_DATE = re.compile(r"^([〇○OＯ0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
+
+
+def source_text(path: Path) -> str:
+    raw = path.read_bytes()
+    text = raw.decode("gb18030") if "gbk" in path.name else raw.decode("utf-8")
+    if path.suffix == ".html":
+        text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+        text = re.sub(r"<br\s*/?>|</p>|</td>|</tr>|</div>", "\n", text, flags=re.I)
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return text
+
+
+def source_sentences(path: Path) -> list[str]:
+    """The source's sentences and phrases (split at punctuation and spaces),
+    without its notes, disclosure labels and the page's furniture."""
+    lines = [line for line in source_text(path).split("\n") if line.strip() and not line.startswith("#")]
+    if len(lines) > 1:
+        lines = [line for line in lines if not _LABELS.search(line)]
+    else:
+        lines = [_LABELS.sub(" ", re.sub(r"(发布日期|访问次数|信息来源)[:：]\S*", " ", line)) for line in lines]
+    fragments = []
+    for line in lines:
+        for part in re.split(r"[。；;:：\s]+", line):
+            if re.search(r"[\u4e00-\u9fff]", part) and part not in _FURNITURE and not _DATE.match(part):
+                fragments.append(part)
+    return fragments
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """Every source imported into one project, which is then built: name -> (draft, output, path)."""
+    project = copy_project(tmp_path_factory.mktemp("sources") / "project")
+    results = {}
+    for name in sorted(EXPECTED):
+        result = run_cli(project, "import", str(SOURCES / name))
+        assert result.returncode == 0, f"{name}:\n{result.stdout}{result.stderr}"
+        assert "Traceback" not in result.stdout + result.stderr
+        path = project / result.stdout.strip().splitlines()[-1]
+        results[name] = (load(path), result.stdout, path)
+    site = tmp_path_factory.mktemp("sources-site") / "site"
+    build = build_site(project, site)
+    assert build.returncode == 0, build.stdout + build.stderr
+    return project, site, results
+
+
+def test_every_source_is_a_real_page_with_its_address():
+    files = sorted(p.name for p in SOURCES.iterdir())
+    assert set(EXPECTED) < set(files)
+    for name in files:
+        raw = (SOURCES / name).read_bytes()
+        first = (raw.decode("gb18030") if "gbk" in name else raw.decode("utf-8")).split("\n")[0]
+        assert re.search(r"来源: https?://\S+", first), f"{name}: first line {first!r} gives no address"
+
+
+def test_all_drafts_pass_the_check(imported):
+    project, _, results = imported
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
+    top = [p for p in (project / "content").glob("*.yaml") if p.name != "site.yaml"]  # site.yaml: the site's facts
+    documents = len(top) + len(list((project / "content" / "documents").glob("*.yaml")))
+    assert documents == 3 + len(results) + 3  # the fixture's, the drafts, three cited-document entries
+    assert f"内容检查通过:{documents} 份文件" in result.stdout
+
+
+def test_drafts_added_to_the_published_content_keep_it_valid(tmp_path):
+    """What staff do: import into content/ itself. The check passes and every new
+    file points at its editor schema (what the suite checks of content/)."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "content")
+    shutil.copytree(ROOT / "content", project / "content")
+    before = {p for p in (project / "content").rglob("*.yaml")}
+    for name in sorted(EXPECTED):
+        result = run_cli(project, "import", str(SOURCES / name))
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+    check = run_cli(project, "check")
+    assert check.returncode == 0, check.stderr
+    added = {p for p in (project / "content").rglob("*.yaml")} - before
+    assert len(added) >= len(EXPECTED)
+    for path in added:
+        first = path.read_text(encoding="utf-8").split("\n")[0]
+        depth = len(path.relative_to(project / "content").parts) - 1
+        assert first == "# yaml-language-server: $schema=" + "../" * (depth + 1) + "schema/content.schema.json"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_sentence_of_the_source_is_on_the_site(imported, name):
+    _, site, results = imported
+    draft = results[name][0]
+    page = re.sub(r"\s+", "", plain_text((site / urls.document(_Doc(draft["id"])) / "index.html")
+                                         .read_text(encoding="utf-8")))
+    sentences = source_sentences(SOURCES / name)
+    assert len(sentences) > 10
+    missing = [s for s in sentences if re.sub(r"\s+", "", s) not in page]
+    assert not missing, f"{name}: not on the site: {missing}"
+    for furniture in _FURNITURE:
+        assert furniture not in page
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_review_list_names_every_field_the_source_lacks(imported, name):
+    _, _, results = imported
+    draft, output, _ = results[name]
+    _, missing_metadata, missing_notice = EXPECTED[name]
+    reviewed = set(re.findall(r"^\s*\d+\. 第 \d+ 行  (\S+)$", output, re.M))
+    empty = {k for k, v in draft["metadata"].items() if v is None}
+    assert empty == missing_metadata
+    assert {f"metadata.{k}" for k in empty} <= reviewed
+    if missing_notice is None:
+        assert "notice" not in draft
+    else:
+        empty_notice = {k for k, v in draft["notice"].items() if v is None}
+        assert empty_notice == missing_notice
+        assert {f"notice.{k}" for k in empty_notice} <= reviewed
+    for i, clause_path in _indicator_paths(draft):
+        if not i.get("lead"):
+            assert clause_path in reviewed, f"{name}: {clause_path} has no lead and is not on the review list"
+
+
+def test_readme_table_states_the_figures(imported):
+    _, _, results = imported
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, (draft, output, _) in results.items():
+        m = re.search(rf"^\| `{re.escape(name)}` \|[^|]*\| (\d+) \| (\d+) \| (\d+) \|$", readme, re.M)
+        assert m, f"README's importer table has no row for {name}"
+        clauses = len(list(walk(draft["body"]["clauses"])))
+        indicators = sum(len(c.get("indicators") or []) for c in walk(draft["body"]["clauses"]))
+        review = int(re.search(r"请人工核对以下 (\d+) 项", output).group(1))
+        assert tuple(map(int, m.groups())) == (clauses, indicators, review), name
+
+
+def test_word_file_of_the_measures_reads_like_the_text(tmp_path, imported):
+    """第一章 / 第一条 numbering that Word draws itself (articles counting on through chapters)."""
+    _, _, results = imported
+    source = SOURCES / "ningxia-village-affairs-measures.txt"
+    docx_file = build_docx(source, tmp_path / "ningxia-village-affairs-measures.docx")
+    project = copy_project(tmp_path / "project")
+    result = run_cli(project, "import", str(docx_file))
+    assert result.returncode == 0, result.stderr
+    draft = load(project / result.stdout.strip().splitlines()[-1])
+    assert draft == results["ningxia-village-affairs-measures.txt"][0]
+    numbers = [c.get("number") for c in walk(draft["body"]["clauses"])]
+    assert numbers[:2] == ["第一章", "第一条"] and "第五条" in numbers and numbers.count("第二章") == 1
+
+
+def test_dates_are_the_source_dates(imported):
+    """Dates written in words or figures are read as the dates they are, never guessed."""
+    _, _, results = imported
+    notices = {name: draft.get("notice", {}).get("date") for name, (draft, _, _) in results.items()}
+    assert notices["ningxia-village-affairs-measures.txt"] == "2006-12-29"  # 二OO六年十二月二十九日
+    assert notices["wucheng-growth-measures.txt"] == "2025-04-01"  # 2025年4月1日
+    assert notices["quanzhou-agri-fund-notice.txt"] is None  # the page shows 2019610: digits lost
+    govcn = results["govcn-2018-43-decision.html"][0]["metadata"]
+    assert (govcn["written_date"], govcn["published"]) == ("2018-12-21", "2018-12-29")  # no time given
+
+
+def test_departments_reused_by_name_are_listed(imported):
+    _, _, results = imported
+    draft, output, _ = results["wucheng-growth-measures.txt"]
+    measure = draft["body"]["clauses"][1]
+    assert measure["heading"] == "强化科技创新(区科技局牵头)" and measure["responsible"] == ["science-tech"]
+    assert measure["children"][0]["indicators"][0]["lead"] == "science-tech"
+    assert "“区科技局”按名称沿用了本站已有的部门 science-tech" in output
+    assert "departments" not in draft
+
+
+def test_cited_documents_become_entries_with_number_title_and_issuer(imported):
+    project, _, results = imported
+    preamble = results["dongyang-disability-employment-oneline.txt"][0]["body"]["clauses"][0]
+    assert preamble["cites"] == ["doc-2022-59", "doc-2022-50"]
+    stub = load(project / "content" / "documents" / "doc-2022-59.yaml")
+    assert stub == {"id": "doc-2022-59",
+                    "title": "浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案(2022—2025年)〉的通知",
+                    "metadata": {"doc_no": "浙政办发〔2022〕59号", "issuer": "浙江省人民政府办公厅"}}
+
+
+class _Doc:
+    def __init__(self, doc_id: str):
+        self.id = doc_id
+
+
+def _indicator_paths(draft: dict):
+    def visit(clauses, base):
+        for i, clause in enumerate(clauses):
+            path = f"{base}[{i}]"
+            for k, ind in enumerate(clause.get("indicators") or []):
+                yield ind, f"{path}.indicators[{k}]"
+            yield from visit(clause.get("children") or [], f"{path}.children")
+    yield from visit(draft["body"]["clauses"], "body.clauses")
