@@ -38,6 +38,15 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def project_before_imports(dest: Path) -> Path:
+    """The fixture project as it was before the documents of tests/import_sources/
+    were imported into it (importer tests import them again)."""
+    project = copy_project(dest)
+    for source in (ROOT / "tests" / "import_sources").iterdir():
+        (project / "content" / f"{source.stem}.yaml").unlink(missing_ok=True)
+    return project
+
+
 def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m policy_site <args>`` against the project at ``root``."""
     return subprocess.run(

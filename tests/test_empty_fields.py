@@ -78,7 +78,8 @@ last_verified: 2026-11-25
 ARTEFACTS = [
     (re.compile(r"（\s*）|\(\s*\)|【\s*】|《\s*》"), "empty brackets"),
     (re.compile(r"^[·、，,；;：:]"), "a separator at the start"),
-    (re.compile(r"[·、，,；;]$"), "a separator at the end"),
+    # (；，at the end is the source's own punctuation: a list item ends with ；)
+    (re.compile(r"[·、]$"), "a separator at the end"),
     (re.compile(r"·\s*·|、\s*、|，\s*，|；\s*；"), "a doubled separator"),
     (re.compile(r"[（(]\s*[·、，,]|[·、，,]\s*[）)]"), "a separator next to a bracket"),
 ]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_cli
+from conftest import project_before_imports, run_cli
 from docx_builder import build_docx
 from import_compare import clause_shape, department_names, load, matched_indicators, walk
 
@@ -30,7 +30,7 @@ SOURCES = TESTS / "import_sources"
 
 def project_without_plan(tmp_path: Path) -> Path:
     """The fixture project without the seed plan (and what refers to it), to import the seed into."""
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     (project / "content" / "plan.yaml").unlink()
     shutil.rmtree(project / "content" / "policies")
     shutil.rmtree(project / "content" / "interpretations")
@@ -153,7 +153,7 @@ def test_import_is_deterministic(tmp_path, seed_import):
 
 
 def test_importing_a_published_document_again_is_refused(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     before = sorted(p.relative_to(project) for p in (project / "content").rglob("*"))
     result = run_cli(project, "import", str(SEED))
     assert result.returncode == 1

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_cli
+from conftest import project_before_imports, run_cli
 
 SOURCES = Path(__file__).resolve().parent / "import_sources"
 
@@ -24,7 +24,7 @@ def snapshot(project: Path) -> dict:
 
 
 def refused(tmp_path: Path, src: Path, zh: str, en: str, *args: str, names_file: bool = True) -> str:
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     before = snapshot(project)
     result = run_cli(project, "import", str(src), *args)
     output = result.stdout + result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project, run_cli
+from conftest import project_before_imports, run_cli
 from policy_site.content import load_content
 from policy_site.errors import ContentError
 from policy_site.importer.metadata import parse_date, read_metadata
@@ -143,7 +143,7 @@ def _edit(project, old, new):
 
 
 def test_deadline_must_appear_in_the_clause(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     _edit(project, "        comparator: 以上\n        lead: market-regulation\n      - id: micro-firm-growth",
           "        comparator: 以上\n        deadline: 2020\n        lead: market-regulation\n      - id: micro-firm-growth")
     with pytest.raises(ContentError) as info:
@@ -152,7 +152,7 @@ def test_deadline_must_appear_in_the_clause(tmp_path):
 
 
 def test_kind_must_be_stated_in_the_quote(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     _edit(project, "        comparator: 以上\n        lead: market-regulation\n      - id: micro-firm-growth",
           "        comparator: 以上\n        kind: 累计\n        lead: market-regulation\n      - id: micro-firm-growth")
     with pytest.raises(ContentError) as info:
@@ -163,7 +163,7 @@ def test_kind_must_be_stated_in_the_quote(tmp_path):
 
 
 def test_notice_without_signatory_and_date_and_a_published_day_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     _edit(project, "  signatory: 宁波市海曙区人民政府办公室\n  date: '2018-12-12'\n", "")
     _edit(project, "  published: 2018-12-24 08:54\n", "  published: '2018-12-24'\n")
     result = run_cli(project, "check")

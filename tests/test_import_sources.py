@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, run_cli
+from conftest import ROOT, build_site, project_before_imports, run_cli
 from docx_builder import build_docx
 from import_compare import load, walk
 from policy_site import urls
@@ -91,7 +91,7 @@ def source_sentences(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     """Every source imported into one project, which is then built: name -> (draft, output, path)."""
-    project = copy_project(tmp_path_factory.mktemp("sources") / "project")
+    project = project_before_imports(tmp_path_factory.mktemp("sources") / "project")
     results = {}
     for name in sorted(EXPECTED):
         result = run_cli(project, "import", str(SOURCES / name))
@@ -127,7 +127,7 @@ def test_all_drafts_pass_the_check(imported):
 def test_drafts_added_to_the_published_content_keep_it_valid(tmp_path):
     """What staff do: import into content/ itself. The check passes and every new
     file points at its editor schema (what the suite checks of content/)."""
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     shutil.rmtree(project / "content")
     shutil.copytree(ROOT / "content", project / "content")
     before = {p for p in (project / "content").rglob("*.yaml")}
@@ -195,7 +195,7 @@ def test_word_file_of_the_measures_reads_like_the_text(tmp_path, imported):
     _, _, results = imported
     source = SOURCES / "ningxia-village-affairs-measures.txt"
     docx_file = build_docx(source, tmp_path / "ningxia-village-affairs-measures.docx")
-    project = copy_project(tmp_path / "project")
+    project = project_before_imports(tmp_path / "project")
     result = run_cli(project, "import", str(docx_file))
     assert result.returncode == 0, result.stderr
     draft = load(project / result.stdout.strip().splitlines()[-1])

@@ -14,11 +14,12 @@ import pytest
 
 from conftest import ROOT
 from test_site_html import Node, parse
+from policy_site.schema.model import POLICY_STATUS, VALIDITY, VALIDITY_UNKNOWN
 
 # Link texts that do not say where a link goes.
 VAGUE_LINK_TEXT = {"点击这里", "点击此处", "这里", "此处", "更多", "详情", "链接", "查看", "点击", "here", "click here", "more"}
 # Words a status badge may show (有效性 of documents, status of catalogue entries).
-STATUS_WORDS = {"有效", "废止", "失效", "已失效", "已截止", "未开始", "申报中"}
+STATUS_WORDS = {*VALIDITY.terms, VALIDITY_UNKNOWN.label, *POLICY_STATUS.terms}
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,10 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
             f'"{name}" has no recognisable structure: no notice and no clause numbers such as 一、 (一) 1. 第一条. '
             "Make sure it holds the whole text of a policy document, from its title to its attachments.")
     known = Known(
-        departments={d.name: d.id for d in existing.departments.values()},
+        # Two governments may each have a 区科技局: the first (in content order)
+        # is proposed, and the review list names the others.
+        departments={name: ids[0] for name, ids in _ids_by_name(existing).items()},
+        namesakes={name: ids for name, ids in _ids_by_name(existing).items() if len(ids) > 1},
         documents_by_no={d.metadata.doc_no: d.id for d in existing.documents.values() if d.metadata.doc_no},
         document_ids=set(existing.documents),
     )
@@ -171,3 +174,11 @@ def _write_new(files: list[tuple[Path, str]]) -> None:
             path.unlink()
         raise ImportFailure(f"文件 {exc.filename} 已经存在,导入不会覆盖已有文件。",
                             f"{exc.filename} already exists; the importer never overwrites a file.") from None
+
+
+def _ids_by_name(content) -> dict[str, list[str]]:
+    """Department name -> the ids of the site's departments of that name, in content order."""
+    found: dict[str, list[str]] = {}
+    for dept in content.departments.values():
+        found.setdefault(dept.name, []).append(dept.id)
+    return found

@@ -50,6 +50,7 @@ class Known:
     departments: dict[str, str]  # name -> id
     documents_by_no: dict[str, str]  # 文号 -> document id
     document_ids: set[str]
+    namesakes: dict[str, list[str]] = field(default_factory=dict)  # name -> ids, where several departments share it
 
 
 def fits(model: Object, name: str, value) -> str | None:
@@ -64,7 +65,7 @@ def fits(model: Object, name: str, value) -> str | None:
 
 # The words of a title that say what kind of document it is (schema.model.
 # DOCUMENT_TYPE), most specific first: 关于印发…计划的通知 is a 计划.
-_TYPE_WORDS = [("办法", "办法"), ("规定", "办法"), ("细则", "办法"), ("措施", "若干措施"),
+_TYPE_WORDS = [("办法", "办法"), ("规定", "办法"), ("细则", "办法"), ("措施", "若干措施"), ("举措", "若干措施"),
                ("计划", "计划"), ("规划", "计划"), ("方案", "计划"), ("意见", "意见"),
                ("通知", "通知"), ("决定", "通知")]
 
@@ -269,7 +270,9 @@ def _clause(clause: Clause, base: str, index: int, draft: Draft, departments: De
     responsible = list(dict.fromkeys(responsible))
     for name, dept_id in departments.newly_reused():
         where = f"{path}.responsible" if responsible else f"{path}.indicators"
-        draft.note(where, f"“{name}”按名称沿用了本站已有的部门 {dept_id};如果不是同一单位(例如另一个区的同名部门),"
+        others = [i for i in known.namesakes.get(name, []) if i != dept_id]
+        also = f"(本站还有同名部门 {'、'.join(others)},请选对)" if others else ""
+        draft.note(where, f"“{name}”按名称沿用了本站已有的部门 {dept_id}{also};如果不是同一单位(例如另一个区的同名部门),"
                           "请在 departments 中新建部门并改用新编号。")
     if indicators:
         data["role"] = "goal"
