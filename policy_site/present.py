@@ -50,12 +50,13 @@ def comparator_text(comparator: str) -> str:
 
 
 def file_size(size: int) -> str:
-    """A file's size as people read it: 812 字节, 12.3 KB, 4.1 MB."""
+    """A file's size as people read it: 812 字节, 12.3 KB, 4.1 MB (a
+    no-break space between number and unit)."""
     if size < 1000:
-        return f"{size} 字节"
+        return f"{size}\u00a0字节"
     if size < 1_000_000:
-        return f"{size / 1000:.1f} KB"
-    return f"{size / 1_000_000:.1f} MB"
+        return f"{size / 1000:.1f}\u00a0KB"
+    return f"{size / 1_000_000:.1f}\u00a0MB"
 
 
 # -- Dates -------------------------------------------------------------------------
