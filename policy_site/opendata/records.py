@@ -138,24 +138,67 @@ class TermMap(Type):
 def data(t, value, ctx: Context):
     """``value`` (a record, or what a derived field computed) as plain JSON
     data, written by its type ``t``."""
-    t = resolve(t)
-    if isinstance(t, List):
-        return [data(t.item, v, ctx) for v in value or ()]
-    if value is None:
-        return None
-    if isinstance(t, Object):
-        compute = getattr(t, "compute", {})
-        return {name: data(field.type, compute[name](value, ctx) if name in compute else getattr(value, name, None), ctx)
-                for name, field in t.fields.items()}
-    if isinstance(t, RefTo):
-        return value.id
-    if isinstance(t, DateTime):
-        return value.strftime("%Y-%m-%dT%H:%M")
-    if isinstance(t, Date):
-        return value.isoformat()
-    if isinstance(t, Link):
-        return ctx.link(value)
+    return _converter(t)(value, ctx)
+
+
+# A converter per type, made once: at thousands of entries the open data is
+# mostly this walk, so each object's fields are looked up once, not per value.
+_CONVERTERS: dict[int, Callable] = {}
+
+
+def _same(value, ctx):
     return value
+
+
+def _converter(t) -> Callable:
+    key = id(t)
+    if key in _CONVERTERS:
+        return _CONVERTERS[key]
+    t = resolve(t)
+    if id(t) in _CONVERTERS:
+        return _CONVERTERS[id(t)]
+    if isinstance(t, List):
+        holder: list = []  # the item's converter, found on first use (objects may be recursive)
+
+        def convert_list(value, ctx):
+            if not holder:
+                holder.append(_converter(t.item))
+            item = holder[0]
+            return [item(v, ctx) for v in value or ()]
+        found = convert_list
+    elif isinstance(t, Object):
+        compute = getattr(t, "compute", {})
+        plan: list = []
+
+        def convert_object(value, ctx):
+            if value is None:
+                return None
+            if not plan:
+                plan.extend((name, compute.get(name), _converter(field.type)) for name, field in t.fields.items())
+            values = getattr(value, "_values", None)  # a validated Record: its fields without __getattr__
+            out = {}
+            for name, computed, convert in plan:
+                if computed is not None:
+                    v = computed(value, ctx)
+                elif values is not None:
+                    v = values.get(name)
+                else:
+                    v = getattr(value, name, None)
+                out[name] = v if convert is _same else convert(v, ctx)
+            return out
+        found = convert_object
+    elif isinstance(t, RefTo):
+        found = lambda value, ctx: None if value is None else value.id  # noqa: E731
+    elif isinstance(t, DateTime):
+        found = lambda value, ctx: None if value is None else value.strftime("%Y-%m-%dT%H:%M")  # noqa: E731
+    elif isinstance(t, Date):
+        found = lambda value, ctx: None if value is None else value.isoformat()  # noqa: E731
+    elif isinstance(t, Link):
+        found = lambda value, ctx: None if value is None else ctx.link(value)  # noqa: E731
+    else:
+        found = _same
+    _CONVERTERS[key] = _CONVERTERS[id(t)] = found
+    return found
 
 
 VERSION = derived("schema_version", Enum(Term(SCHEMA_VERSION, SCHEMA_VERSION, "本版格式")), "格式版本",
@@ -308,14 +351,24 @@ VOCABULARIES = View.of("vocabularies", "取值表", [
             "每个状态是否属于现行政策（政策自测只列出现行的条目）。"),
 ])
 
-CATALOGUE = View.of("catalogue", "政策目录", [
+_CATALOGUE_HEAD = [
     VERSION,
     derived("as_of", Date(), "状态判定日期", lambda c, ctx: c.as_of,
             "判定条目状态（已截止、未开始）的日期：内容中最新的日期，或构建时给定的 SOURCE_DATE_EPOCH。",
             required=False),
     derived("vocabularies", VOCABULARIES, "取值表", lambda c, ctx: c),
+]
+CATALOGUE = View.of("catalogue", "政策目录", [
+    *_CATALOGUE_HEAD,
     derived("policies", List(POLICY_DATA), "条目", lambda c, ctx: list(c.policies.values())),
 ])
+CATALOGUE_HEAD = View.of("catalogue_head", "政策目录", _CATALOGUE_HEAD)
+
+
+def _entry(ctx: Context, policy) -> dict:
+    """An entry as POLICY_DATA writes it, made once per build: its own file
+    and the catalogue hold the same object."""
+    return ctx.content.once("policy data", (policy.id, ctx.site.url), lambda: data(POLICY_DATA, policy, ctx))
 
 
 def document_data(ctx: Context, doc) -> dict:
@@ -325,12 +378,13 @@ def document_data(ctx: Context, doc) -> dict:
 
 def policy_data(ctx: Context, policy) -> dict:
     """The catalogue entry's JSON file."""
-    return data(POLICY_FILE, policy, ctx)
+    return {VERSION.field.name: SCHEMA_VERSION, **_entry(ctx, policy)}
 
 
 def catalogue_data(ctx: Context) -> dict:
-    """policies/catalogue.json: every entry, with the vocabularies the self-check uses."""
-    return data(CATALOGUE, ctx.content, ctx)
+    """policies/catalogue.json: every entry, with the vocabularies the self-check
+    uses (CATALOGUE, with the entries made once for their own files too)."""
+    return {**data(CATALOGUE_HEAD, ctx.content, ctx), "policies": [_entry(ctx, p) for p in ctx.content.policies.values()]}
 
 
 def newest(*days) -> dt.date | None:

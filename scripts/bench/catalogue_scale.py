@@ -201,8 +201,11 @@ def checkout(commit: str, dest: Path) -> Path:
 def against_baseline(sizes: list[int], commit: str, repeat: int, settle: float) -> int:
     """This code's build against ``commit``'s, on the same content, interleaved."""
     before = reference_seconds()
-    print(f"{'N':>6} {'run':>4} {'this s':>8} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8}"
-          f" {'base s':>8} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8} {'added':>7}")
+    # Wall time, and CPU time (user + system, all processes of the build):
+    # on a shared machine other load stretches wall time far more than CPU time.
+    print(f"{'N':>6} {'run':>4} {'this s':>8} {'CPU s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8}"
+          f" {'base s':>8} {'CPU s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8} {'load':>5}"
+          f" {'added':>7} {'CPU':>7}")
     with tempfile.TemporaryDirectory(prefix="catalogue-baseline-") as tmp:
         base = checkout(commit, Path(tmp) / "baseline")
         for n in sizes:
@@ -223,19 +226,25 @@ def against_baseline(sizes: list[int], commit: str, repeat: int, settle: float) 
                     write_catalogue(project, entries)
                     os.sync()
                     time.sleep(settle)
+                    row["load"] = os.getloadavg()[0]
                     row[name] = measure(project, code=code)
                     shutil.rmtree(project)
                 runs.append(row)
                 t, b = row["this"], row["base"]
-                print(f"{n:>6} {i + 1:>4} {t['seconds']:8.2f} {t['stages'].get('generate', 0):6.2f}"
+                print(f"{n:>6} {i + 1:>4} {t['seconds']:8.2f} {t['cpu']:7.2f} {t['stages'].get('generate', 0):6.2f}"
                       f" {t['stages'].get('mkdocs', 0):8.2f} {t['stages'].get('link check', 0):8.2f} {t['site_mb']:8.1f}"
-                      f" {b['seconds']:8.2f} {b['stages'].get('generate', 0):6.2f} {b['stages'].get('mkdocs', 0):8.2f}"
-                      f" {b['stages'].get('link check', 0):8.2f} {b['site_mb']:8.1f}"
-                      f" {(t['seconds'] / b['seconds'] - 1) * 100:6.1f}%", flush=True)
-            this = sorted(r["this"]["seconds"] for r in runs)[len(runs) // 2]
-            baseline = sorted(r["base"]["seconds"] for r in runs)[len(runs) // 2]
-            print(f"{n:>6} medians of {repeat}: this {this:.2f} s, {commit} {baseline:.2f} s: "
-                  f"{(this / baseline - 1) * 100:+.1f} %")
+                      f" {b['seconds']:8.2f} {b['cpu']:7.2f} {b['stages'].get('generate', 0):6.2f}"
+                      f" {b['stages'].get('mkdocs', 0):8.2f} {b['stages'].get('link check', 0):8.2f} {b['site_mb']:8.1f}"
+                      f" {row['load']:5.2f} {(t['seconds'] / b['seconds'] - 1) * 100:6.1f}%"
+                      f" {(t['cpu'] / b['cpu'] - 1) * 100:6.1f}%", flush=True)
+
+            def median(name: str, key: str) -> float:
+                return sorted(r[name][key] for r in runs)[len(runs) // 2]
+
+            for key, label in (("seconds", "wall"), ("cpu", "CPU")):
+                this, baseline = median("this", key), median("base", key)
+                print(f"{n:>6} {label} medians of {repeat}: this {this:.2f} s, {commit} {baseline:.2f} s: "
+                      f"{(this / baseline - 1) * 100:+.1f} %")
     after = reference_seconds()
     print(f"machine: {machine()}; reference loop {before:.2f} s before, {after:.2f} s after "
           "(scripts/bench/build_time.py reference_seconds: lower is a faster machine)")
