@@ -58,6 +58,22 @@ class PolicyStatus:
         return POLICY_STATUS.term(self.value).extra["state"]
 
 
+@dataclass(frozen=True)
+class Relation:
+    """One relation of a document, seen from it: ``type`` as the content states
+    it (替代 / 修改 / 依据), ``document`` the other document, ``inverse`` when the
+    other document states it (替代本文件 …)."""
+
+    type: str
+    document: Record
+    inverse: bool
+
+    @property
+    def label(self) -> str:
+        term = RELATION_TYPE.term(self.type)
+        return term.extra["inverse"] if self.inverse else term.label
+
+
 _STATE_ORDER = {"in-force": 0, "unknown": 1, "lapsed": 2}
 
 
@@ -151,8 +167,14 @@ class Content:
         those it states (本文件替代 …) and those other documents state about it
         (替代本文件 …), in content order."""
         return self.once("relations", doc.id, lambda: [
-            (RELATION_TYPE.term(r.type).label, r.document) for r in doc.relations if r.document
-        ] + [(RELATION_TYPE.term(kind).extra["inverse"], other) for kind, other in self._inverse().get(doc.id, [])])
+            (relation.label, relation.document) for relation in self.relations_both_ways(doc)])
+
+    def relations_both_ways(self, doc: Record) -> list["Relation"]:
+        """Every relation of ``doc`` with its type and direction: those it
+        states, then those other documents state about it, in content order."""
+        return self.once("relations both ways", doc.id, lambda: [
+            Relation(r.type, r.document, False) for r in doc.relations if r.document
+        ] + [Relation(kind, other, True) for kind, other in self._inverse().get(doc.id, [])])
 
     def successors(self, doc: Record) -> list[Record]:
         """The documents that state they replace ``doc`` (关系 替代)."""

@@ -6,8 +6,8 @@ nothing it must run:
 
     mkdocs.yml      the project's mkdocs.yml with the whole navigation (site_config.py)
     docs/           every generated page (front matter + HTML), the hand-written
-                    pages and assets of the project's docs/, the open-data files
-                    and pictures, the search index and its worker
+                    pages and assets of the project's docs/, the open data, feeds,
+                    sitemap and pictures, the search index and its worker
     overrides/      the project's theme overrides
 
 No module of this step imports an engine. ``TreeWriter`` writes a file only
@@ -27,6 +27,7 @@ import markdown
 
 from . import urls
 from .content import Content, load_content
+from .opendata.sitemap import template as sitemap_template
 from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages
 from .render import outline, plain_text
 from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
@@ -34,6 +35,8 @@ from .search.index import build_files
 from .site_config import CONFIG_FILE, SiteConfig
 
 OVERRIDES = "overrides"
+# The theme template both engines write sitemap.xml from (opendata/sitemap.py).
+SITEMAP_TEMPLATE = f"{OVERRIDES}/sitemap.xml"
 
 
 @dataclass
@@ -48,8 +51,11 @@ def whole_render_needed(written: list[str], removed: list[str]) -> bool:
     """Whether an engine that renders only changed sources (a dirty build)
     would leave the site wrong after these tree changes: when what every
     page shows around its content changed (navigation, theme, assets), or a
-    source is gone (a dirty build removes no output)."""
-    return bool(removed) or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/")) for p in written)
+    source is gone (a dirty build removes no output). The sitemap's
+    template is not such a change: an engine writes its theme's templates
+    on every build, dirty or not."""
+    return bool(removed) or any(p == CONFIG_FILE or p.startswith((OVERRIDES + "/", "docs/assets/"))
+                                for p in written if p != SITEMAP_TEMPLATE)
 
 
 def as_of_from_environment() -> dt.date | None:
@@ -84,21 +90,23 @@ class SourceTree:
     def make(cls, project: Path, content: Content, memo: PageMemo | None = None,
              own_search: bool = True, env=None) -> "SourceTree":
         config = SiteConfig.read(project)
-        info = SiteInfo.of(content.site)
-        site = build_pages(content, info, memo, env)
+        info = SiteInfo.of(content.site, config.site_url)
+        docs = project / config.docs_dir
+        handwritten = _copy_folder(docs)
+        site = build_pages(content, info, memo, env, [_page_url(rel) for rel in handwritten if rel.endswith(".md")])
         files: dict[str, bytes | str] = {}
         for page in site.pages:
             files["docs/" + urls.source_path(page.url)] = page.source(own_search)
         for path, text in site.files.items():
             files["docs/" + path] = text
-        docs = project / config.docs_dir
-        handwritten = _copy_folder(docs)
         for path, data in handwritten.items():
             files["docs/" + path] = data
         for path, data in _copy_folder(project / OVERRIDES).items():
             files[f"{OVERRIDES}/{path}"] = data
+        files[SITEMAP_TEMPLATE] = sitemap_template(site.sitemap)
         files["docs/" + WORKER_PATH] = WORKER.read_bytes()
-        files[CONFIG_FILE] = config.engine_config(_nav(site.nav), own_search, info.name, info.description)
+        feeds = [{"title": feed.title, "path": urls.feed(feed.name)} for feed in site.feeds]
+        files[CONFIG_FILE] = config.engine_config(_nav(site.nav), own_search, info.name, info.description, feeds)
         records = content_records(content)
         located = {r.location for r in records}
         for page in site.pages:  # generated pages with no entity of their own: by title
@@ -149,12 +157,17 @@ def _handwritten_records(config: SiteConfig, docs: Path, files: dict[str, bytes]
     for rel, data in files.items():
         if not rel.endswith(".md"):
             continue
-        url = rel[:-len("index.md")] if rel == "index.md" or rel.endswith("/index.md") else rel[:-3] + "/"
+        url = _page_url(rel)
         html = converter.reset().convert(_without_front_matter(data.decode("utf-8-sig")))
         sections = outline(html)
         h1 = next((h.text for h, _ in sections if h and h.level == 1), None)
         records += page_records(url, titles.get(rel) or h1 or Path(rel).stem, sections)
     return records
+
+
+def _page_url(rel: str) -> str:
+    """The URL of the hand-written page at ``rel`` (a .md file under docs/)."""
+    return rel[:-len("index.md")] if rel == "index.md" or rel.endswith("/index.md") else rel[:-3] + "/"
 
 
 def _without_front_matter(text: str) -> str:

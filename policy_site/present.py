@@ -49,6 +49,16 @@ def comparator_text(comparator: str) -> str:
     return f"{comparator}（{COMPARATOR.term(comparator).extra['symbol']}）"
 
 
+def file_size(size: int) -> str:
+    """A file's size as people read it: 812 字节, 12.3 KB, 4.1 MB (a
+    no-break space between number and unit)."""
+    if size < 1000:
+        return f"{size}\u00a0字节"
+    if size < 1_000_000:
+        return f"{size / 1000:.1f}\u00a0KB"
+    return f"{size / 1_000_000:.1f}\u00a0MB"
+
+
 # -- Dates -------------------------------------------------------------------------
 
 
@@ -124,11 +134,6 @@ def entry_basis_unknown(docs) -> str:
     """Why an entry none of whose basis documents is stated in force has an unknown status."""
     names = "、".join(f"{d.metadata.doc_no or d.title}（{validity(d).label}）" for d in docs)
     return f"依据文件 {names} 未标注有效性，本条目是否仍适用请向主管部门确认。"
-
-
-def entry_status_data(status) -> dict:
-    """A catalogue entry's status as the open data writes it."""
-    return {"value": status.value, "state": status.state, "reason": status.reason, "overridden": status.overridden}
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from .engines import MkDocs
 from .errors import ContentError
 from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index, whole_render_needed
 from . import urls
-from .pages import PageMemo, policies
+from .pages import PageMemo, SiteInfo, policies
 from .render import TEMPLATES, environment
 from .yaml_source import ParseCache
 from .site_config import CONFIG_FILE, SiteConfig
@@ -198,7 +198,8 @@ class Preview:
         list them (the catalogue, departments) are made and rendered again:
         at thousands of entries those are most of a rebuild."""
         self.memo.clear_made()
-        policies.entry_pages(content, self.env, self.memo)
+        site = SiteInfo.of(content.site, SiteConfig.read(self.project).site_url)
+        policies.entry_pages(content, self.env, self.memo, site)
         written = self.writer.update({"docs/" + urls.source_path(p.url): p.source() for p in self.memo.made})
         if written:
             self._render(full=False)

@@ -124,6 +124,7 @@ def environment() -> Environment:
         date_zh=present.date_zh,
         target=present.target_text,
         number=present.format_number,
+        size=present.file_size,
         amount=present.amount,
         comparator=present.comparator_text,
         doc_name=present.doc_name,

@@ -104,6 +104,15 @@ class SiteConfig:
         return self.data.get("docs_dir", "docs")
 
     @property
+    def site_url(self) -> str:
+        """The site's published address (``site_url``, usually ``!ENV SITE_URL``),
+        ending in a slash; empty when it is not set. Open data links absolutely
+        only to a known address."""
+        url = resolve(self.data.get("site_url")) or ""
+        url = str(url).strip()
+        return url if not url or url.endswith("/") else url + "/"
+
+    @property
     def handwritten_nav(self) -> list:
         """The hand-written pages' part of the navigation (after the generated part)."""
         return list(self.data.get("nav") or [])
@@ -120,18 +129,21 @@ class SiteConfig:
                 extensions.append(item)
         return extensions, configs
 
-    def engine_config(self, nav: list, own_search: bool = True, name: str = "", description: str = "") -> str:
+    def engine_config(self, nav: list, own_search: bool = True, name: str = "", description: str = "",
+                      feeds: list[dict] = ()) -> str:
         """The engine configuration of the source tree: this file with the
         whole navigation, the tree's own folders, and nothing that runs code
         of ours at build time; the site's ``name`` and ``description`` come from
         the content (content/site.yaml). ``own_search``: the theme's search box talks
         to the site's own index (overrides/main.html); off only for the search
-        benchmark, which measures Material's own search on the same site."""
+        benchmark, which measures Material's own search on the same site.
+        ``feeds``: the site's Atom feeds (title, path), which
+        overrides/main.html links from every page's <head>."""
         data = dict(self.data)
         data["site_name"] = name or data.get("site_name") or ""
         if description:
             data["site_description"] = description
-        data["extra"] = {**(data.get("extra") or {}), "policy_search": own_search}
+        data["extra"] = {**(data.get("extra") or {}), "policy_search": own_search, "policy_feeds": list(feeds)}
         data["docs_dir"] = "docs"
         data["nav"] = nav + self.handwritten_nav
         theme = dict(data.get("theme") or {})

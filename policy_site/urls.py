@@ -67,6 +67,41 @@ def catalogue_data() -> str:
     return "policies/catalogue.json"
 
 
+def open_data() -> str:
+    """开放数据: every open-data file, its format, fields and licence."""
+    return "open-data/"
+
+
+def document_data(doc) -> str:
+    """The document as open data (JSON)."""
+    return f"documents/{doc.id}/index.json"
+
+
+def policy_data(p) -> str:
+    """A catalogue entry as open data (JSON)."""
+    return f"policies/{p.id}/index.json"
+
+
+def data_file(name: str) -> str:
+    """A table, the archive or a schema of the open data: data/<name>."""
+    return f"data/{name}"
+
+
+def feed(name: str) -> str:
+    """An Atom feed: feeds/<name>.xml."""
+    return f"feeds/{name}.xml"
+
+
+def sitemap() -> str:
+    return "sitemap.xml"
+
+
+def absolute(target: str, site_url: str) -> str:
+    """``target`` (site-relative) under the site's address; unchanged when
+    the address is not known (``site_url`` empty)."""
+    return site_url + target if site_url else target
+
+
 def interpretation(item) -> str:
     return f"interpretations/{item.id}/"
 

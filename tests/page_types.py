@@ -89,6 +89,7 @@ def _page_types() -> dict[str, PageType]:
         "search": PageType(urls.home(), _search),
         "cited-document": PageType(urls.document(cited)),
         "about": PageType("about/"),
+        "open-data": PageType(urls.open_data()),
     }
 
 

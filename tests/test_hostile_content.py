@@ -239,7 +239,12 @@ CHECK_DOM = """
   }
   for (const s of document.querySelectorAll("script")) {
     const src = s.getAttribute("src");
-    if (src === null) {
+    if (s.type === "application/ld+json") {
+      // Linked data (opendata/linked_data.py): a data block the browser never
+      // runs. Content may be in it, as JSON strings that cannot end the block.
+      try { JSON.parse(s.textContent); } catch (e) { problems.push("JSON-LD that is not JSON"); }
+      if (/</.test(s.textContent)) problems.push("JSON-LD with a raw <");
+    } else if (src === null) {
       // Material's inline config/bootstrap scripts only: no content strings.
       if (/alert\\(|onerror|onload/.test(s.textContent)) problems.push("inline script with content: " + s.textContent.slice(0, 80));
     } else if (!/(^|\\/)assets\\//.test(new URL(src, location.href).pathname)) {

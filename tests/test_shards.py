@@ -51,8 +51,8 @@ def test_sharded_build_writes_the_same_bytes(project, whole, tmp_path, shards):
 
 
 def test_the_sitemap_lists_every_page_once(whole):
-    """The one site-wide file merged from the shards (checked on the whole
-    build, which the sharded builds equal)."""
+    """The one site-wide file that lists pages (checked on the whole build,
+    which the sharded builds equal)."""
     locs = re.findall(r"<loc>(.*?)</loc>", whole["sitemap.xml"].decode("utf-8"))
     pages = [name[: -len("index.html")] for name in whole
              if name.endswith("index.html") and name != "404.html"]

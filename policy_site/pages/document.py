@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..content import ClauseRef, Content
+from ..opendata import linked_data
 from ..present import Banner, date_zh, document_banner
 from ..render import linked_text
 from ..schema.model import DISCLOSURE_FIELDS, METADATA
@@ -55,6 +56,7 @@ class DocumentPage:
     cited_by: list[ClauseRef]  # clauses of other documents that cite this one
     relations: list[tuple[str, Record]]  # (本文件替代 / 替代本文件 …, the other document), both ways
     banner: Banner | None  # the document's status (present.document_banner)
+    linked_data: Markup  # schema.org Legislation and breadcrumbs (opendata/linked_data.py)
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -83,6 +85,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             cited_by=cited_by,
             relations=content.relations(doc),
             banner=document_banner(doc, content.successors(doc)),
+            linked_data=linked_data.script(linked_data.document(content, site, doc, site.name)),
         )
         result.append(make_page(env, "document.html.j2", url, doc.title, page))
     return result

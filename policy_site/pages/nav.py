@@ -39,5 +39,6 @@ def navigation(content: Content, site) -> list[NavItem]:
         nav.append(NavItem("责任分工", urls.departments()))
     if content.policies:
         nav += [NavItem("政策目录", urls.policies()), NavItem("政策自测", urls.self_check())]
+    nav.append(NavItem("开放数据", urls.open_data()))
     nav.append(NavItem("关于本站", urls.about()))
     return nav

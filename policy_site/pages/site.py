@@ -18,10 +18,15 @@ class SiteInfo:
     licence: str = ""
     catalogue_title: str = CATALOGUE_TITLE
     catalogue_lead: str = ""
+    # Where the site is published (SITE_URL, mkdocs.yml site_url), ending in
+    # "/"; empty when not set. Not content: the open data links absolutely
+    # only when it is known.
+    url: str = ""
 
     @classmethod
-    def of(cls, record) -> "SiteInfo":
-        """From the validated content/site.yaml record (schema.model.SITE)."""
+    def of(cls, record, url: str = "") -> "SiteInfo":
+        """From the validated content/site.yaml record (schema.model.SITE)
+        and the site's address ``url``."""
         return cls(
             name=record.name,
             description=record.description or "",
@@ -31,4 +36,5 @@ class SiteInfo:
             licence=record.licence or "",
             catalogue_title=record.catalogue_title or CATALOGUE_TITLE,
             catalogue_lead=record.catalogue_lead or "",
+            url=url,
         )

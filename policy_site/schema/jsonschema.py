@@ -1,4 +1,5 @@
-"""Derive the editor's JSON Schema (draft-07) from the content model.
+"""Derive JSON Schemas (draft-07) from the content model: the editor's, and
+the published open data's (``data_schema``).
 
 Content files point at the result with a first line
 ``# yaml-language-server: $schema=../schema/content.schema.json`` so editors
@@ -15,28 +16,33 @@ from .model import CONTENT_FILES
 from .types import Enum, List, Object, resolve
 
 
-def _type_schema(t, definitions: dict) -> dict:
+def _type_schema(t, definitions: dict, data: bool = False) -> dict:
     t = resolve(t)
     if isinstance(t, Object):
         if t.name not in definitions:
             definitions[t.name] = {}  # placeholder first: objects may be recursive
-            definitions[t.name] = _object_schema(t, definitions)
+            definitions[t.name] = _object_schema(t, definitions, data)
         return {"$ref": f"#/definitions/{t.name}"}
     if isinstance(t, List):
-        schema = {"type": "array", "items": _type_schema(t.item, definitions)}
+        schema = {"type": "array", "items": _type_schema(t.item, definitions, data)}
         if t.min_items:
             schema["minItems"] = t.min_items
         return schema
     schema = t.json_schema()
-    if isinstance(t, Enum):
+    if isinstance(t, Enum) and not data:
         schema["markdownEnumDescriptions"] = [term.description for term in t.terms.values()]
     return schema
 
 
-def _object_schema(obj: Object, definitions: dict) -> dict:
+def _object_schema(obj: Object, definitions: dict, data: bool = False) -> dict:
+    """An object's schema. In an editor's schema (``data`` false) an optional
+    field may be left out; in the open data every field is written, and an
+    optional one that the content does not give is null (a list: empty)."""
     properties = {}
     for name, field in obj.fields.items():
-        prop = dict(_type_schema(field.type, definitions))
+        prop = dict(_type_schema(field.type, definitions, data))
+        if data and not field.required and not isinstance(resolve(field.type), List):
+            prop = {"anyOf": [prop, {"type": "null"}]}
         prop["title"] = field.label
         if field.description:
             prop["description"] = field.description
@@ -46,7 +52,7 @@ def _object_schema(obj: Object, definitions: dict) -> dict:
         "title": obj.title,
         "additionalProperties": False,
         "properties": properties,
-        "required": [n for n, f in obj.fields.items() if f.required],
+        "required": [n for n, f in obj.fields.items() if f.required or data],
     }
     if obj.description:
         schema["description"] = obj.description
@@ -60,6 +66,23 @@ def object_schema(obj: Object, filename: str) -> dict:
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": f"https://policy-site.invalid/schema/{filename}",
         "title": f"policy-site {obj.title} / {obj.name} file",
+        **root,
+        "definitions": definitions,
+    }
+
+
+def data_schema(obj: Object, schema_id: str | None = None) -> dict:
+    """The JSON Schema of an open-data file whose top level is ``obj`` (an
+    object of the model, or one derived from the model's objects by
+    policy_site/opendata/records.py): every field present, null when not
+    given. ``schema_id``: where the schema is published, when the site's
+    address is known."""
+    definitions: dict = {}
+    root = _type_schema(obj, definitions, data=True)
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        **({"$id": schema_id} if schema_id else {}),
+        "title": f"policy-site 开放数据:{obj.title} / {obj.name}",
         **root,
         "definitions": definitions,
     }

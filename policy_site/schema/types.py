@@ -186,6 +186,17 @@ class Url(Type):
         return {"type": "string", "pattern": self._PATTERN.pattern, "format": "uri"}
 
 
+class Link(Type):
+    """A link to a page or file of the site, in exports only (never read from
+    content): absolute where the site's address (SITE_URL) is set, relative
+    to the site's root otherwise."""
+
+    label_zh, label_en = "网址", "link"
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "format": "uri-reference"}
+
+
 class Number(Type):
     """A non-negative number (integer or decimal)."""
 

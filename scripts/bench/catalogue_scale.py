@@ -2,6 +2,7 @@
 against the bare render of the same pages.
 
 Usage: python -m scripts.bench.catalogue_scale [--sizes 100 1000 5000]
+       python -m scripts.bench.catalogue_scale --sizes 5000 --baseline a73914e --repeat 3
 
 For each N: copy the project into a temp dir, replace content/policies/*.yaml
 by N generated entries (built from the plan's own sentences, so they
@@ -13,6 +14,13 @@ of the two, peak memory, site size and HTML page count (each build starts
 after flushing writes to disk and a pause, --settle); then the growth of
 time against the growth of N, and whether the targets hold (5,000 entries in
 under 20 s and within 1.5x the bare render, growing linearly).
+
+``--baseline COMMIT``: instead, the same build by the code of an earlier
+commit (its policy_site/, mkdocs.yml, overrides/, docs/ and schema/, taken
+with ``git archive``) on the same synthetic content, interleaved with this
+one's ``--repeat`` times: what the work added since costs. Measured with
+the commit before the open data (a73914e): the open data's share of a build
+(issue 17's target: at most 20 % at 5,000 entries).
 """
 
 from __future__ import annotations
@@ -156,14 +164,17 @@ def _stages(output: str) -> dict[str, float]:
     return {name.strip(): float(seconds) for name, seconds in re.findall(r"([a-z ]+?) ([\d.]+) s", line[len("timings: "):])}
 
 
-def measure(project: Path, shards: int | None = None) -> dict:
-    """One build (``shards``: MkDocs processes; default: the build's own choice)."""
+def measure(project: Path, shards: int | None = None, code: Path | None = None) -> dict:
+    """One build (``shards``: MkDocs processes; default: the build's own
+    choice; ``code``: a folder whose policy_site package builds, instead of
+    this checkout's)."""
     site = project / "site"
     cmd = [sys.executable, "-m", "policy_site", "--root", str(project), "build", "--site-dir", str(site), "--timings"]
     if shards:
         cmd += ["--shards", str(shards)]
+    env = dict(os.environ, PYTHONPATH=str(code or ROOT))
     out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=project,
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env)
     run = json.loads(out.stdout)
     if run["returncode"] != 0:
         raise SystemExit(f"build failed ({run['returncode']}):\n{run['output']}")
@@ -178,13 +189,80 @@ def measure(project: Path, shards: int | None = None) -> dict:
     }
 
 
+def checkout(commit: str, dest: Path) -> Path:
+    """The files a build needs, as they were at ``commit`` (git archive)."""
+    dest.mkdir(parents=True)
+    names = ["policy_site", *[n for n in PROJECT_FILES if n != "content"]]
+    archive = subprocess.run(["git", "archive", commit, *names], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
+
+
+def against_baseline(sizes: list[int], commit: str, repeat: int, settle: float) -> int:
+    """This code's build against ``commit``'s, on the same content, interleaved."""
+    before = reference_seconds()
+    # Wall time, and CPU time (user + system, all processes of the build):
+    # on a shared machine other load stretches wall time far more than CPU time.
+    print(f"{'N':>6} {'run':>4} {'this s':>8} {'CPU s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8}"
+          f" {'base s':>8} {'CPU s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8} {'load':>5}"
+          f" {'added':>7} {'CPU':>7}")
+    with tempfile.TemporaryDirectory(prefix="catalogue-baseline-") as tmp:
+        base = checkout(commit, Path(tmp) / "baseline")
+        for n in sizes:
+            entries = synthetic_policies(n)
+            runs = []
+            for i in range(repeat):
+                row = {}
+                for name, code, files in (("base", base, base), ("this", None, ROOT)):
+                    project = Path(tmp) / f"{name}-{n}"
+                    shutil.rmtree(project, ignore_errors=True)
+                    project.mkdir()
+                    for item in PROJECT_FILES:
+                        src = (files / item) if item != "content" else ROOT / "content"
+                        if src.is_dir():
+                            shutil.copytree(src, project / item, ignore=shutil.ignore_patterns("__pycache__", "site"))
+                        elif src.exists():
+                            shutil.copy2(src, project / item)
+                    write_catalogue(project, entries)
+                    os.sync()
+                    time.sleep(settle)
+                    row["load"] = os.getloadavg()[0]
+                    row[name] = measure(project, code=code)
+                    shutil.rmtree(project)
+                runs.append(row)
+                t, b = row["this"], row["base"]
+                print(f"{n:>6} {i + 1:>4} {t['seconds']:8.2f} {t['cpu']:7.2f} {t['stages'].get('generate', 0):6.2f}"
+                      f" {t['stages'].get('mkdocs', 0):8.2f} {t['stages'].get('link check', 0):8.2f} {t['site_mb']:8.1f}"
+                      f" {b['seconds']:8.2f} {b['cpu']:7.2f} {b['stages'].get('generate', 0):6.2f}"
+                      f" {b['stages'].get('mkdocs', 0):8.2f} {b['stages'].get('link check', 0):8.2f} {b['site_mb']:8.1f}"
+                      f" {row['load']:5.2f} {(t['seconds'] / b['seconds'] - 1) * 100:6.1f}%"
+                      f" {(t['cpu'] / b['cpu'] - 1) * 100:6.1f}%", flush=True)
+
+            def median(name: str, key: str) -> float:
+                return sorted(r[name][key] for r in runs)[len(runs) // 2]
+
+            for key, label in (("seconds", "wall"), ("cpu", "CPU")):
+                this, baseline = median("this", key), median("base", key)
+                print(f"{n:>6} {label} medians of {repeat}: this {this:.2f} s, {commit} {baseline:.2f} s: "
+                      f"{(this / baseline - 1) * 100:+.1f} %")
+    after = reference_seconds()
+    print(f"machine: {machine()}; reference loop {before:.2f} s before, {after:.2f} s after "
+          "(scripts/bench/build_time.py reference_seconds: lower is a faster machine)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--settle", type=float, default=30.0,
                         help="seconds to wait, after flushing writes to disk, before each build (0: back to back)")
+    parser.add_argument("--baseline", metavar="COMMIT",
+                        help="compare with the build of this commit's code on the same content (see above)")
+    parser.add_argument("--repeat", type=int, default=3, help="with --baseline: builds of each, interleaved")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
+    if args.baseline:
+        return against_baseline(sizes, args.baseline, args.repeat, args.settle)
     before = reference_seconds()
     results = []
     print(f"{'N':>6} {'build s':>8} {'1 proc s':>8} {'bare s':>7} {'ratio':>6} {'load s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8}"
