@@ -44,6 +44,12 @@ def target_text(ind) -> str:
     return number
 
 
+def target_terms(ind) -> str:
+    """When a target is due and what kind of figure it is, where the content
+    says: 目标年份 2025年 · 年均; "" when it says neither."""
+    return facts([f"目标年份 {ind.deadline}年" if ind.deadline else "", ind.kind or ""])
+
+
 def comparator_text(comparator: str) -> str:
     """The comparator with its sign, for people who scan a table: 以上（≥）."""
     return f"{comparator}（{COMPARATOR.term(comparator).extra['symbol']}）"

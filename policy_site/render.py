@@ -123,6 +123,7 @@ def environment() -> Environment:
         # How things are written: present.py
         date_zh=present.date_zh,
         target=present.target_text,
+        target_terms=present.target_terms,
         number=present.format_number,
         size=present.file_size,
         amount=present.amount,

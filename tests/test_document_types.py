@@ -97,6 +97,13 @@ def test_measures_are_named_and_cited_as_measures(site):
     assert "政策措施" in _nav_labels(site)
 
 
+def test_a_target_s_year_is_shown_with_it(site):
+    """The Wucheng measures (fixture) state their target's year: 2025."""
+    page = parse(site / "documents" / "wucheng-growth-measures" / "targets" / "index.html")
+    cells = [td.text() for td in page.article.find_all("td", cls="target")]
+    assert cells == ["达到2.95% 目标年份 2025年"], cells
+
+
 def test_articles_are_cited_as_numbered(site):
     assert _h1(site, "documents/rules-doc/tasks") == "主要条款"
     text = parse(site / "documents" / "rules-doc" / "tasks" / "index.html").article.text()
