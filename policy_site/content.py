@@ -162,13 +162,6 @@ class Content:
                     return ref, ind
         return None
 
-    def relations(self, doc: Record) -> list[tuple[str, Record]]:
-        """Every relation of ``doc``, both ways, as (label, other document):
-        those it states (本文件替代 …) and those other documents state about it
-        (替代本文件 …), in content order."""
-        return self.once("relations", doc.id, lambda: [
-            (relation.label, relation.document) for relation in self.relations_both_ways(doc)])
-
     def relations_both_ways(self, doc: Record) -> list["Relation"]:
         """Every relation of ``doc`` with its type and direction: those it
         states, then those other documents state about it, in content order."""
@@ -178,7 +171,7 @@ class Content:
 
     def successors(self, doc: Record) -> list[Record]:
         """The documents that state they replace ``doc`` (关系 替代)."""
-        return [other for kind, other in self._inverse().get(doc.id, []) if kind == "替代"]
+        return [r.document for r in self.relations_both_ways(doc) if r.inverse and r.type == "替代"]
 
     def _inverse(self) -> dict[str, list[tuple[str, Record]]]:
         def build() -> dict:

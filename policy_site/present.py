@@ -165,8 +165,13 @@ def document_banner(doc, successors=()) -> Banner | None:
         title = f"本文件已于{date_zh(when)}{doc.metadata.validity}" if when else f"本文件有效性：{term.label}"
     else:
         title = f"本文件{term.label}"
-    links = tuple((citation(d), urls.document(d)) for d in successors)
+    links = _document_links(successors)
     return Banner("文件有效性", title, term.description, "替代它的文件：" if links else "", links)
+
+
+def _document_links(docs) -> tuple[tuple[str, str], ...]:
+    """Banner links to documents: (citation, URL)."""
+    return tuple((citation(d), urls.document(d)) for d in docs)
 
 
 def entry_banner(status, successors=(), successor_entry=None) -> Banner | None:
@@ -176,7 +181,7 @@ def entry_banner(status, successors=(), successor_entry=None) -> Banner | None:
     links = tuple((e.name, urls.policy(e)) for e in [successor_entry] if e is not None)
     label = "现行政策见：" if links else ""
     if not links and successors:
-        links = tuple((citation(d), urls.document(d)) for d in successors)
+        links = _document_links(successors)
         label = "依据文件已被替代，替代它的文件："
     if status.state == "unknown":
         return Banner("条目状态", f"本条目状态：{status.value}", status.reason, label, links)

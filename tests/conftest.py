@@ -47,6 +47,18 @@ def project_before_imports(dest: Path) -> Path:
     return project
 
 
+def site_with(folder: Path, files: dict[str, str]) -> Path:
+    """The site built from a copy of the project whose content has ``files``
+    (path under content/ -> text) added or replaced; the build must succeed."""
+    project = copy_project(folder / "project")
+    for rel, text in files.items():
+        (project / "content" / rel).write_text(text, encoding="utf-8")
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
 def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m policy_site <args>`` against the project at ``root``."""
     return subprocess.run(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import site_with
 from test_site_html import parse
 
 MEASURES = """\
@@ -70,13 +70,10 @@ body:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("types") / "project")
-    (project / "content" / "documents" / "measures-doc.yaml").write_text(MEASURES, encoding="utf-8")
-    (project / "content" / "documents" / "rules-doc.yaml").write_text(RULES, encoding="utf-8")
-    out = project / "site"
-    result = build_site(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return site_with(tmp_path_factory.mktemp("types"), {
+        "documents/measures-doc.yaml": MEASURES,
+        "documents/rules-doc.yaml": RULES,
+    })
 
 
 def _h1(site: Path, path: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import site_with
 from test_site_html import BLOCK_TAGS, parse
 
 BARE_DOCUMENT = """\
@@ -89,14 +89,11 @@ NUMBER_ONLY = re.compile(r"^[一二三四五六七八九十百]+、$")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("empty-fields") / "project")
-    (project / "content" / "documents" / "bare-doc.yaml").write_text(BARE_DOCUMENT, encoding="utf-8")
-    (project / "content" / "documents" / "half-doc.yaml").write_text(HALF_DOCUMENT, encoding="utf-8")
-    (project / "content" / "policies" / "bare-entry.yaml").write_text(BARE_ENTRY, encoding="utf-8")
-    out = project / "site"
-    result = build_site(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return site_with(tmp_path_factory.mktemp("empty-fields"), {
+        "documents/bare-doc.yaml": BARE_DOCUMENT,
+        "documents/half-doc.yaml": HALF_DOCUMENT,
+        "policies/bare-entry.yaml": BARE_ENTRY,
+    })
 
 
 def _blocks(node):

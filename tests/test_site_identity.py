@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project, run_cli
+from conftest import build_site, copy_project, run_cli, site_with
 from test_site_html import cells, parse, table_by_caption, table_rows
 
 OTHER_SITE = """\
@@ -31,12 +31,7 @@ FIXTURE_NAME = "小微企业成长计划政策公开站"
 
 @pytest.fixture(scope="module")
 def other(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("identity") / "project")
-    (project / "content" / "site.yaml").write_text(OTHER_SITE, encoding="utf-8")
-    site = project / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return site_with(tmp_path_factory.mktemp("identity"), {"site.yaml": OTHER_SITE})
 
 
 def test_every_page_carries_the_content_s_site_name(other):

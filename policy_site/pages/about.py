@@ -10,7 +10,7 @@ from .. import urls
 from ..content import Content
 from ..schema.model import SITE
 from .memo import PageMemo
-from .page import Page, make_page
+from .page import Page, fact_row, make_page
 from .site import SiteInfo
 
 TITLE = "关于本站"
@@ -24,5 +24,5 @@ class AboutPage:
 
 
 def pages(content: Content, env, site: SiteInfo, memo: PageMemo) -> list[Page]:
-    facts = [(SITE.fields[name].label, getattr(site, name), SITE.fields[name].empty or "未提供") for name in FACTS]
+    facts = [fact_row(SITE.fields[name], getattr(site, name)) for name in FACTS]
     return [make_page(env, "about.html.j2", urls.about(), TITLE, AboutPage(facts))]

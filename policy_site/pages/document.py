@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import urls
-from ..content import ClauseRef, Content
+from ..content import ClauseRef, Content, Relation
 from ..opendata import linked_data
 from ..present import Banner, date_zh, document_banner
 from ..render import linked_text
@@ -15,7 +15,7 @@ from ..schema.model import DISCLOSURE_FIELDS, METADATA
 from ..schema.types import Date, DateTime
 from ..validate import Record
 from .memo import PageMemo
-from .page import Page, make_page
+from .page import Page, fact_row, make_page
 
 
 def metadata_rows(doc) -> list[tuple[str, str, str]]:
@@ -28,7 +28,7 @@ def metadata_rows(doc) -> list[tuple[str, str, str]]:
             continue
         if isinstance(field.type, (Date, DateTime)):
             value = date_zh(value)
-        rows.append((field.label, value or "", field.empty or "未提供"))
+        rows.append(fact_row(field, value))
     return rows
 
 
@@ -54,7 +54,7 @@ class DocumentPage:
     policies: dict[str, list[Record]]  # clause id -> catalogue entries based on it
     cited: list[Record]  # documents the text cites
     cited_by: list[ClauseRef]  # clauses of other documents that cite this one
-    relations: list[tuple[str, Record]]  # (本文件替代 / 替代本文件 …, the other document), both ways
+    relations: list[Relation]  # both ways: 本文件替代 … / 替代本文件 … (Relation.label)
     banner: Banner | None  # the document's status (present.document_banner)
     linked_data: Markup  # schema.org Legislation and breadcrumbs (opendata/linked_data.py)
 
@@ -83,7 +83,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             policies={r.clause.id: content.policies_based_on(doc, r.clause) for r in refs},
             cited=cited,
             cited_by=cited_by,
-            relations=content.relations(doc),
+            relations=content.relations_both_ways(doc),
             banner=document_banner(doc, content.successors(doc)),
             linked_data=linked_data.script(linked_data.document(content, site, doc, site.name)),
         )
