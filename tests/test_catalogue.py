@@ -31,7 +31,8 @@ POLICY_DIR = "content/policies"
 NOT_PROVIDED = "未提供 — 以主管部门发布的实施细则为准"
 NOT_PROVIDED_FIELDS = ["application_method", "application_period", "support_standard", "contact", "service_url"]
 # Fields the entry page shows outside its facts table (title, lead, basis, targets, status row).
-SHOWN_ELSEWHERE = {"id", "name", "summary", "basis", "related_indicators", "status_override"}
+# successor: in the banner of an entry no longer current (tests/test_relations.py)
+SHOWN_ELSEWHERE = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor"}
 
 FACTS_CAPTION = "条目信息"
 STATUS_LABEL = "状态"

@@ -108,6 +108,8 @@ def test_a_lapsed_entry_points_to_what_applies_instead(built):
     site, project, named = built
     page = parse(site / "policies" / named / "index.html")
     assert _links(site, page, _banner(page)) == [("测试用接替条目", "policies/successor-entry/index.html")]
+    _, trs = table_rows(table_by_caption(page, "条目信息"))
+    assert "接替条目" not in [cells(tr)[0].text() for tr in trs], "the successor is in the banner, not a facts row"
     other = _entry_ids(project)[1]
     page = parse(site / "policies" / other / "index.html")
     banner = _banner(page)

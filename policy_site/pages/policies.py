@@ -20,7 +20,9 @@ from .page import Page, make_page
 
 
 # Fields shown elsewhere on the entry page than in its facts table.
-_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override"}
+# successor: shown in the status banner of an entry that is no longer current,
+# where it leads somewhere; as a row it would say 未提供 on every current entry.
+_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor"}
 
 
 @dataclass
