@@ -80,6 +80,7 @@ _STATE_ORDER = {"in-force": 0, "unknown": 1, "lapsed": 2}
 @dataclass
 class Content:
     documents: dict[str, Record] = field(default_factory=dict)
+    # Keyed by ref_id: a department's id is unique within its government.
     departments: dict[str, Record] = field(default_factory=dict)
     policies: dict[str, Record] = field(default_factory=dict)
     interpretations: dict[str, Record] = field(default_factory=dict)
@@ -95,6 +96,14 @@ class Content:
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- queries used by the pages --------------------------------------------
+
+    @property
+    def governments(self) -> dict[str, Record]:
+        """The governments of site.yaml by id (their departments are scoped to them)."""
+        return {g.id: g for g in self.site.governments} if self.site else {}
+
+    def government_of(self, department: Record) -> Record | None:
+        return self.governments.get(department.scope) if department.scope else None
 
     @property
     def full_documents(self) -> list[Record]:
@@ -182,6 +191,29 @@ class Content:
                         index.setdefault(r.document.id, []).append((r.type, other))
             return index
         return self.once("index", "relations", build)
+
+    def department_label(self, department: Record) -> str:
+        """A department's name as lists and titles show it: with its
+        government's name when another government has one of the same name."""
+        def names():
+            count: dict[str, int] = {}
+            for d in self.departments.values():
+                count[d.name] = count.get(d.name, 0) + 1
+            return count
+        if self.once("index", "department names", names).get(department.name, 0) < 2:
+            return department.name
+        gov = self.government_of(department)
+        return f"{department.name}（{gov.name if gov else '未登记所属政府'}）"
+
+    def department_groups(self) -> list[tuple[Record | None, list[Record]]]:
+        """Departments grouped by government, in the order of site.yaml; those
+        of no registered government last."""
+        groups: dict = {g.id: (g, []) for g in self.governments.values()}
+        loose: list[Record] = []
+        for d in self.departments.values():
+            (groups[d.scope][1] if d.scope in groups else loose).append(d)
+        result = [g for g in groups.values() if g[1]]
+        return result + [(None, loose)] if loose else result
 
     def policies_of(self, department: Record) -> list[Record]:
         return [p for p in self.policies.values() if department in p.departments]
@@ -321,6 +353,9 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
             continue
         _register(content.documents, record, problems, "文件", "document")
         for dept in record.departments:
+            # A document's departments belong to its government (unresolved yet:
+            # its id), so two governments may both have a finance-office.
+            dept._scope = record.government.value if record.government else None
             _register(content.departments, dept, problems, "部门", "department")
     if content.site is None and SITE.name not in content.unreadable and files:
         problems.add(_display(root / "site.yaml", base), (1, 1), "",
@@ -342,65 +377,116 @@ def _display(path: Path, base: Path) -> str:
 
 
 def _register(registry: dict, record: Record, problems: Problems, zh: str, en: str) -> None:
-    if record.id is None:
+    key = record.ref_id
+    if key is None:
         return
-    if record.id in registry:
-        first_file, first_pos, _ = registry[record.id].where("id")
+    if key in registry:
+        first_file, first_pos, _ = registry[key].where("id")
+        if record._scope:
+            zh_scope, en_scope = f"在政府 {record._scope} 的{zh}中", f" among the {en}s of government {record._scope}"
+            cure_zh = "同一政府的其他文件直接用编号引用这个部门,不必再列出它。"
+            cure_en = "Other documents of the same government refer to it by its id without listing it again."
+        else:
+            zh_scope, en_scope, cure_zh, cure_en = "", "", "", ""
         problems.add(*record.where("id"),
-                     f"{zh}编号“{record.id}”重复(已在 {first_file} 第 {first_pos[0]} 行使用)。",
-                     f'duplicate {en} id "{record.id}" (already used in {first_file} line {first_pos[0]}).')
+                     f"{zh}编号“{record.id}”{zh_scope}重复(已在 {first_file} 第 {first_pos[0]} 行使用)。{cure_zh}",
+                     f'duplicate {en} id "{record.id}"{en_scope} (already used in {first_file} line {first_pos[0]}). {cure_en}'.rstrip())
         return
-    registry[record.id] = record
+    registry[key] = record
 
 
 class _Resolver:
-    """Replace ``Ref`` values by the records they name, reporting unknown ids."""
+    """Replace ``Ref`` values by the records they name, reporting unknown ids.
+
+    Department ids are scoped to a government: a reference is looked up among
+    the departments of the governments in ``scopes`` (a document's own; a
+    catalogue entry's basis documents'), unless written qualified
+    (``haishu/finance-office``). A document of no government (scope None)
+    also finds a department of any government whose id is unique on the site.
+    """
 
     def __init__(self, content: Content, problems: Problems):
         self.targets = {"department": content.departments, "document": content.documents,
-                        "policy": content.policies}
+                        "policy": content.policies, "government": content.governments}
         self.labels = {"department": ("部门", "department"), "document": ("文件", "document"),
-                       "policy": ("政策目录条目", "catalogue entry")}
+                       "policy": ("政策目录条目", "catalogue entry"), "government": ("政府", "government")}
         self.problems = problems
         # Departments are defined in document files: an unreadable document file
         # may hide any department or document, so unknown ids are not reported.
         self.quiet = "document" in content.unreadable
-        self.unreadable = content.unreadable
+        self.unreadable = content.unreadable | ({"government"} if "site" in content.unreadable else set())
 
-    def resolve(self, record: Record) -> None:
+    def resolve(self, record: Record, scopes: tuple = (None,)) -> None:
         for name, value in list(record._values.items()):
             if isinstance(value, Ref):
-                record._values[name] = self.lookup(value)
+                record._values[name] = self.lookup(value, scopes)
                 record._refs.add(name)
             elif isinstance(value, list):
                 for item in value:
                     if isinstance(item, Record):
-                        self.resolve(item)  # nested records, not the targets of refs
+                        self.resolve(item, scopes)  # nested records, not the targets of refs
                 if any(isinstance(v, Ref) for v in value):
                     record._refs.add(name)
-                items = [self.lookup(v) if isinstance(v, Ref) else v for v in value]
+                items = [self.lookup(v, scopes) if isinstance(v, Ref) else v for v in value]
                 record._values[name] = [v for v in items if v is not None]
             elif isinstance(value, Record):
-                self.resolve(value)
+                self.resolve(value, scopes)
 
-    def lookup(self, ref: Ref) -> Record | None:
+    def lookup(self, ref: Ref, scopes: tuple = (None,)) -> Record | None:
         registry = self.targets[ref.kind]
-        if ref.value in registry:
+        if ref.kind == "department" and "/" not in ref.value:
+            keys = list(dict.fromkeys(f"{s}/{ref.value}" if s else ref.value for s in scopes))
+            found = [k for k in keys if k in registry]
+            if not found and None in scopes:
+                # A document that names no government sees the site's
+                # departments as one namespace, as long as the id is unique.
+                found = [k for k, d in registry.items() if d.id == ref.value]
+            if len(found) == 1:
+                return registry[found[0]]
+            if len(found) > 1:
+                self.problems.add(ref.file, ref.pos, ref.path,
+                                  f"部门编号“{ref.value}”在几个政府中都有:{'、'.join(found)}。请写明是哪一个,例如 {found[0]}。",
+                                  f'the department id "{ref.value}" exists in several governments: {", ".join(found)}. '
+                                  f"Write which one, e.g. {found[0]}.")
+                return None
+        elif ref.value in registry:
             return registry[ref.value]
         if self.quiet or ref.kind in self.unreadable:
             return None
         zh, en = self.labels[ref.kind]
+        if ref.kind == "department":
+            self._unknown_department(ref, registry, scopes)
+            return None
         known = "、".join(registry) or "(无)"
         self.problems.add(ref.file, ref.pos, ref.path,
                           f"未知的{zh}编号“{shown(ref.value)}”。已有的{zh}编号:{known}。",
                           f'unknown {en} id "{shown(ref.value)}". Known {en} ids: {", ".join(registry) or "(none)"}.')
         return None
 
+    def _unknown_department(self, ref: Ref, registry: dict, scopes: tuple) -> None:
+        """Name the departments this reference could have meant: those of its
+        own governments, and the same id in another government."""
+        own = [key for key, d in registry.items() if "/" in ref.value or d.scope in scopes]
+        elsewhere = [key for key, d in registry.items() if key not in own and d.id == ref.value]
+        where_zh = "、".join(s or "(未登记政府)" for s in scopes)
+        where_en = ", ".join(s or "(no government)" for s in scopes)
+        known_zh = "、".join(f"{k}({registry[k].name})" for k in own) or "(无)"
+        known_en = ", ".join(f"{k} ({registry[k].name})" for k in own) or "(none)"
+        hint_zh = hint_en = ""
+        if elsewhere:
+            hint_zh = f"其他政府有这个编号:{'、'.join(elsewhere)};如果指的是它,请写成 {elsewhere[0]}。"
+            hint_en = f" Another government has this id: {', '.join(elsewhere)}; if you mean it, write {elsewhere[0]}."
+        self.problems.add(ref.file, ref.pos, ref.path,
+                          f"未知的部门编号“{shown(ref.value)}”(在政府 {where_zh} 的部门中查找)。"
+                          f"可用的部门编号:{known_zh}。{hint_zh}",
+                          f'unknown department id "{shown(ref.value)}" (looked up among the departments of '
+                          f"government {where_en}). Known department ids: {known_en}.{hint_en}")
+
 
 def _cross_check(content: Content, problems: Problems) -> None:
     resolver = _Resolver(content, problems)
     for doc in content.documents.values():
-        resolver.resolve(doc)
+        resolver.resolve(doc, (doc.government.value if doc.government else None,))
     for doc in content.documents.values():
         # Clause, indicator and attachment ids become anchors on the same pages,
         # so they share one namespace per document, apart from the page sections.
@@ -416,7 +502,7 @@ def _cross_check(content: Content, problems: Problems) -> None:
                              "文件不能与自己有关系:请填写另一份文件的编号。",
                              "a document cannot relate to itself: give the id of another document.")
     for policy in content.policies.values():
-        resolver.resolve(policy)
+        resolver.resolve(policy, _basis_governments(content, policy))
         _check_policy(content, policy, problems)
         if policy.successor is policy:
             problems.add(*policy.where("successor"),
@@ -425,6 +511,14 @@ def _cross_check(content: Content, problems: Problems) -> None:
     for interpretation in content.interpretations.values():
         resolver.resolve(interpretation)
         _check_interpretation(content, interpretation, problems)
+
+
+def _basis_governments(content: Content, policy: Record) -> tuple:
+    """The governments whose departments a catalogue entry names without
+    qualifying them: its basis documents' (not resolved yet: by id)."""
+    docs = [content.documents.get(b.document.value) for b in policy.basis if isinstance(b.document, Ref)]
+    govs = [d.government for d in docs if d is not None]
+    return tuple(dict.fromkeys(g.id if isinstance(g, Record) else None for g in govs)) or (None,)
 
 
 _KIND_LABELS = {"clause": "条款", "indicator": "指标", "attachment": "附件"}

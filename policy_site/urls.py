@@ -43,7 +43,14 @@ def departments() -> str:
 
 
 def department(dept) -> str:
-    return f"departments/{dept.id}/"
+    """departments/finance-office/, or departments/haishu/finance-office/ for
+    a department of the government haishu (ids are unique per government)."""
+    return f"departments/{dept.ref_id}/"
+
+
+def department_anchor(dept) -> str:
+    """The department's row on the departments page (ids never hold "--")."""
+    return "dept-" + dept.ref_id.replace("/", "--")
 
 
 def policies() -> str:

@@ -31,6 +31,21 @@ class Record:
         self._values: dict[str, Any] = {}
         self._refs: set[str] = set()  # fields whose values are references to other records
 
+    # The scope a record's id is unique in, when not the whole site: a
+    # department's government id (set by the loader from its document).
+    _scope: str | None = None
+
+    @property
+    def scope(self) -> str | None:
+        return self._scope
+
+    @property
+    def ref_id(self) -> str:
+        """How other records name this one: the id, qualified by its scope
+        when it has one (haishu/finance-office)."""
+        own = self._values.get("id")
+        return f"{self._scope}/{own}" if self._scope and own else own
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
@@ -63,8 +78,8 @@ class Record:
 
 def _ref_ids(value: Any) -> Any:
     if isinstance(value, list):
-        return [v.id for v in value]
-    return value.id if isinstance(value, Record) else value
+        return [v.ref_id for v in value]
+    return value.ref_id if isinstance(value, Record) else value
 
 
 def _plain(value: Any) -> Any:

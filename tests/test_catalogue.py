@@ -258,7 +258,7 @@ def test_cards_carry_the_values_the_filters_match(site_dir, content, policies):
         assert got == {
             "support": list(policy.support_types),
             "audience": list(policy.audiences),
-            "dept": [d.id for d in policy.departments],
+            "dept": [d.ref_id for d in policy.departments],
             "status": [expected_status(content, policy)],
         }, policy.id
 
@@ -287,7 +287,7 @@ def test_entry_page_shows_every_field_of_the_model(site_dir, policies):
         # Each department links to its page.
         dept_cell = rows[POLICY.fields["departments"].label]
         got = link_targets(site_dir, page, dept_cell)
-        assert got == [(f"departments/{d.id}/index.html", "") for d in policy.departments], f"{where}: {got}"
+        assert got == [(f"departments/{d.ref_id}/index.html", "") for d in policy.departments], f"{where}: {got}"
         for target, _ in got:
             assert (site_dir / target).is_file(), f"{where}: department link to missing {target}"
         assert dept_cell.text() == "、".join(d.name for d in policy.departments)
@@ -542,14 +542,14 @@ def test_plan_clauses_list_exactly_the_entries_based_on_them(site_dir, content, 
 
 def test_department_pages_list_exactly_the_entries_they_handle(site_dir, content, policies):
     for dept in content.departments.values():
-        page = parse(site_dir / "departments" / dept.id / "index.html")
-        expected = sorted(p.id for p in policies if dept.id in {d.id for d in p.departments})
+        page = parse(site_dir / "departments" / dept.ref_id / "index.html")
+        expected = sorted(p.id for p in policies if dept in p.departments)
         lists = page.article.find_all("ul", "department-policies")
         got = sorted(i for ul in lists for i in linked_entries(site_dir, page, ul))
-        assert got == expected, f"departments/{dept.id}: entries {got}, expected {expected}"
+        assert got == expected, f"departments/{dept.ref_id}: entries {got}, expected {expected}"
         # And nothing else on the page links to an entry the department does not handle.
         everywhere = set(linked_entries(site_dir, page, page.article))
-        assert everywhere <= set(expected), f"departments/{dept.id}: links to {sorted(everywhere - set(expected))}"
+        assert everywhere <= set(expected), f"departments/{dept.ref_id}: links to {sorted(everywhere - set(expected))}"
 
 
 # --------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def facet_values(content, policy) -> dict[str, set[str]]:
     return {
         "support": set(policy.support_types),
         "audience": set(policy.audiences),
-        "dept": {d.id for d in policy.departments},
+        "dept": {d.ref_id for d in policy.departments},
         "status": {expected_status(content, policy)},
     }
 
@@ -212,7 +212,7 @@ def test_each_facet_option_alone_shows_its_entries(page, expect, site, width):
     open_catalogue(page, expect, url + CATALOGUE)
     open_filters(page, expect)
     keys = options(page)
-    used_depts = {d.id for p in content.policies.values() for d in p.departments}
+    used_depts = {d.ref_id for p in content.policies.values() for d in p.departments}
     assert set(keys) == set(FACETS)
     assert keys["support"] == list(SUPPORT_TYPE.terms)
     assert keys["audience"] == list(AUDIENCE.terms)

@@ -167,7 +167,7 @@ def test_hostile_value_is_rejected_naming_field_or_kept_verbatim(tmp_path, field
     elif field == "policy.name":
         assert content.policies["tax-incentives"].name == value + " 税收优惠政策落实"
     elif field == "department.name":
-        assert content.departments["taxation"].name == value + " 区税务局"
+        assert content.departments["haishu/taxation"].name == value + " 区税务局"
 
 
 def test_raw_markup_is_always_rejected(tmp_path):

@@ -215,14 +215,37 @@ def test_dates_are_the_source_dates(imported):
     assert (govcn["written_date"], govcn["published"]) == ("2018-12-21", "2018-12-29")  # no time given
 
 
-def test_departments_reused_by_name_are_listed(imported):
+def test_departments_are_reused_only_within_the_government_the_text_names(imported):
+    """The Wucheng text names 金华市婺城区 (registered in site.yaml): its 区科技局
+    is a new department of that government, not Haishu's 区科技局 of the same
+    name; the government and the new department are on the review list."""
     _, _, results = imported
     draft, output, _ = results["wucheng-growth-measures.txt"]
+    assert draft["government"] == "wucheng"
+    assert "所属政府按文中出现的“金华市婺城区”填为 wucheng" in output
     measure = draft["body"]["clauses"][1]
     assert measure["heading"] == "强化科技创新(区科技局牵头)" and measure["responsible"] == ["science-tech"]
     assert measure["children"][0]["indicators"][0]["lead"] == "science-tech"
-    assert "“区科技局”按名称沿用了本站已有的部门 science-tech" in output
-    assert "departments" not in draft
+    assert draft["departments"] == [{"id": "science-tech", "name": "区科技局"}]
+    assert "新部门“区科技局”,拟用编号 science-tech" in output
+    assert "沿用了本站已有的部门" not in output
+
+
+def test_departments_of_a_text_naming_no_government_are_reused_by_name(tmp_path):
+    """A text that names no registered government reuses only departments of
+    no government."""
+    project = project_before_imports(tmp_path / "project")
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("name: 金华市婺城区", "name: 浙江省金华市"),
+                    encoding="utf-8")
+    result = run_cli(project, "import", str(SOURCES / "wucheng-growth-measures.txt"))
+    assert result.returncode == 0, result.stderr
+    draft = load(project / result.stdout.strip().splitlines()[-1])
+    assert "government" not in draft
+    # Haishu's 区科技局 is another government's body: not reused, a new one
+    # of no government is declared (its id is free there).
+    assert draft["departments"] == [{"id": "science-tech", "name": "区科技局"}]
+    assert "沿用了本站已有的部门" not in result.stdout
 
 
 def test_cited_documents_become_entries_with_number_title_and_issuer(imported):

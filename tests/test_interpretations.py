@@ -109,7 +109,7 @@ def placeholders(doc, text: str) -> list[tuple[str, str]]:
     for m in PLACEHOLDER.finditer(text):
         _, ind = inds[m.group(1)]
         if m.group(2):
-            out.append((ind.lead.name, f"departments/{ind.lead.id}/index.html", ""))
+            out.append((ind.lead.name, f"departments/{ind.lead.ref_id}/index.html", ""))
         else:
             out.append((target_text(ind), f"documents/{doc.id}/targets/index.html", ind.id))
     return out

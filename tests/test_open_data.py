@@ -228,7 +228,8 @@ def test_schemas_carry_every_model_field_with_its_chinese_label(site_dir):
 # -- Exports against the content ---------------------------------------------------
 
 def plain(t, value):
-    """What the export must say for a model value: references as ids, dates as
+    """What the export must say for a model value: references as ids (a
+    department's qualified: haishu/market-regulation), dates as
     ISO 8601, an absent value null (a list empty). Written apart from
     opendata/records.py, from the model and the content only."""
     t = resolve(t)
@@ -239,7 +240,7 @@ def plain(t, value):
     if isinstance(t, Object):
         return {name: plain(f.type, getattr(value, name)) for name, f in t.fields.items()}
     if isinstance(t, RefTo):
-        return value.id
+        return value.ref_id  # qualified by its government where it has one
     if isinstance(t, DateTime):
         return value.strftime("%Y-%m-%dT%H:%M")
     if isinstance(t, Date):
@@ -297,8 +298,8 @@ def _check_document(content, doc, got: dict, site_url: str) -> None:
         other = content.documents[r["document"]]
         assert r["title"] == other.title and r["doc_no"] == other.metadata.doc_no
         assert r["url"] == _link(site_url, f"documents/{other.id}/")
-    assert [(d["id"], d["name"], d["full_name"]) for d in got["departments"]] == [
-        (d.id, d.name, d.full_name) for d in doc.departments]
+    assert [(d["id"], d["government"], d["name"], d["full_name"]) for d in got["departments"]] == [
+        (d.id, d.scope, d.name, d.full_name) for d in doc.departments]
     # In the order the document's page lists them (文字解读 before 图片解读).
     assert [i["id"] for i in got["interpretations"]] == [i.id for i in content.interpretations_of(doc)]
     for item, item_got in zip(content.interpretations_of(doc), got["interpretations"]):
@@ -389,7 +390,7 @@ def test_indicator_table_has_a_row_per_target_and_per_year(rich, rich_content):
     for doc in rich_content.full_documents:
         for ref in rich_content.goals(doc):
             for ind in ref.clause.indicators:
-                lead = (ind.lead.id, ind.lead.name) if ind.lead else (None, None)
+                lead = (ind.lead.ref_id, ind.lead.name) if ind.lead else (None, None)
                 base = {"document": doc.id, "document_title": citation(doc), "clause": ref.clause.id,
                         "clause_label": clause_label(ref), "indicator": ind.id, "metric": ind.metric,
                         "unit": ind.unit, "comparator": ind.comparator, "target": target_text(ind),
@@ -415,7 +416,7 @@ def test_policy_department_and_document_tables_match_the_content(rich, rich_cont
             "support_types": "、".join(p.support_types), "audiences": "、".join(p.audiences),
             "industries": "、".join(p.industries) or None,
             "departments": "、".join(d.name for d in p.departments),
-            "department_ids": "、".join(d.id for d in p.departments),
+            "department_ids": "、".join(d.ref_id for d in p.departments),
             "basis": "、".join(f"{citation(b.document)} {clause_label(content.clause_by_id(b.document, b.clause))}"
                               for b in p.basis),
             "basis_clauses": "、".join(f"{b.document.id}#{b.clause}" for b in p.basis),
@@ -642,7 +643,7 @@ def test_entry_page_is_a_government_service(which, site_dir, rich, plain_content
         assert service["@id"] == page_url
         assert _values(service, "name") == [p.name] and _values(service, "description") == [p.summary]
         assert [(o["@id"], _values(o, "name")) for o in service[SCHEMA_ORG + "provider"]] == [
-            (base + f"departments/{d.id}/", [d.name]) for d in p.departments]
+            (base + f"departments/{d.ref_id}/", [d.name]) for d in p.departments]
         assert _values(service, "areaServed") == [content.site.region]
         assert sorted(_values(service, "serviceType")) == sorted(p.support_types)
         channels = service.get(SCHEMA_ORG + "availableChannel", [])

@@ -294,7 +294,7 @@ def indicator_row_problems(site: Path, content) -> list[str]:
                 if ind.lead:
                     if lead_cell.text() != ind.lead.name:
                         problems.append(f"{where}: 牵头单位 {lead_cell.text()!r} != {ind.lead.name!r}")
-                    if lead_targets != {f"departments/{ind.lead.id}/index.html"}:
+                    if lead_targets != {f"departments/{ind.lead.ref_id}/index.html"}:
                         problems.append(f"{where}: 牵头单位 links to {sorted(lead_targets)}")
                 elif lead_cell.text() != "未提供" or lead_targets:
                     problems.append(f"{where}: no lead in content, cell shows {lead_cell.text()!r}")
@@ -320,13 +320,13 @@ def department_problems(site: Path, content) -> list[str]:
         for doc in published(content):
             for clause in doc_clauses(doc):
                 for ind in clause.indicators:
-                    if ind.lead is not None and ind.lead.id == dept.id:
+                    if ind.lead is dept:
                         exp_inds.add((doc.id, ind.id))
                         exp_clauses.add((doc.id, clause.id))
-                if clause.role == "task" and dept.id in {d.id for d in clause.responsible}:
+                if clause.role == "task" and dept in clause.responsible:
                     exp_tasks.add((doc.id, clause.id))
                     exp_clauses.add((doc.id, clause.id))
-        page_path = site / "departments" / dept.id / "index.html"
+        page_path = site / "departments" / dept.ref_id / "index.html"
         page = parse(page_path)
         found = {"targets/": set(), "tasks/": set(), "": set()}
         for href in page.article.hrefs():
@@ -338,11 +338,11 @@ def department_problems(site: Path, content) -> list[str]:
                                 ("tasks", found["tasks/"], exp_tasks),
                                 ("clauses of the text", found[""], exp_clauses)):
             if got != want:
-                problems.append(f"departments/{dept.id}: {kind} linked {sorted(got)}, "
+                problems.append(f"departments/{dept.ref_id}: {kind} linked {sorted(got)}, "
                                 f"expected {sorted(want)} (missing {sorted(want - got)}, extra {sorted(got - want)})")
         headings = page.article.find_all("h1")
         if not headings or not headings[0].text().startswith(dept.name):
-            problems.append(f"departments/{dept.id}: heading does not name {dept.name!r}")
+            problems.append(f"departments/{dept.ref_id}: heading does not name {dept.name!r}")
     return problems
 
 

@@ -357,8 +357,8 @@ def test_duplicate_department_id(project):
     first = locate(text, "id: market-regulation\n  name: 区市场监管局\n")[0]
     assert_problems(problems_of(project), {PLAN: text},
                     Want("market-regulation\n  name: 区市场监管局(重复)", "departments[10].id",
-                         f"部门编号“market-regulation”重复(已在 {PLAN} 第 {first} 行使用)",
-                         f'duplicate department id "market-regulation" (already used in {PLAN} line {first})'))
+                         f"部门编号“market-regulation”在政府 haishu 的部门中重复(已在 {PLAN} 第 {first} 行使用)",
+                         f'duplicate department id "market-regulation" among the departments of government haishu (already used in {PLAN} line {first})'))
 
 
 def test_duplicate_clause_id(project):

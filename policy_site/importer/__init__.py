@@ -64,11 +64,15 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
             "请确认这是一份政策文件的全文(从标题到附件)。",
             f'"{name}" has no recognisable structure: no notice and no clause numbers such as 一、 (一) 1. 第一条. '
             "Make sure it holds the whole text of a policy document, from its title to its attachments.")
+    government = _government_named(parsed, existing)
+    # Departments are scoped to their government: only the departments of the
+    # government the text names are reused by name (another government's
+    # 区科技局 is another body). Namesakes within it: the first is proposed,
+    # and the review list names the others.
+    in_scope = [d for d in existing.departments.values() if d.scope == (government.id if government else None)]
     known = Known(
-        # Two governments may each have a 区科技局: the first (in content order)
-        # is proposed, and the review list names the others.
-        departments={name: ids[0] for name, ids in _ids_by_name(existing).items()},
-        namesakes={name: ids for name, ids in _ids_by_name(existing).items() if len(ids) > 1},
+        departments={name: ids[0] for name, ids in _ids_by_name(in_scope).items()},
+        namesakes={name: ids for name, ids in _ids_by_name(in_scope).items() if len(ids) > 1},
         documents_by_no={d.metadata.doc_no: d.id for d in existing.documents.values() if d.metadata.doc_no},
         document_ids=set(existing.documents),
     )
@@ -81,6 +85,10 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
             f'a document numbered "{doc_no}" is already on the site (id {other}). Edit that file instead.')
     final_id = _document_id(doc_id, doc_no, src, known, content_dir)
     draft.document["id"] = final_id
+    if government is not None:
+        draft.document["government"] = government.id
+        draft.note("government", f"所属政府按文中出现的“{government.name}”填为 {government.id};"
+                                 "它的部门只沿用这个政府已有的部门。如果不对,请改正或删掉这一行。")
     path = content_dir / f"{final_id}.yaml"
     text, where = emit(DOCUMENT, draft.document, "# yaml-language-server: $schema=../schema/content.schema.json",
                        draft.comments)
@@ -176,9 +184,19 @@ def _write_new(files: list[tuple[Path, str]]) -> None:
                             f"{exc.filename} already exists; the importer never overwrites a file.") from None
 
 
-def _ids_by_name(content) -> dict[str, list[str]]:
-    """Department name -> the ids of the site's departments of that name, in content order."""
+def _ids_by_name(departments) -> dict[str, list[str]]:
+    """Department name -> the ids of those departments of that name, in content order."""
     found: dict[str, list[str]] = {}
-    for dept in content.departments.values():
+    for dept in departments:
         found.setdefault(dept.name, []).append(dept.id)
     return found
+
+
+def _government_named(parsed, existing):
+    """The registered government (site.yaml) whose name the title, issuer or
+    signatory contains, when exactly one does (金华市婺城区人民政府关于… →
+    the government named 金华市婺城区); otherwise None: the draft names none."""
+    said = " ".join(filter(None, [parsed.title, parsed.issuer_line, parsed.metadata.values.get("issuer"),
+                                  parsed.notice.signatory if parsed.notice else None]))
+    found = [g for g in existing.governments.values() if g.name and g.name in said]
+    return found[0] if len(found) == 1 else None

@@ -188,7 +188,7 @@ def _converter(t) -> Callable:
             return out
         found = convert_object
     elif isinstance(t, RefTo):
-        found = lambda value, ctx: None if value is None else value.id  # noqa: E731
+        found = lambda value, ctx: None if value is None else value.ref_id  # noqa: E731
     elif isinstance(t, DateTime):
         found = lambda value, ctx: None if value is None else value.strftime("%Y-%m-%dT%H:%M")  # noqa: E731
     elif isinstance(t, Date):
@@ -241,7 +241,12 @@ CLAUSE_DATA: View = derive(CLAUSE, "clause_data", nested={"indicators": INDICATO
 
 BODY_DATA = derive(BODY, "body_data", nested={"clauses": CLAUSE_DATA})
 
-DEPARTMENT_DATA = derive(DEPARTMENT, "department_data", added=[url_field(urls.department, "该部门的责任分工页。")])
+DEPARTMENT_DATA = derive(DEPARTMENT, "department_data", added=[
+    derived("government", Id(), "所属政府", lambda d, ctx: d.scope,
+            "部门所属政府的编号（本文件的 government）；部门编号在同一政府内唯一，引用时写作 政府编号/部门编号。",
+            required=False),
+    url_field(urls.department, "该部门的责任分工页。"),
+])
 
 RELATION_DATA = derive(RELATION, "relation_data", added=[
     derived("label", Text(max_length=20, multiline=False), "关系说明", lambda r, ctx: r.label,

@@ -22,6 +22,7 @@ from ..content import Content
 from ..present import citation, clause_label, format_number, target_text, validity
 from ..schema.model import CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, METADATA, PERIOD, POLICY, POLICY_STATUS, PROGRESS
 from ..schema.types import Date, DateTime, Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
+from ..validate import Record
 from .records import STATE, VERSION, Context, View, derived
 
 SEPARATOR = "、"  # between the items of a list in one cell
@@ -46,7 +47,7 @@ def model_column(obj: Object, field_name: str, value: Callable, name: str = "", 
     t = resolve(field.type)
     if isinstance(t, List):
         t = Text()
-    elif isinstance(t, RefTo):
+    elif isinstance(t, RefTo) and not t.scoped:
         t = Id()
     return Column(replace(field, name=name or field_name, type=t, label=label or field.label, required=False,
                           description=description or field.description), value)
@@ -67,7 +68,9 @@ def cell(t, value, ctx: Context):
     if value is None or value == []:
         return None
     if isinstance(value, list):
-        return SEPARATOR.join(str(v.id if hasattr(v, "id") else v) for v in value)
+        return SEPARATOR.join(str(v.ref_id if isinstance(v, Record) else v) for v in value)
+    if isinstance(value, Record):
+        return value.ref_id  # a reference: the id others use (haishu/finance-office)
     t = resolve(t)
     if isinstance(t, DateTime):
         return value.strftime("%Y-%m-%dT%H:%M")
@@ -75,8 +78,6 @@ def cell(t, value, ctx: Context):
         return value.isoformat()
     if isinstance(t, Link):
         return ctx.link(value)
-    if isinstance(t, Id) and hasattr(value, "id"):
-        return value.id
     return value
 
 
@@ -269,6 +270,8 @@ POLICIES = Table("policies", "政策目录", "每个政策目录条目一行。"
 
 DEPARTMENTS = Table("departments", "部门", "每个部门一行：牵头的指标、负责的任务和主管的政策目录条目的数量。", (
     id_column(DEPARTMENT, "id", lambda d, ctx: d.id),
+    column("government", Id(), "所属政府ID", lambda d, ctx: d.scope,
+           "部门所属政府的编号；部门编号在同一政府内唯一。引用部门时写作 政府ID/部门ID。"),
     model_column(DEPARTMENT, "name", lambda d, ctx: d.name),
     model_column(DEPARTMENT, "full_name", lambda d, ctx: d.full_name),
     column("indicators", Number(), "牵头指标数", lambda d, ctx: len(ctx.content.indicators_led_by(d))),

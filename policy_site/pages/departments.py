@@ -26,14 +26,23 @@ class Matrix:
 
 
 @dataclass
-class DepartmentsPage:
+class DepartmentGroup:
+    government: Record | None  # None: departments of no registered government
     rows: list[DepartmentRow]
+
+
+@dataclass
+class DepartmentsPage:
+    groups: list[DepartmentGroup]  # by government; one group without a name on a one-government site
+    count: int
     matrices: list[Matrix]  # one per document with tasks
 
 
 @dataclass
 class DepartmentPage:
     dept: Record
+    government: Record | None
+    show_government: bool  # the site registers governments: say whose department this is
     indicators: list[tuple[ClauseRef, Record]]  # (goal clause, indicator) it leads
     tasks: list[ClauseRef]
     policies: list[tuple[Record, PolicyStatus]]  # catalogue entries it administers
@@ -44,18 +53,22 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     if not content.departments:
         return []
     depts = list(content.departments.values())
-    rows = [DepartmentRow(d, len(content.indicators_led_by(d)), len(content.tasks_of(d))) for d in depts]
+    groups = [DepartmentGroup(gov, [DepartmentRow(d, len(content.indicators_led_by(d)), len(content.tasks_of(d)))
+                                    for d in members])
+              for gov, members in content.department_groups()]
     matrices = []
     for doc in content.full_documents:
         tasks = content.tasks(doc)
         if tasks:
             involved = [d for d in depts if any(d in t.clause.responsible for t in tasks)]
             matrices.append(Matrix(doc, tasks, involved))
-    result = [make_page(env, "departments.html.j2", urls.departments(), "责任分工", DepartmentsPage(rows, matrices),
+    result = [make_page(env, "departments.html.j2", urls.departments(), "责任分工", DepartmentsPage(groups, len(depts), matrices),
                         hide=("toc",))]
     for d in depts:
-        result.append(make_page(env, "department.html.j2", urls.department(d), d.name, DepartmentPage(
+        result.append(make_page(env, "department.html.j2", urls.department(d), content.department_label(d), DepartmentPage(
             d,
+            government=content.government_of(d),
+            show_government=bool(content.governments),
             indicators=content.indicators_led_by(d),
             tasks=content.tasks_of(d),
             policies=[(p, content.policy_status(p)) for p in content.policies_of(d)],

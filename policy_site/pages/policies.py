@@ -79,7 +79,7 @@ def facets(content: Content) -> list[Facet]:
     return [
         Facet("support", "支持方式", [(t.value, t.label) for t in SUPPORT_TYPE.terms.values()]),
         Facet("audience", "适用对象", [(t.value, t.label) for t in AUDIENCE.terms.values()]),
-        Facet("dept", "主管部门", [(d.id, d.name) for d in used_depts]),
+        Facet("dept", "主管部门", [(d.ref_id, content.department_label(d)) for d in used_depts]),
         Facet("status", "状态", [(t.value, t.label) for t in POLICY_STATUS.terms.values()]),
     ]
 
@@ -89,7 +89,7 @@ def facet_values(content: Content, policy) -> dict[str, list[str]]:
     return {
         "support": list(policy.support_types),
         "audience": list(policy.audiences),
-        "dept": [d.id for d in policy.departments],
+        "dept": [d.ref_id for d in policy.departments],
         "status": [content.policy_status(policy).value],
     }
 

@@ -107,7 +107,7 @@ DEPARTMENT = Object(
     "部门",
     [
         Field("id", Id(), "编号", required=True, unique=True,
-              description="部门的稳定编号，用于网址和引用，例如 market-regulation。"),
+              description="部门的稳定编号，用于网址和引用，例如 market-regulation；在同一政府的部门中唯一，不同政府可以用相同的编号。"),
         Field("name", Text(max_length=80, multiline=False), "名称", required=True,
               description="原文使用的部门简称，例如 区市场监管局。"),
         Field("full_name", Text(max_length=120, multiline=False), "全称",
@@ -147,7 +147,7 @@ INDICATOR = Object(
               description="原文为该目标写明的年份(如“到2025年”写 2025);原文未写明时留空。该年份必须出现在条款正文中。"),
         Field("kind", INDICATOR_KIND, "指标类型",
               description="累计 / 新增 / 年均 / 占比;原文表述中写明时填写,否则留空。"),
-        Field("lead", RefTo("department"), "牵头单位",
+        Field("lead", RefTo("department", scoped=True), "牵头单位",
               description="牵头部门的编号；原文未写明时留空。"),
         Field("progress", List(PROGRESS), "年度进展",
               description="年度完成值；原文未提供，留空。"),
@@ -174,7 +174,7 @@ CLAUSE = Object(
         Field("role", CLAUSE_ROLE, "类型", description="goal = 主要目标，task = 重点任务。"),
         Field("cites", List(RefTo("document")), "引用文件",
               description="正文引用的其他文件的编号；正文中出现的文号会链接到该文件。"),
-        Field("responsible", List(RefTo("department")), "责任单位",
+        Field("responsible", List(RefTo("department", scoped=True)), "责任单位",
               description="责任单位的部门编号。"),
         Field("indicators", List(INDICATOR), "指标"),
         Field("children", List(_clause), "下级条款"),
@@ -275,6 +275,9 @@ DOCUMENT = Object(
               description="导航和首页使用的短标题。"),
         Field("type", DOCUMENT_TYPE, "文件类型",
               description="计划 / 意见 / 若干措施 / 办法 / 通知：决定页面名称（重点任务或政策措施）和条款的称呼（三(一)1. 或 第8条）。"),
+        Field("government", RefTo("government"), "所属政府",
+              description="本文件的部门所属的政府的编号(在 site.yaml 的 governments 中登记)，例如 haishu。"
+                          "不同政府的部门可以同名、同编号；留空时，本文件的部门不属于任何已登记的政府。"),
         Field("metadata", METADATA, "公开信息", required=True),
         Field("notice", NOTICE, "印发通知"),
         Field("body", BODY, "正文",
@@ -283,7 +286,7 @@ DOCUMENT = Object(
         Field("relations", List(RELATION), "相关文件",
               description="本文件替代、修改或依据的文件；反向关系（被替代等）自动显示在另一份文件上。"),
         Field("departments", List(DEPARTMENT), "部门",
-              description="本文件涉及的部门；全站共用，编号不能重复。"),
+              description="本文件涉及的部门，属于本文件的所属政府；同一政府的其他文件直接用编号引用，不必重复列出。"),
     ],
     "一份政策文件：公开信息、印发通知、正文、附件。",
 )
@@ -376,7 +379,7 @@ POLICY = Object(
         Field("support_types", List(SUPPORT_TYPE, min_items=1), "支持方式", required=True),
         Field("audiences", List(AUDIENCE, min_items=1), "适用对象", required=True),
         Field("industries", List(INDUSTRY), "行业", description="留空表示不限行业。", empty="不限行业"),
-        Field("departments", List(RefTo("department"), min_items=1), "主管部门", required=True),
+        Field("departments", List(RefTo("department", scoped=True), min_items=1), "主管部门", required=True),
         Field("basis", List(BASIS, min_items=1), "政策依据", required=True),
         Field("related_indicators", List(Id()), "相关目标", description="依据文件中相关指标的编号。", empty="无"),
         Field("application_method", Text(max_length=1000), "申报方式", empty=NOT_PROVIDED),
@@ -449,6 +452,18 @@ INTERPRETATION = Object(
 
 # -- The site itself (网站信息) -------------------------------------------------
 
+GOVERNMENT = Object(
+    "government",
+    "政府",
+    [
+        Field("id", Id(), "编号", required=True, unique=True,
+              description="政府的稳定编号，用于部门的网址，例如 haishu。"),
+        Field("name", Text(max_length=60, multiline=False), "名称", required=True,
+              description="部门页面上分组显示的名称，例如 宁波市海曙区。"),
+    ],
+    "一级政府（区、市、省）或发文机关：它的部门在本站自成一组，编号不与其他政府的部门冲突。",
+)
+
 SITE = Object(
     "site",
     "网站信息",
@@ -471,6 +486,8 @@ SITE = Object(
               description="政策目录页面的标题，例如 小微企业政策目录；留空时为“政策目录”。"),
         Field("catalogue_lead", Text(max_length=500), "政策目录说明",
               description="政策目录页面开头的说明：目录收录什么、依据什么。"),
+        Field("governments", List(GOVERNMENT), "政府",
+              description="本站文件所属的各级政府；文件用 government 字段写明所属政府，它的部门归入该政府。"),
     ],
     "网站本身的信息：名称、地区、主办单位、联系方式。每个网站一份，文件名为 site.yaml。",
 )

@@ -19,6 +19,9 @@ from typing import Any, Callable
 # templates decide all markup (issue: safe text).
 _UNSAFE_TEXT = re.compile(r"<\s*[a-zA-Z/!?]|javascript\s*:|data\s*:\s*text/html", re.I)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An id qualified by its scope: government/department (finance-office or
+# haishu/finance-office). Ids never hold "/", so the split is unambiguous.
+_QUALIFIED_ID = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
 
@@ -264,17 +267,30 @@ class Enum(Type):
 
 
 class RefTo(Type):
-    """The id of an entity of another kind (department, document, clause)."""
+    """The id of an entity of another kind (department, document, clause).
 
-    def __init__(self, kind: str):
+    ``scoped`` kinds (departments, scoped to their government) also accept an
+    id qualified by its scope, ``haishu/finance-office``.
+    """
+
+    def __init__(self, kind: str, scoped: bool = False):
         self.kind = kind
+        self.scoped = scoped
         self.label_zh, self.label_en = "编号引用", f"{kind} id"
 
     def convert(self, raw: str) -> Ref:
+        if self.scoped and "/" in raw:
+            if not _QUALIFIED_ID.match(raw):
+                raise Invalid(
+                    f"“{shown(raw)}”不是有效的编号:写成 部门编号,或 政府编号/部门编号(例如 haishu/finance-office)。",
+                    f'"{shown(raw)}" is not a valid id: write a department id, or government-id/department-id '
+                    f"(e.g. haishu/finance-office).",
+                )
+            return Ref(self.kind, raw)
         return Ref(self.kind, Id().convert(raw))
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": _ID.pattern}
+        return {"type": "string", "pattern": (_QUALIFIED_ID if self.scoped else _ID).pattern}
 
 
 class List(Type):

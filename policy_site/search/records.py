@@ -87,7 +87,7 @@ def department_records(content: Content) -> list[SearchRecord]:
         duties = [clause_label(ref) for ref in content.tasks_of(dept)]
         duties += [ind.metric for _, ind in content.indicators_led_by(dept)]
         records.append(SearchRecord(
-            "部门", urls.department(dept), dept.name, "、".join(duties),
+            "部门", urls.department(dept), content.department_label(dept), "、".join(duties),
             keywords=[dept.full_name] if dept.full_name else [],
         ))
     return records
