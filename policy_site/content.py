@@ -22,6 +22,8 @@ from .schema.model import (CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, P
                            SITE)
 from .schema.types import Object
 from .schema.types import Ref, shown
+from .quote_match import mismatch_message
+from .suggest import unknown_reference
 from .validate import Record, Validator
 from .yaml_source import ParseCache, read_yaml
 
@@ -390,11 +392,32 @@ class _Resolver:
         if self.quiet or ref.kind in self.unreadable:
             return None
         zh, en = self.labels[ref.kind]
-        known = "、".join(registry) or "(无)"
         self.problems.add(ref.file, ref.pos, ref.path,
-                          f"未知的{zh}编号“{shown(ref.value)}”。已有的{zh}编号:{known}。",
-                          f'unknown {en} id "{shown(ref.value)}". Known {en} ids: {", ".join(registry) or "(none)"}.')
+                          *unknown_reference(ref.value, reference_names(registry), zh, en))
         return None
+
+
+def reference_names(registry: dict[str, Record]) -> dict[str, list[str]]:
+    """Each id of a registry with the names staff know the record by (what a
+    reference suggestion compares and lists): a department's short and full
+    name, a document's short title, title and number, an entry's name."""
+    names = {}
+    for rid, record in registry.items():
+        if record._kind == "department":
+            found = [record.name, record.full_name]
+        elif record._kind == "document":
+            found = [record.short_title, record.title, record.metadata.doc_no if record.metadata else None]
+        else:
+            found = [getattr(record, "name", None)]
+        names[rid] = [n for n in found if n]
+    return names
+
+
+def clause_names(content: "Content", document: Record) -> dict[str, list[str]]:
+    """Each clause id of ``document`` with its number and heading (what a
+    clause-id suggestion compares and lists)."""
+    return {ref.clause.id: [" ".join(n for n in (ref.clause.number, ref.clause.heading) if n)]
+            for ref in content.clauses(document)}
 
 
 def _cross_check(content: Content, problems: Problems) -> None:
@@ -444,9 +467,7 @@ def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
         if basis.document is None or basis.clause is None:
             continue
         if content.clause_by_id(basis.document, basis.clause) is None:
-            problems.add(*basis.where("clause"),
-                         f"文件 {basis.document.id} 中没有编号为“{basis.clause}”的条款。",
-                         f'document {basis.document.id} has no clause with id "{basis.clause}".')
+            problems.add(*basis.where("clause"), *_unknown_clause(content, basis.document, basis.clause))
         indicator_ids |= content.indicator_ids(basis.document)
     for i, ind_id in enumerate(policy.related_indicators):
         if ind_id not in indicator_ids:
@@ -454,6 +475,16 @@ def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
             problems.add(*policy.where_item("related_indicators", i),
                          f"依据文件中没有编号为“{ind_id}”的指标。可用的指标编号:{known}。",
                          f'the basis documents have no indicator "{ind_id}". Known indicator ids: {", ".join(sorted(indicator_ids))}.')
+
+
+def _unknown_clause(content: Content, doc: Record, clause_id: str) -> tuple[str, str]:
+    file = doc.where()[0]
+    return unknown_reference(
+        clause_id, clause_names(content, doc), "条款", "clause",
+        f"条款编号是文件 {file} 中每个条款的 id 字段;运行 python -m policy_site ids 可列出所有文件的条款编号。",
+        f" Clause ids are the id fields of the clauses in {file}; python -m policy_site ids lists every document's clause ids.",
+        head=(f"文件 {doc.id} 中没有编号为“{shown(clause_id)}”的条款。",
+              f'document {doc.id} has no clause with id "{shown(clause_id)}".'))
 
 
 # A placeholder for an indicator's target ({new-micro-firms}) or lead unit
@@ -473,9 +504,7 @@ def _check_interpretation(content: Content, item: Record, problems: Problems) ->
         for p, point in enumerate(section.points):
             for i, clause_id in enumerate(point.cites):
                 if content.clause_by_id(doc, clause_id) is None:
-                    problems.add(*point.where_item("cites", i),
-                                 f"文件 {doc.id} 中没有编号为“{clause_id}”的条款。",
-                                 f'document {doc.id} has no clause with id "{clause_id}".')
+                    problems.add(*point.where_item("cites", i), *_unknown_clause(content, doc, clause_id))
             for name in ("question", "text"):
                 value = getattr(point, name)
                 if not value:
@@ -537,8 +566,9 @@ def _check_clause_text(clause: Record, problems: Problems) -> None:
     for ind in clause.indicators:
         if ind.quote and ind.quote not in text:
             problems.add(*ind.where("quote"),
-                         "原文表述必须与条款正文逐字一致,但在正文中找不到这句话。",
-                         "the quote must match the clause text exactly, but it is not found in the text.")
+                         "原文表述必须与条款正文逐字一致,但在正文中找不到这句话。" + mismatch_message(ind.quote, text)[0],
+                         "the quote must match the clause text exactly, but it is not found in the text."
+                         + mismatch_message(ind.quote, text)[1])
         elif ind.quote and ind.value is not None and not _states_number(ind.quote, ind.value):
             problems.add(*ind.where("value"),
                          f"目标值 {format_number(ind.value)} 没有出现在原文表述“{ind.quote}”中。",

@@ -83,6 +83,22 @@ def _describe(node: yaml.Node) -> tuple[str, str]:
     return f"单个值“{shown(node.value)}”", f'a single value "{shown(node.value)}"'
 
 
+def _colon_cure(node: yaml.Node) -> tuple[str, str]:
+    """Why a text became a mapping: it ends in a half-width colon or holds ": "."""
+    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+        return "", ""
+    key, value = node.value[0]
+    if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode) or key.style:
+        return "", ""
+    ends = value.tag == _NULL_TAG and value.value in ("", "~", "null")
+    why_zh = "这段文字以半角冒号“:”结尾" if ends else "这段文字中含有“冒号加空格”(: )"
+    why_en = 'the text ends in a half-width colon ":"' if ends else 'the text contains ": " (a colon and a space)'
+    return (f"原因:{why_zh},YAML 把它当成了“字段名: 值”。请给整段文字加上双引号(文字里已有双引号时用单引号),"
+            "或改用 |- 块写法;文字本身不用改。",
+            f" Cause: {why_en}, which YAML reads as \"field: value\". Put the whole text in double quotes "
+            "(single quotes if it contains double quotes) or write it as a |- block; the text itself stays as it is.")
+
+
 class Validator:
     def __init__(self, file: str, problems: Problems):
         self.file = file
@@ -149,8 +165,9 @@ class Validator:
     def scalar(self, node: yaml.Node, type_: Type, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             got_zh, got_en = _describe(node)
-            self.error(node, path, f"应为{type_.label_zh},实际是{got_zh}。",
-                       f"expected {type_.label_en}, got {got_en}.")
+            cure_zh, cure_en = _colon_cure(node)
+            self.error(node, path, f"应为{type_.label_zh},实际是{got_zh}。{cure_zh}",
+                       f"expected {type_.label_en}, got {got_en}.{cure_en}")
             return None
         try:
             value = type_.convert(str(node.value))
