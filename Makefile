@@ -2,7 +2,7 @@
 #   make serve   install, validate, preview with live reload (content/ included)
 #   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
 #   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical)
-#   make check   validate content/ only
+#   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
 #   make bench   benchmarks: build time, catalogue scale, search (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
 #   make import SRC=<file> [ID=<document-id>]
@@ -58,7 +58,7 @@ build: $(SITE_INSTALLED)
 	$(PY) -m policy_site build --engine $(ENGINE)
 
 check: $(SITE_INSTALLED)
-	$(PY) -m policy_site check
+	$(PY) -m policy_site check $(if $(STRICT),--strict)
 
 schema: $(SITE_INSTALLED)
 	$(PY) -m policy_site schema

@@ -63,8 +63,11 @@ def explain(text: str, context: str | None, context_mark, problem: str | None, p
                     "(two more per level, aligned with the lines of the same level)." + raw)
 
     # A full-width colon after a field name: the parser notices it a line later.
+    # (The line of the error, the one above, and where the parser's context
+    # began: a full-width colon before a multi-line text is noticed lines later.)
     upto = min(line, len(lines) - 1)
-    for i in (upto, upto - 1):
+    began = context_mark.line if context_mark and context_mark.line < len(lines) else upto
+    for i in (upto, upto - 1, began):
         m = _FULLWIDTH_KEY.match(lines[i]) if i >= 0 else None
         if m:
             key, colon = m.group(2), m.group(3)
