@@ -5,6 +5,7 @@
 #   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
 #   make bench   benchmarks: build time, catalogue scale, search (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
+#   make ids     write build/编号和取值.md: departments, documents and clause ids, allowed values (for editors)
 #   make import SRC=<file> [ID=<document-id>]
 #                turn an official text (.txt as copied from a government site, .docx, a saved .html page)
 #                into a new draft under content/ that passes make check, and list what a person must review;
@@ -23,7 +24,7 @@ BENCH_INSTALLED := $(VENV)/.bench-installed
 # axe-core for the accessibility audit, pinned by package-lock.json.
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check schema import test bench chromium clean
+.PHONY: serve build check schema ids import test bench chromium clean
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -62,6 +63,9 @@ check: $(SITE_INSTALLED)
 
 schema: $(SITE_INSTALLED)
 	$(PY) -m policy_site schema
+
+ids: $(SITE_INSTALLED)
+	$(PY) -m policy_site ids
 
 import: $(SITE_INSTALLED)
 	@test -n "$(SRC)" || { echo "请写明要导入的文件:make import SRC=文件路径 [ID=编号]"; \

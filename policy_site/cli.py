@@ -166,6 +166,21 @@ def schema(root: Path, check_only: bool) -> int:
     return 0
 
 
+def ids(root: Path, out: Path | None) -> int:
+    """Write the editors' reference (ids, clause ids, allowed values) from the content."""
+    from .editor_reference import FILE_NAME, reference_markdown
+
+    content = _checked(root)
+    if content is None:
+        return 1
+    target = out or root / "build" / FILE_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(reference_markdown(content), encoding="utf-8")
+    shown = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
+    print(f"编号和取值表已生成 · Reference for editors written: {shown}")
+    return 0
+
+
 def import_file(root: Path, src: Path, doc_id: str | None) -> int:
     """Write a draft from ``src``, print what to review and, last, the draft's path."""
     from .importer import ImportFailure, import_document
@@ -209,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="MkDocs: render in this many processes (default: by page count and cores)")
     s = sub.add_parser("schema", help="write schema/content.schema.json from the content model")
     s.add_argument("--check", action="store_true", help="fail if the committed schema is stale")
+    d = sub.add_parser("ids", help="write build/编号和取值.md: every id and allowed value, for editors")
+    d.add_argument("--out", type=Path, default=None, help="where to write it (default: build/编号和取值.md)")
     i = sub.add_parser("import", help="turn an official text (.txt, .docx, .html) into a draft under content/")
     i.add_argument("src", type=Path, help="the file to import")
     i.add_argument("--id", default=None, help="the new document's id (default: from its number or the file name)")
@@ -225,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(root, args.addr)
     if args.command == "generate":
         return generate_tree(root, args.tree or root / TREE)
+    if args.command == "ids":
+        return ids(root, args.out.resolve() if args.out else None)
     if args.command == "import":
         src = args.src if args.src.is_absolute() else Path.cwd() / args.src
         return import_file(root, src, args.id)
