@@ -326,9 +326,9 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
             _register(content.departments, dept, problems, "部门", "department")
     if content.site is None and SITE.name not in content.unreadable and files:
         problems.add(_display(root / "site.yaml", base), (1, 1), "",
-                     "缺少网站信息文件 content/site.yaml:请新建它,至少写一行 name: 网站名称(可参照 README 的“网站信息”一节)。",
+                     "缺少网站信息文件 content/site.yaml:请新建它,至少写一行 name: 网站名称(可参照 编辑指南.md 的“网站信息”一节)。",
                      "content/site.yaml is missing: create it with at least one line, name: <the site's name> "
-                     "(see \"网站信息\" in the README).")
+                     "(see \"网站信息\" in 编辑指南.md).")
     _cross_check(content, problems)
     problems.raise_if_any()
     latest = content.latest_date()
