@@ -83,7 +83,7 @@ _WARNINGS_BOX = """<details class="preview-warnings" style="margin:0;padding:.5r
 border-bottom:2px solid #8a5a00;color:#1a1a1a;font:15px/1.6 system-ui,sans-serif">
 <summary style="cursor:pointer;color:#6b4500;font-weight:bold">预览提醒:{count} 处内容可能有误(不影响发布,点此查看) · \
 Preview: {count} warning(s), not blocking (open to read)</summary>
-<pre style="white-space:pre-wrap;font-size:.9rem;margin:.5rem 0">{text}</pre></details>"""
+<pre style="white-space:pre-wrap;font:inherit;font-size:.9rem;margin:.5rem 0">{text}</pre></details>"""
 
 _WAIT_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>正在生成预览 · Building the preview</title></head>
