@@ -73,6 +73,9 @@ def unknown_reference(value: str, candidates: dict[str, list[str]], zh_kind: str
         if others:
             guess_zh += f"相近的还有:{'、'.join(_label(c, candidates[c]) for c in others)}。"
             guess_en += f" Also close: {', '.join(_label(c, candidates[c]) for c in others)}."
+    if any(sep in value for sep in ("，", "、", ",")) and len(value) <= MAX_COMPARED:
+        guess_zh += "几个编号要分开写:用半角方括号和半角逗号,例如 [a, b],或每个编号一行,以“- ”开头。"
+        guess_en += " Write several ids apart: [a, b] with half-width commas, or one per line starting with \"- \"."
     listed = list(candidates)
     if len(listed) > MAX_LISTED:
         listed = best or listed[:MAX_LISTED]
