@@ -8,12 +8,12 @@ what to look at, in Chinese and English, like an error.
 
 from __future__ import annotations
 
-import json
 import re
 
 from .content import Content
 from .errors import Problem
 from .present import format_number, validity_state
+from .validate import Record
 
 
 def content_warnings(content: Content) -> list[Problem]:
@@ -57,13 +57,10 @@ def _period_on_lapsed_basis(content: Content) -> list[Problem]:
 def _identical_entries(content: Content) -> list[Problem]:
     """Two catalogue entries whose content is the same apart from id and name
     (a copied file that was never filled in)."""
-    seen: dict[str, str] = {}
+    seen: dict[tuple, str] = {}
     found = []
     for policy in sorted(content.policies.values(), key=lambda p: p.id):
-        data = policy.to_data()
-        data.pop("id", None)
-        data.pop("name", None)
-        key = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+        key = tuple(item for item in _fingerprint(policy) if item[0] not in ("id", "name"))
         if key in seen:
             first = seen[key]
             found.append(_warning(
@@ -74,6 +71,23 @@ def _identical_entries(content: Content) -> list[Problem]:
         else:
             seen[key] = policy.id
     return found
+
+
+def _fingerprint(value):
+    """A record's content as nested tuples (hashable, cheap to compare); a
+    reference to another record counts as that record's id."""
+    if isinstance(value, Record):
+        return tuple((name, _ref_id(v) if name in value._refs else _fingerprint(v))
+                     for name, v in value._values.items())
+    if isinstance(value, list):
+        return tuple(_fingerprint(v) for v in value)
+    return value
+
+
+def _ref_id(value):
+    if isinstance(value, list):
+        return tuple(v.id for v in value)
+    return value.id if isinstance(value, Record) else value
 
 
 def _value_repeated_in_quote(content: Content) -> list[Problem]:
