@@ -544,9 +544,13 @@ def _unique_within(doc: Record, records: list[Record], problems: Problems) -> No
             seen[record.id] = record
 
 
+def number_occurrences(text: str, value: int | float) -> int:
+    """How often ``text`` states ``value`` as a whole number (1170 is not in 11700)."""
+    return len(re.findall(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)", text))
+
+
 def _states_number(text: str, value: int | float) -> bool:
-    """Whether ``text`` states ``value`` as a whole number (1170 is not in 11700)."""
-    return re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)", text) is not None
+    return number_occurrences(text, value) > 0
 
 
 def _states_kind(quote: str, kind: str) -> bool:

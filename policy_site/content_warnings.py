@@ -8,9 +8,7 @@ what to look at, in Chinese and English, like an error.
 
 from __future__ import annotations
 
-import re
-
-from .content import Content
+from .content import Content, number_occurrences
 from .errors import Problem
 from .present import format_number, validity_state
 from .validate import Record
@@ -100,7 +98,7 @@ def _value_repeated_in_quote(content: Content) -> list[Problem]:
                 if ind.quote is None or ind.value is None:
                     continue
                 number = format_number(ind.value)
-                times = len(re.findall(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", ind.quote))
+                times = number_occurrences(ind.quote, ind.value)
                 if times > 1:
                     found.append(_warning(
                         ind.where("value"),
