@@ -2,9 +2,10 @@
 #   make serve   install, validate, preview with live reload (content/ included)
 #   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
 #   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical)
-#   make check   validate content/ only
+#   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
 #   make bench   benchmarks: build time, catalogue scale, search (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
+#   make ids     write build/编号和取值.md: departments, documents and clause ids, allowed values (for editors)
 #   make import SRC=<file> [ID=<document-id>]
 #                turn an official text (.txt as copied from a government site, .docx, a saved .html page)
 #                into a new draft under content/ that passes make check, and list what a person must review;
@@ -23,7 +24,7 @@ BENCH_INSTALLED := $(VENV)/.bench-installed
 # axe-core for the accessibility audit, pinned by package-lock.json.
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check schema import test bench chromium clean
+.PHONY: serve build check schema ids import test bench chromium clean
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -58,10 +59,13 @@ build: $(SITE_INSTALLED)
 	$(PY) -m policy_site build --engine $(ENGINE)
 
 check: $(SITE_INSTALLED)
-	$(PY) -m policy_site check
+	$(PY) -m policy_site check $(if $(STRICT),--strict)
 
 schema: $(SITE_INSTALLED)
 	$(PY) -m policy_site schema
+
+ids: $(SITE_INSTALLED)
+	$(PY) -m policy_site ids
 
 import: $(SITE_INSTALLED)
 	@test -n "$(SRC)" || { echo "请写明要导入的文件:make import SRC=文件路径 [ID=编号]"; \

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .content import Content, load_content
 from .engines import ENGINES, engine_environment
-from .errors import ContentError
+from .content_warnings import content_warnings
+from .errors import ContentError, format_warnings
 from .generate import TreeWriter, as_of_from_environment, generate
 from .linkcheck import check_site
 from .schema.jsonschema import schema_texts
@@ -33,12 +34,20 @@ TREE = "build/source"
 EXTERNAL_LINKS = "external-links.txt"
 
 
-def check(root: Path) -> int:
-    return 0 if _checked(root) else 1
+def check(root: Path, strict: bool = False) -> int:
+    content = _checked(root)
+    if content is None:
+        return 1
+    if strict and content_warnings(content):
+        print("check --strict:提醒也视为错误,请处理上面的提醒。\n"
+              "check --strict: warnings count as errors; deal with the warnings above.", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _checked(root: Path) -> Content | None:
-    """Validate and report; the content when it is good, None otherwise."""
+    """Validate and report (errors, else the counts and any warnings); the
+    content when it is good, None otherwise."""
     try:
         content = load_content(root / "content", as_of=as_of_from_environment())
     except ContentError as error:
@@ -53,6 +62,9 @@ def _checked(root: Path) -> Content | None:
         f"{indicators} indicators, {len(content.departments)} departments, "
         f"{len(content.policies)} catalogue entries."
     )
+    warnings = content_warnings(content)
+    if warnings:
+        print("\n" + format_warnings(warnings), file=sys.stderr)
     return content
 
 
@@ -154,6 +166,21 @@ def schema(root: Path, check_only: bool) -> int:
     return 0
 
 
+def ids(root: Path, out: Path | None) -> int:
+    """Write the editors' reference (ids, clause ids, allowed values) from the content."""
+    from .editor_reference import FILE_NAME, reference_markdown
+
+    content = _checked(root)
+    if content is None:
+        return 1
+    target = out or root / "build" / FILE_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(reference_markdown(content), encoding="utf-8")
+    shown = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
+    print(f"编号和取值表已生成 · Reference for editors written: {shown}")
+    return 0
+
+
 def import_file(root: Path, src: Path, doc_id: str | None) -> int:
     """Write a draft from ``src``, print what to review and, last, the draft's path."""
     from .importer import ImportFailure, import_document
@@ -180,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="policy-site", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (with mkdocs.yml and content/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate content/")
+    c = sub.add_parser("check", help="validate content/ (and print warnings)")
+    c.add_argument("--strict", action="store_true", help="fail on warnings too")
     v = sub.add_parser("serve", help="preview with live reload: rebuilds what an edit changed")
     v.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     g = sub.add_parser("generate", help="write the site's source tree (build/source/)")
@@ -196,13 +224,15 @@ def main(argv: list[str] | None = None) -> int:
                    help="MkDocs: render in this many processes (default: by page count and cores)")
     s = sub.add_parser("schema", help="write schema/content.schema.json from the content model")
     s.add_argument("--check", action="store_true", help="fail if the committed schema is stale")
+    d = sub.add_parser("ids", help="write build/编号和取值.md: every id and allowed value, for editors")
+    d.add_argument("--out", type=Path, default=None, help="where to write it (default: build/编号和取值.md)")
     i = sub.add_parser("import", help="turn an official text (.txt, .docx, .html) into a draft under content/")
     i.add_argument("src", type=Path, help="the file to import")
     i.add_argument("--id", default=None, help="the new document's id (default: from its number or the file name)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return check(root)
+        return check(root, args.strict)
     if args.command == "build":
         return build(root, args.site_dir or root / "site", args.engine, args.tree,
                      own_search=args.search == "own", timings=args.timings, shards=args.shards)
@@ -212,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(root, args.addr)
     if args.command == "generate":
         return generate_tree(root, args.tree or root / TREE)
+    if args.command == "ids":
+        return ids(root, args.out.resolve() if args.out else None)
     if args.command == "import":
         src = args.src if args.src.is_absolute() else Path.cwd() / args.src
         return import_file(root, src, args.id)

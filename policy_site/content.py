@@ -22,6 +22,8 @@ from .schema.model import (CONTENT_FILES, INTERPRETATION, INTERPRETATION_TYPE, P
                            SITE)
 from .schema.types import Object
 from .schema.types import Ref, shown
+from .quote_match import mismatch_message
+from .suggest import unknown_reference
 from .validate import Record, Validator
 from .yaml_source import ParseCache, read_yaml
 
@@ -359,9 +361,9 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
             _register(content.departments, dept, problems, "部门", "department")
     if content.site is None and SITE.name not in content.unreadable and files:
         problems.add(_display(root / "site.yaml", base), (1, 1), "",
-                     "缺少网站信息文件 content/site.yaml:请新建它,至少写一行 name: 网站名称(可参照 README 的“网站信息”一节)。",
+                     "缺少网站信息文件 content/site.yaml:请新建它,至少写一行 name: 网站名称(可参照 编辑指南.md 的“网站信息”一节)。",
                      "content/site.yaml is missing: create it with at least one line, name: <the site's name> "
-                     "(see \"网站信息\" in the README).")
+                     "(see \"网站信息\" in 编辑指南.md).")
     _cross_check(content, problems)
     problems.raise_if_any()
     latest = content.latest_date()
@@ -457,30 +459,53 @@ class _Resolver:
         if ref.kind == "department":
             self._unknown_department(ref, registry, scopes)
             return None
-        known = "、".join(registry) or "(无)"
         self.problems.add(ref.file, ref.pos, ref.path,
-                          f"未知的{zh}编号“{shown(ref.value)}”。已有的{zh}编号:{known}。",
-                          f'unknown {en} id "{shown(ref.value)}". Known {en} ids: {", ".join(registry) or "(none)"}.')
+                          *unknown_reference(ref.value, reference_names(registry), zh, en))
         return None
 
     def _unknown_department(self, ref: Ref, registry: dict, scopes: tuple) -> None:
         """Name the departments this reference could have meant: those of its
-        own governments, and the same id in another government."""
-        own = [key for key, d in registry.items() if "/" in ref.value or d.scope in scopes]
-        elsewhere = [key for key, d in registry.items() if key not in own and d.id == ref.value]
+        own governments (every department, qualified, for a reference that
+        is qualified or made where no government is named), and the same id
+        in another government."""
+        if "/" in ref.value or None in scopes:
+            candidates = {key: d for key, d in registry.items()}
+        else:
+            candidates = {d.id: d for d in registry.values() if d.scope in scopes}
+        elsewhere = [key for key, d in registry.items() if d.scope not in scopes and d.id == ref.value]
         where_zh = "、".join(s or "(未登记政府)" for s in scopes)
         where_en = ", ".join(s or "(no government)" for s in scopes)
-        known_zh = "、".join(f"{k}({registry[k].name})" for k in own) or "(无)"
-        known_en = ", ".join(f"{k} ({registry[k].name})" for k in own) or "(none)"
-        hint_zh = hint_en = ""
+        zh, en = unknown_reference(ref.value, reference_names(candidates), "部门", "department")
+        if any(scopes):
+            zh += f"(部门按所属政府查找:这里查的是政府 {where_zh} 的部门。)"
+            en += f" (Departments are looked up by government: here among those of {where_en}.)"
         if elsewhere:
-            hint_zh = f"其他政府有这个编号:{'、'.join(elsewhere)};如果指的是它,请写成 {elsewhere[0]}。"
-            hint_en = f" Another government has this id: {', '.join(elsewhere)}; if you mean it, write {elsewhere[0]}."
-        self.problems.add(ref.file, ref.pos, ref.path,
-                          f"未知的部门编号“{shown(ref.value)}”(在政府 {where_zh} 的部门中查找)。"
-                          f"可用的部门编号:{known_zh}。{hint_zh}",
-                          f'unknown department id "{shown(ref.value)}" (looked up among the departments of '
-                          f"government {where_en}). Known department ids: {known_en}.{hint_en}")
+            zh += f"其他政府有这个编号:{'、'.join(elsewhere)};如果指的是它,请写成 {elsewhere[0]}。"
+            en += f" Another government has this id: {', '.join(elsewhere)}; if you mean it, write {elsewhere[0]}."
+        self.problems.add(ref.file, ref.pos, ref.path, zh, en)
+
+
+def reference_names(registry: dict[str, Record]) -> dict[str, list[str]]:
+    """Each id of a registry with the names staff know the record by (what a
+    reference suggestion compares and lists): a department's short and full
+    name, a document's short title, title and number, an entry's name."""
+    names = {}
+    for rid, record in registry.items():
+        if record._kind == "department":
+            found = [record.name, record.full_name]
+        elif record._kind == "document":
+            found = [record.short_title, record.title, record.metadata.doc_no if record.metadata else None]
+        else:
+            found = [getattr(record, "name", None)]
+        names[rid] = [n for n in found if n]
+    return names
+
+
+def clause_names(content: "Content", document: Record) -> dict[str, list[str]]:
+    """Each clause id of ``document`` with its number and heading (what a
+    clause-id suggestion compares and lists)."""
+    return {ref.clause.id: [" ".join(n for n in (ref.clause.number, ref.clause.heading) if n)]
+            for ref in content.clauses(document)}
 
 
 def _cross_check(content: Content, problems: Problems) -> None:
@@ -538,9 +563,7 @@ def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
         if basis.document is None or basis.clause is None:
             continue
         if content.clause_by_id(basis.document, basis.clause) is None:
-            problems.add(*basis.where("clause"),
-                         f"文件 {basis.document.id} 中没有编号为“{basis.clause}”的条款。",
-                         f'document {basis.document.id} has no clause with id "{basis.clause}".')
+            problems.add(*basis.where("clause"), *_unknown_clause(content, basis.document, basis.clause))
         indicator_ids |= content.indicator_ids(basis.document)
     for i, ind_id in enumerate(policy.related_indicators):
         if ind_id not in indicator_ids:
@@ -548,6 +571,16 @@ def _check_policy(content: Content, policy: Record, problems: Problems) -> None:
             problems.add(*policy.where_item("related_indicators", i),
                          f"依据文件中没有编号为“{ind_id}”的指标。可用的指标编号:{known}。",
                          f'the basis documents have no indicator "{ind_id}". Known indicator ids: {", ".join(sorted(indicator_ids))}.')
+
+
+def _unknown_clause(content: Content, doc: Record, clause_id: str) -> tuple[str, str]:
+    file = doc.where()[0]
+    return unknown_reference(
+        clause_id, clause_names(content, doc), "条款", "clause",
+        f"条款编号是文件 {file} 中每个条款的 id 字段;运行 python -m policy_site ids 可列出所有文件的条款编号。",
+        f" Clause ids are the id fields of the clauses in {file}; python -m policy_site ids lists every document's clause ids.",
+        head=(f"文件 {doc.id} 中没有编号为“{shown(clause_id)}”的条款。",
+              f'document {doc.id} has no clause with id "{shown(clause_id)}".'))
 
 
 # A placeholder for an indicator's target ({new-micro-firms}) or lead unit
@@ -567,9 +600,7 @@ def _check_interpretation(content: Content, item: Record, problems: Problems) ->
         for p, point in enumerate(section.points):
             for i, clause_id in enumerate(point.cites):
                 if content.clause_by_id(doc, clause_id) is None:
-                    problems.add(*point.where_item("cites", i),
-                                 f"文件 {doc.id} 中没有编号为“{clause_id}”的条款。",
-                                 f'document {doc.id} has no clause with id "{clause_id}".')
+                    problems.add(*point.where_item("cites", i), *_unknown_clause(content, doc, clause_id))
             for name in ("question", "text"):
                 value = getattr(point, name)
                 if not value:
@@ -609,9 +640,13 @@ def _unique_within(doc: Record, records: list[Record], problems: Problems) -> No
             seen[record.id] = record
 
 
+def number_occurrences(text: str, value: int | float) -> int:
+    """How often ``text`` states ``value`` as a whole number (1170 is not in 11700)."""
+    return len(re.findall(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)", text))
+
+
 def _states_number(text: str, value: int | float) -> bool:
-    """Whether ``text`` states ``value`` as a whole number (1170 is not in 11700)."""
-    return re.search(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)", text) is not None
+    return number_occurrences(text, value) > 0
 
 
 def _states_kind(quote: str, kind: str) -> bool:
@@ -631,8 +666,9 @@ def _check_clause_text(clause: Record, problems: Problems) -> None:
     for ind in clause.indicators:
         if ind.quote and ind.quote not in text:
             problems.add(*ind.where("quote"),
-                         "原文表述必须与条款正文逐字一致,但在正文中找不到这句话。",
-                         "the quote must match the clause text exactly, but it is not found in the text.")
+                         "原文表述必须与条款正文逐字一致,但在正文中找不到这句话。" + mismatch_message(ind.quote, text)[0],
+                         "the quote must match the clause text exactly, but it is not found in the text."
+                         + mismatch_message(ind.quote, text)[1])
         elif ind.quote and ind.value is not None and not _states_number(ind.quote, ind.value):
             problems.add(*ind.where("value"),
                          f"目标值 {format_number(ind.value)} 没有出现在原文表述“{ind.quote}”中。",

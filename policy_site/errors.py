@@ -14,14 +14,23 @@ class Problem:
     zh: str
     en: str
 
-    def format(self) -> str:
+    def format(self, label_zh: str = "错误", label_en: str = "Error") -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         field = self.field or "(文件 / file)"
         return (
             f"{where}  字段 field: {field}\n"
-            f"  错误:{self.zh}\n"
-            f"  Error: {self.en}"
+            f"  {label_zh}:{self.zh}\n"
+            f"  {label_en}: {self.en}"
         )
+
+
+def format_warnings(warnings: list[Problem]) -> str:
+    """Warnings as ``check`` prints them: valid content that is probably wrong."""
+    n = len(warnings)
+    head = (f"提醒:有 {n} 处内容可以发布,但可能有误,请核对(不影响发布;check --strict 时视为错误)。\n"
+            f"Warnings: {n} place(s) are valid but probably wrong; please check them "
+            "(they do not stop publishing; check --strict fails on them).")
+    return head + "\n\n" + "\n\n".join(w.format("提醒", "Warning") for w in warnings)
 
 
 class ContentError(Exception):

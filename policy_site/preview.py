@@ -36,7 +36,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .content import load_content
 from .engines import MkDocs
-from .errors import ContentError
+from .content_warnings import content_warnings
+from .errors import ContentError, format_warnings
 from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index, whole_render_needed
 from . import urls
 from .pages import PageMemo, SiteInfo, policies
@@ -75,6 +76,15 @@ Fix the file as described below and save it: this page reloads by itself. The pu
 {reload}
 </body></html>"""
 
+# Above each page while content has warnings: it can be published, but staff
+# should look (the same text as `make check` prints). Closed by default, so the
+# page itself stays readable; never written into the site.
+_WARNINGS_BOX = """<details class="preview-warnings" style="margin:0;padding:.5rem 1rem;background:#fff8e1;\
+border-bottom:2px solid #8a5a00;color:#1a1a1a;font:15px/1.6 system-ui,sans-serif">
+<summary style="cursor:pointer;color:#6b4500;font-weight:bold">预览提醒:{count} 处内容可能有误(不影响发布,点此查看) · \
+Preview: {count} warning(s), not blocking (open to read)</summary>
+<pre style="white-space:pre-wrap;font:inherit;font-size:.9rem;margin:.5rem 0">{text}</pre></details>"""
+
 _WAIT_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>正在生成预览 · Building the preview</title></head>
 <body><p>正在生成预览,请稍候…… · Building the preview, please wait…</p>{reload}</body></html>"""
@@ -85,6 +95,7 @@ class State:
     version: int = 0
     site: Path | None = None  # the folder pages are served from
     error: str | None = None
+    warnings: str | None = None  # content_warnings, shown above each page without blocking it
     seconds: float = 0.0  # how long the last rebuild took until its pages were shown
     busy: bool = False  # a rebuild (or its search index) is under way
 
@@ -103,6 +114,7 @@ class Preview:
         self.state = State()
         self.changed = threading.Condition()
         self._built = 0  # numbered output folders
+        self._warned = None  # the warnings last printed to the terminal
 
     # -- watching ------------------------------------------------------------
 
@@ -171,6 +183,8 @@ class Preview:
             self.memo, self.env = PageMemo(), environment()
         try:
             content = load_content(self.project / "content", as_of=as_of_from_environment(), parsed=self.parsed)
+            warnings = content_warnings(content)
+            self.state.warnings = format_warnings(warnings) if warnings else None
             if content_only and self.state.site is not None and self.state.error is None:
                 self._entries_first(content, start)
             source = SourceTree.make(self.project, content, self.memo, env=self.env)
@@ -228,6 +242,9 @@ class Preview:
             print(error, flush=True)
         else:
             print(f"预览已更新 · Preview updated ({self.state.seconds:.2f} s)", flush=True)
+            if self.state.warnings and self.state.warnings != self._warned:
+                print(self.state.warnings, flush=True)
+            self._warned = self.state.warnings
 
     def wait(self, since: int) -> int:
         with self.changed:
@@ -292,6 +309,8 @@ def _handler(preview: Preview):
                 text = path.read_text(encoding="utf-8")
                 at = text.rfind("</body>")
                 text = text[:at] + reload + text[at:] if at >= 0 else text + reload
+                if state.warnings:
+                    text = _with_warnings(text, state.warnings)
                 return self._send(200, "text/html; charset=utf-8", text.encode())
             self.directory = str(state.site)
             return super().do_GET()
@@ -305,6 +324,15 @@ def _handler(preview: Preview):
             self.wfile.write(body)
 
     return Handler
+
+
+def _with_warnings(page: str, warnings: str) -> str:
+    """``page`` with the warnings box first in its body."""
+    count = warnings.count("\n  Warning: ")
+    box = _WARNINGS_BOX.format(count=count, text=html.escape(warnings))
+    start = page.find("<body")
+    end = page.find(">", start) if start >= 0 else -1
+    return page[:end + 1] + box + page[end + 1:] if end >= 0 else box + page
 
 
 def _quiet_engine() -> None:

@@ -98,6 +98,49 @@ def _describe(node: yaml.Node) -> tuple[str, str]:
     return f"单个值“{shown(node.value)}”", f'a single value "{shown(node.value)}"'
 
 
+def _colon_cure(node: yaml.Node) -> tuple[str, str]:
+    """Why a text became a mapping: it ends in a half-width colon or holds ": "."""
+    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+        return "", ""
+    key, value = node.value[0]
+    if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode) or key.style:
+        return "", ""
+    ends = value.tag == _NULL_TAG and value.value in ("", "~", "null")
+    why_zh = "这段文字以半角冒号“:”结尾" if ends else "这段文字中含有“冒号加空格”(: )"
+    why_en = 'the text ends in a half-width colon ":"' if ends else 'the text contains ": " (a colon and a space)'
+    return (f"原因:{why_zh},YAML 把它当成了“字段名: 值”。请给整段文字加上双引号(文字里已有双引号时用单引号),"
+            "或改用 |- 块写法;文字本身不用改。",
+            f" Cause: {why_en}, which YAML reads as \"field: value\". Put the whole text in double quotes "
+            "(single quotes if it contains double quotes) or write it as a |- block; the text itself stays as it is.")
+
+
+_FULLWIDTH_LIST_SIGNS = ("［", "【", "－", "—", "–", "·", "•")
+
+
+def _fullwidth_list_cure(node: yaml.Node) -> tuple[str, str]:
+    """Why a list came out as one value: full-width brackets, dashes or commas."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return "", ""
+    text = str(node.value).strip()
+    if text.startswith(_FULLWIDTH_LIST_SIGNS) or "，" in text or "、" in text:
+        return ("看起来用了全角符号:一行写完的列表用半角方括号和半角逗号,例如 [小微企业, 创业者];"
+                "分行写时每项一行,以半角“- ”(减号加空格)开头。",
+                " It looks like full-width signs were used: a list on one line takes half-width brackets and "
+                "commas, e.g. [a, b]; a list over several lines starts each item with a half-width \"- \".")
+    return "", ""
+
+
+def _field_name_cure(name: str, obj: Object) -> tuple[str, str]:
+    """A field name that is a known one with full-width spaces or colons around it."""
+    stripped = name.strip(" \u3000").rstrip(":：")
+    if stripped != name and (stripped in obj.fields or "\u3000" in name):
+        return (f"字段名“{stripped}”前后多了全角空格或冒号:缩进只能用半角空格(中文输入法下打出的空格是全角的),"
+                "字段名后是半角冒号加空格“: ”。",
+                f' The field name "{stripped}" has full-width spaces or a colon around it: indent with half-width '
+                'spaces only and follow the name with a half-width colon and a space.')
+    return "", ""
+
+
 class Validator:
     def __init__(self, file: str, problems: Problems):
         self.file = file
@@ -119,8 +162,9 @@ class Validator:
             child_path = f"{path}.{name}" if path else name
             if name not in obj.fields:
                 known = ", ".join(obj.fields)
-                self.error(key, child_path, f"未知字段“{shown(name)}”。{obj.title}可用的字段:{known}。",
-                           f'unknown field "{shown(name)}". Fields of {obj.name}: {known}.')
+                cure_zh, cure_en = _field_name_cure(name, obj)
+                self.error(key, child_path, f"未知字段“{shown(name)}”。{cure_zh}{obj.title}可用的字段:{known}。",
+                           f'unknown field "{shown(name)}".{cure_en} Fields of {obj.name}: {known}.')
                 continue
             if isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG:
                 continue  # an empty value counts as not given
@@ -152,8 +196,9 @@ class Validator:
     def list(self, node: yaml.Node, type_: List, path: str) -> list:
         if not isinstance(node, yaml.SequenceNode):
             got_zh, got_en = _describe(node)
-            self.error(node, path, f"应为列表(每项以 - 开头),实际是{got_zh}。",
-                       f"expected a list (items start with -), got {got_en}.")
+            cure_zh, cure_en = _fullwidth_list_cure(node)
+            self.error(node, path, f"应为列表(每项以 - 开头),实际是{got_zh}。{cure_zh}",
+                       f"expected a list (items start with -), got {got_en}.{cure_en}")
             return []
         if len(node.value) < type_.min_items:
             self.error(node, path, f"至少需要 {type_.min_items} 项。",
@@ -164,8 +209,9 @@ class Validator:
     def scalar(self, node: yaml.Node, type_: Type, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             got_zh, got_en = _describe(node)
-            self.error(node, path, f"应为{type_.label_zh},实际是{got_zh}。",
-                       f"expected {type_.label_en}, got {got_en}.")
+            cure_zh, cure_en = _colon_cure(node)
+            self.error(node, path, f"应为{type_.label_zh},实际是{got_zh}。{cure_zh}",
+                       f"expected {type_.label_en}, got {got_en}.{cure_en}")
             return None
         try:
             value = type_.convert(str(node.value))

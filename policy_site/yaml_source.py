@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problems
+from .yaml_hints import explain
 
 
 def _position(mark) -> tuple[int, int]:
@@ -45,19 +46,9 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
             # says where and why in the words the messages below expect.
             node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "end of stream" in (exc.problem or ""):
-            mark = exc.context_mark  # an unclosed quote: point at where it opened
-        detail = " ".join(filter(None, [exc.context, exc.problem]))
-        tab = "'\\t'" in detail or "tab" in detail.lower()
-        opened_zh = opened_en = ""
-        if exc.context_mark and mark is not exc.context_mark and exc.context_mark.line != mark.line:
-            # e.g. a [ or { left open: the real mistake is usually where it began
-            line, col = _position(exc.context_mark)
-            opened_zh, opened_en = f"(从第 {line} 行第 {col} 列开始)", f" (it began at line {line}, column {col})"
-        problems.add(display, _position(mark), "",
-                     f"YAML 格式错误{'(缩进和分隔请用空格,不要用 Tab 键)' if tab else ''}:{detail}{opened_zh}",
-                     f"YAML syntax error{' (use spaces, not tabs)' if tab else ''}: {detail}{opened_en}")
+        hint = explain(text, exc.context, exc.context_mark, exc.problem, exc.problem_mark)
+        problems.add(display, (hint.line, hint.column), "",
+                     f"YAML 格式错误:{hint.zh}", f"YAML syntax error: {hint.en}")
         return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1

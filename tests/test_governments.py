@@ -136,7 +136,7 @@ def test_id_of_another_government_is_refused_with_the_qualified_cure(tmp_path):
          "    responsible:\n    - finance-office\n")
     [p] = problems(project)
     assert p.file == "content/wucheng-growth-measures.yaml" and p.field.endswith("responsible[0]")
-    assert "未知的部门编号“finance-office”(在政府 wucheng 的部门中查找)" in p.zh
+    assert "未知的部门编号“finance-office”" in p.zh and "这里查的是政府 wucheng 的部门" in p.zh
     assert "science-tech(区科技局)" in p.zh and "haishu/finance-office" in p.zh
     assert "if you mean it, write haishu/finance-office" in p.en
 
@@ -145,7 +145,8 @@ def test_unknown_government_and_duplicate_within_a_government(tmp_path):
     project = copy_project(tmp_path / "p")
     edit(project, "wucheng-growth-measures.yaml", "government: wucheng\n", "government: jinhua\n")
     found = problems(project)
-    assert any(p.field == "government" and "未知的政府编号“jinhua”" in p.zh and "haishu、wucheng" in p.zh
+    assert any(p.field == "government" and "未知的政府编号“jinhua”" in p.zh
+               and "haishu(宁波市海曙区)、wucheng(金华市婺城区)" in p.zh
                and 'unknown government id "jinhua"' in p.en for p in found), [p.zh for p in found]
 
     project = copy_project(tmp_path / "q")

@@ -171,3 +171,68 @@ def test_the_server_answers_while_it_rebuilds(preview):
         _until(lambda: "preview test" in _get(url + "assets/site.css")[1], UPDATE_S, "the new stylesheet served")
     finally:
         style.write_text(text, encoding="utf-8")
+
+
+def test_warnings_show_above_pages_without_blocking(preview):
+    """Valid but suspicious content (here a copy of an entry that differs only
+    in id and name) is named above every page; the pages are still served."""
+    project, url = preview
+    _idle(url)
+    entry = _entry(project)
+    copy = entry.with_name("preview-warning-copy.yaml")
+    text = entry.read_text(encoding="utf-8")
+    copy.write_text(text.replace(f"id: {entry.stem}", "id: preview-warning-copy", 1)
+                    .replace("name: ", "name: 副本", 1), encoding="utf-8")
+    page = url + "policies/preview-warning-copy/"
+    try:
+        _until(lambda: _get(page)[0] == 200, UPDATE_S, "the copied entry's page")
+        status, html = _get(page)
+        assert status == 200 and 'class="preview-warnings"' in html
+        assert "预览提醒" in html and "除编号和名称外与条目" in html
+        assert "content/policies/preview-warning-copy.yaml" in html
+        assert _get(url)[0] == 200 and 'class="preview-warnings"' in _get(url)[1], "every page carries the box"
+        built = project / "build" / "source" / "docs" / "index.md"
+        assert "preview-warnings" not in built.read_text(encoding="utf-8"), "never written into the site"
+    finally:
+        copy.unlink()
+    _until(lambda: _get(page)[0] == 404, UPDATE_S, "the copy gone")
+    assert "除编号和名称外与条目" not in _get(url)[1]
+
+
+def test_a_browser_sees_the_error_and_then_the_site_again(preview, browser, tmp_path):
+    """Issue 16: in Chromium, a saved YAML error turns the open page into the
+    error page (with the same message as `make check`) by itself, and fixing
+    the file brings the site back by itself; every request meanwhile is
+    answered within a second."""
+    from browser import new_context
+
+    project, url = preview
+    _idle(url)
+    entry = _entry(project)
+    page_url = url + f"policies/{entry.stem}/"
+    context = new_context(browser, 360)
+    page = context.new_page()
+    text = entry.read_text(encoding="utf-8")
+    try:
+        page.goto(page_url)
+        assert page.title() and "内容有错误" not in page.content()
+        entry.write_text(text.replace("summary: ", "summary：", 1), encoding="utf-8")  # a full-width colon
+        page.wait_for_selector("text=内容有错误", timeout=UPDATE_S * 1000)  # the page reloads itself
+        body = page.inner_text("body")
+        assert f"content/policies/{entry.name}" in body
+        assert "全角冒号" in body and "full-width colon" in body, body
+        page.screenshot(path=str(tmp_path / "preview-error-360.png"), full_page=True)
+        for path in ["", "policies/", f"policies/{entry.stem}/", "no-such-page/"]:
+            started = time.monotonic()
+            status, _ = _get(url + path, timeout=5)
+            assert status == 500 and time.monotonic() - started < 1, (path, status)
+        entry.write_text(text, encoding="utf-8")
+        page.wait_for_function("!document.body.innerText.includes('内容有错误')", timeout=UPDATE_S * 1000)
+        page.wait_for_load_state()
+        assert "内容有错误" not in page.inner_text("body")
+        started = time.monotonic()
+        status, _ = _get(page_url, timeout=5)
+        assert status == 200 and time.monotonic() - started < 1
+    finally:
+        entry.write_text(text, encoding="utf-8")
+        context.close()

@@ -120,8 +120,9 @@ SYNTAX = ("YAML 格式错误", "YAML syntax error")
 @pytest.mark.parametrize(
     "old, new, at",
     [
+        # reported where the fix is: at the over-indented field, not at its colon
         pytest.param("  doc_no: 海政办发〔2018〕138号\n", "    doc_no: 海政办发〔2018〕138号\n",
-                     ": 海政办发", id="indented-too-deep"),
+                     "doc_no: 海政办发", id="indented-too-deep"),
         pytest.param("  issuer: 区政府办公室\n", " issuer: 区政府办公室\n",
                      "issuer: 区政府办公室", id="indented-too-shallow"),
         pytest.param("      heading: 加强组织领导。\n", '      heading: "加强组织领导。\n',
@@ -412,7 +413,7 @@ def test_quote_and_value_must_match_text(project, old, new, at, field, zh, en):
 
 
 CLI_CASES = [
-    pytest.param("    doc_no: 海政办发〔2018〕138号\n", ": 海政办发", "", id="yaml-syntax"),
+    pytest.param("    doc_no: 海政办发〔2018〕138号\n", "doc_no: 海政办发", "", id="yaml-syntax"),
     pytest.param("\tdoc_no: 海政办发〔2018〕138号\n", "\tdoc_no", "", id="tab"),
     pytest.param("  doc_no: [海政办发〔2018〕138号]\n", "[海政办发", "metadata.doc_no", id="wrong-type"),
     pytest.param("  doc_no: 海政办发〔2018〕138号\n  titel: 多余\n", "titel", "metadata.titel", id="unknown-field"),

@@ -1,0 +1,146 @@
+"""Warnings: content that is valid but probably wrong.
+
+``make check`` prints them and still passes; ``policy-site check --strict``
+(``make check STRICT=1``) fails on them. The preview shows them above each
+page without blocking it. Each warning names file, line and field and says
+what to look at, in Chinese and English, like an error.
+"""
+
+from __future__ import annotations
+
+from .content import Content, number_occurrences
+from .errors import Problem
+from .present import format_number, validity_state
+from .validate import Record
+
+
+def content_warnings(content: Content) -> list[Problem]:
+    found: list[Problem] = []
+    found += _period_on_lapsed_basis(content)
+    found += _identical_entries(content)
+    found += _value_repeated_in_quote(content)
+    found += _departments_without_items(content)
+    found += _documents_of_unknown_validity(content)
+    return sorted(found, key=lambda p: (p.file, p.line, p.column, p.field))
+
+
+def _warning(where: tuple, zh: str, en: str) -> Problem:
+    file, pos, field = where
+    return Problem(file, pos[0], pos[1], field, zh, en)
+
+
+def _period_on_lapsed_basis(content: Content) -> list[Problem]:
+    """An application period still open on the day statuses are judged, on an
+    entry whose basis documents are all no longer in force (it shows 已失效)."""
+    found = []
+    for policy in content.policies.values():
+        period = policy.application_period
+        if not period or policy.status_override or content.as_of is None:
+            continue
+        if period.end is not None and period.end < content.as_of:
+            continue  # the period is over: nothing contradicts
+        if content.policy_status(policy).value != "已失效":
+            continue
+        docs = "、".join(dict.fromkeys(b.document.id for b in policy.basis if b.document))
+        found.append(_warning(
+            policy.where("application_period"),
+            f"这个条目的申报期还没有结束,但它依据的文件({docs})都已不再有效,所以网站显示“已失效”。"
+            "请核对:是否应依据新的文件(修改 basis),或者申报期是否填错;如确认有效,请用 status_override 写明状态和理由。",
+            f"the application period is still open, but every basis document ({docs}) is no longer in force, so "
+            "the site shows 已失效 (lapsed). Check whether the entry should cite a newer document (basis) or the "
+            "period is wrong; if it is current, set status_override with a reason."))
+    return found
+
+
+def _identical_entries(content: Content) -> list[Problem]:
+    """Two catalogue entries whose content is the same apart from id and name
+    (a copied file that was never filled in)."""
+    seen: dict[tuple, str] = {}
+    found = []
+    for policy in sorted(content.policies.values(), key=lambda p: p.id):
+        key = tuple(item for item in _fingerprint(policy) if item[0] not in ("id", "name"))
+        if key in seen:
+            first = seen[key]
+            found.append(_warning(
+                policy.where("id"),
+                f"这个条目除编号和名称外与条目 {first} 完全相同,像是复制后还没有修改。请改写它的内容,或删除多余的文件。",
+                f"this entry is the same as entry {first} apart from id and name, as if copied and not yet edited. "
+                "Rewrite its content or delete the extra file."))
+        else:
+            seen[key] = policy.id
+    return found
+
+
+def _fingerprint(value):
+    """A record's content as nested tuples (hashable, cheap to compare); a
+    reference to another record counts as that record's id."""
+    if isinstance(value, Record):
+        return tuple((name, _ref_id(v) if name in value._refs else _fingerprint(v))
+                     for name, v in value._values.items())
+    if isinstance(value, list):
+        return tuple(_fingerprint(v) for v in value)
+    return value
+
+
+def _ref_id(value):
+    if isinstance(value, list):
+        return tuple(v.id for v in value)
+    return value.id if isinstance(value, Record) else value
+
+
+def _value_repeated_in_quote(content: Content) -> list[Problem]:
+    """An indicator whose target value appears more than once in its quote:
+    the check that the quote states the value cannot tell which is meant."""
+    found = []
+    for doc in content.documents.values():
+        for ref in content.clauses(doc):
+            for ind in ref.clause.indicators:
+                if ind.quote is None or ind.value is None:
+                    continue
+                number = format_number(ind.value)
+                times = number_occurrences(ind.quote, ind.value)
+                if times > 1:
+                    found.append(_warning(
+                        ind.where("value"),
+                        f"目标值 {number} 在原文表述“{ind.quote}”中出现了 {times} 次,无法确认指的是哪一处。"
+                        "请把原文表述缩短到只包含这个目标的那一句。",
+                        f'the value {number} appears {times} times in the quote "{ind.quote}", so it is not clear '
+                        "which is meant. Shorten the quote to the part that states this target."))
+    return found
+
+
+def _departments_without_items(content: Content) -> list[Problem]:
+    """A department that leads no indicator, is responsible for no task and
+    administers no catalogue entry: its page would be empty."""
+    used = set()
+    for doc in content.documents.values():
+        for ref in content.clauses(doc):
+            used.update(d.ref_id for d in ref.clause.responsible)
+            used.update(i.lead.ref_id for i in ref.clause.indicators if i.lead)
+    for policy in content.policies.values():
+        used.update(d.ref_id for d in policy.departments)
+    return [
+        _warning(dept.where("id"),
+                 f"部门 {dept.id}({dept.name})没有牵头任何指标、没有负责任何任务,也没有主管任何政策目录条目。"
+                 "请检查是否漏填了 lead、responsible 或 departments;如果确实不需要,可以删除这个部门。",
+                 f"the department {dept.id} ({dept.name}) leads no indicator, is responsible for no task and "
+                 "administers no catalogue entry. Check for a missing lead, responsible or departments; if it is "
+                 "not needed, remove it.")
+        for dept in content.departments.values() if dept.ref_id not in used
+    ]
+
+
+def _documents_of_unknown_validity(content: Content) -> list[Problem]:
+    """A document whose validity is not stated: the site says 有效性未标注."""
+    found = []
+    for doc in content.documents.values():
+        if validity_state(doc) != "unknown":
+            continue
+        where = doc.metadata.where("validity") if doc.metadata else doc.where("metadata")
+        found.append(_warning(
+            where,
+            f"文件 {doc.id} 没有填写有效性(metadata.validity),网站显示“有效性未标注”。"
+            "如果发布机关公布了有效性,请照原文填写;不知道就保持空白。",
+            f"the document {doc.id} states no validity (metadata.validity); the site shows 有效性未标注. "
+            "If the issuer published it, fill it in as published; if not known, leave it empty."))
+    return found
