@@ -7,7 +7,10 @@
   if (!root) return;
   var form = root.querySelector(".catalogue-filters");
   var panel = form.querySelector("details");
-  var cards = Array.prototype.slice.call(root.querySelectorAll(".policy-card"));
+  // The 政策文件库 (documents/) uses this script too: its root names its items
+  // (data-catalogue=".library-item") and what it counts (data-noun="份文件").
+  var cards = Array.prototype.slice.call(root.querySelectorAll(root.getAttribute("data-catalogue") || ".policy-card"));
+  var noun = root.getAttribute("data-noun") || "项政策";
   var total = root.querySelector("[data-count-total]");
   var empty = root.querySelector(".catalogue-empty");
   var text = form.elements.q;
@@ -82,8 +85,8 @@
       if (ok) shown++;
     });
     total.textContent = shown === cards.length
-      ? "共 " + shown + " 项政策"
-      : "找到 " + shown + " 项政策（共 " + cards.length + " 项）";
+      ? "共 " + shown + " " + noun
+      : "找到 " + shown + " " + noun + "（共 " + cards.length + " " + noun.charAt(0) + "）";
     empty.hidden = shown > 0;
     // Count per option: entries that would show if this option were chosen
     // together with the filters of the other facets.

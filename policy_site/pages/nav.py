@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..content import Content
 from ..present import doc_name, goals_title, tasks_title
+from .library import TITLE as LIBRARY_TITLE
 
 
 @dataclass
@@ -29,7 +30,7 @@ def document_items(content: Content, doc) -> list[NavItem]:
 
 
 def navigation(content: Content, site) -> list[NavItem]:
-    nav = [NavItem("首页", urls.home())]
+    nav = [NavItem("首页", urls.home()), NavItem(LIBRARY_TITLE, urls.library())]
     docs = content.full_documents
     if len(docs) == 1:
         nav += document_items(content, docs[0])  # one plan: its parts at the top level
