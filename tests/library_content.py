@@ -15,7 +15,7 @@ FACETS = ["issuer", "year", "validity", "type", "topic"]
 STATE_RANK = {"有效": 0, None: 1, "废止": 2, "失效": 2}
 
 VALIDITIES = ["有效", "废止", None, "失效", "有效", None, "有效"]
-ISSUERS = ["测试市人民政府", "测试区人民政府办公室", None, "测试市人民政府"]
+ISSUERS = ["测试市人民政府", "测试区人民政府办公室", None, "测试省人民政府"]
 TYPES = ["计划", "办法", None, "若干措施", "通知"]
 TOPICS = ["工业", "财政", None]
 
@@ -25,7 +25,7 @@ def generated(n: int) -> dict[str, str]:
     files = {}
     for i in range(1, n + 1):
         validity = VALIDITIES[i % len(VALIDITIES)]
-        issuer = ISSUERS[i % len(ISSUERS)]
+        issuer = ISSUERS[(i // 2) % len(ISSUERS)]  # not in step with the dates (i % 4)
         kind = TYPES[i % len(TYPES)]
         topic = TOPICS[i % len(TOPICS)]
         year = 2014 + i % 6
