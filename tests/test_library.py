@@ -119,10 +119,41 @@ def test_without_javascript_the_whole_list_shows(many_site, many_content):
     assert count == f"共 {len(many_content.documents)} 份文件"
 
 
+def nav_links(site: Path, path: str) -> list[tuple[str, str]]:
+    page = parse(site / path)
+    nav = [n for n in page.root.find_all("nav") if "md-nav--primary" in n.classes][0]
+    return [(a.text(), a.attrs["href"]) for a in nav.find_all("a") if a.attrs.get("href") and a.text()]
+
+
 def test_library_is_in_the_navigation(site_dir):
-    nav = parse(site_dir / "index.html").root.find_all("nav")
-    links = [(a.text(), a.attrs.get("href")) for n in nav for a in n.find_all("a")]
+    """A few documents: the library, then every document with its parts, on every page."""
+    links = nav_links(site_dir, "index.html")
     assert ("政策文件库", "documents/") in links
+    content = load_content(CONTENT)
+    for doc in content.documents.values():
+        if doc.body:
+            assert ("政策原文", f"documents/{doc.id}/") in links
+
+
+def test_many_documents_navigation_shows_only_the_open_document_s_parts(many_site, many_content):
+    """Many documents: one 政策文件 section opening on the library; a page
+    carries the documents only inside it, and only the open document's parts
+    (else every page would list every part of every document)."""
+    for path in ("index.html", "policies/index.html", "departments/index.html"):
+        links = nav_links(many_site, path)
+        prefix = "../" * path.count("/")
+        assert ("政策文件", f"{prefix}documents/") in links, (path, links)
+        assert not [href for _, href in links if "documents/" in href and href != f"{prefix}documents/"], path
+    published = [d for d in many_content.documents.values() if d.body]
+    doc = published[0]
+    links = nav_links(many_site, f"documents/{doc.id}/index.html")
+    others = {f"../{d.id}/" for d in published if d is not doc}
+    assert ("政策文件库", "../") in links
+    assert ("政策原文", "./") in links and any(href == "tasks/" for _, href in links), links
+    assert others <= {href for _, href in links}, "every other document is one link away"
+    # Only the open document's parts: no other document's targets or tasks pages.
+    assert not [href for _, href in links if href.startswith("../") and href.count("/") > 2 and href[3:].split("/")[0] in
+                {d.id for d in published if d is not doc}]
 
 
 def home_documents(site: Path) -> list[str]:

@@ -8,6 +8,7 @@ from ..present import Banner, document_banner
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
+from .library import MANY_DOCUMENTS
 from .memo import PageMemo
 from .page import Page, make_page
 from .site import SiteInfo
@@ -29,7 +30,7 @@ class DocumentSummary:
 
 # With more published documents than this, the home page shows this many
 # (in force first, newest first) and links to the 政策文件库 for the rest.
-SHORT_LIST = 6
+SHORT_LIST = MANY_DOCUMENTS
 
 
 @dataclass

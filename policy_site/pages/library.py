@@ -19,6 +19,10 @@ from .memo import PageMemo
 from .page import Page, make_page
 
 TITLE = "政策文件库"
+# More published documents than this make a library: the home page lists
+# this many (pages/home.py), and the navigation groups the documents under
+# one section and shows only the open document's parts (pages/nav.py).
+MANY_DOCUMENTS = 6
 # The filter value of a document that does not give the field (shown as 未标注).
 NOT_GIVEN = "未标注"
 
