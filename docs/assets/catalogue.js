@@ -102,7 +102,7 @@
     // Count per option: entries that would show if this option were chosen
     // together with the filters of the other facets.
     keys.forEach(function (k) {
-      var counts = {};
+      var counts = Object.create(null);
       index.forEach(function (item) {
         if (!matches(item, state, k)) return;
         item.values[k].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });

@@ -55,12 +55,18 @@ def _values(doc: Record) -> dict[str, str]:
     meta = doc.metadata
     day = document_day(doc)
     return {
-        "issuer": meta.issuer or NOT_GIVEN,
+        "issuer": _one(meta.issuer),
         "year": str(day.year) if day else NOT_GIVEN,
         "validity": validity(doc).value,
         "type": doc.type or NOT_GIVEN,
-        "topic": meta.topic or NOT_GIVEN,
+        "topic": _one(meta.topic),
     }
+
+
+def _one(text: str | None) -> str:
+    """A free-text field as one filter value: the filter script splits an
+    item's values on "|", so one in the text becomes a full-width ｜."""
+    return text.replace("|", "｜") if text else NOT_GIVEN
 
 
 def _by_count(values: list[str]) -> list[tuple[str, str]]:
