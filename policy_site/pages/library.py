@@ -41,7 +41,6 @@ class Row:
     """One document in the list."""
 
     doc: Record
-    year: int | None  # of its 成文日期, else 发布日期
     facets: dict[str, str]  # facet key -> the document's value (NOT_GIVEN when not given)
 
 
@@ -101,8 +100,5 @@ def facets(rows: list[Row]) -> list[Facet]:
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
-    rows = []
-    for doc in content.all_documents:
-        day = document_day(doc)
-        rows.append(Row(doc, day.year if day else None, _values(doc)))
+    rows = [Row(doc, _values(doc)) for doc in content.all_documents]
     return [make_page(env, "library.html.j2", urls.library(), TITLE, LibraryPage(rows, facets(rows)), hide=("toc",))]
