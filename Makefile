@@ -3,7 +3,7 @@
 #   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
 #   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical)
 #   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
-#   make bench   benchmarks: build time, catalogue scale, search (prints figures)
+#   make bench   benchmarks: build time, catalogue scale, search, library scale (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
 #   make ids     write build/编号和取值.md: departments, documents and clause ids, allowed values (for editors)
 #   make import SRC=<file> [ID=<document-id>]
@@ -90,12 +90,14 @@ test: $(TEST_INSTALLED) $(AXE) chromium
 
 # Build time of the site as published, the catalogue at 100/1,000/5,000 entries
 # against the bare render of the same pages, the preview's start and edit times,
-# and search (ours against Material's) at the same sizes in Chromium.
+# and search (ours against Material's) at the same sizes in Chromium; a policy
+# library of 300 documents and 5,000 entries (build, memory, 政策文件库 size and filters).
 bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.build_time
 	$(PY) -m scripts.bench.catalogue_scale
 	$(PY) -m scripts.bench.preview
 	$(PY) -m scripts.bench.search
+	$(PY) -m scripts.bench.library_scale
 
 clean:
 	rm -rf site .venv .pytest_cache node_modules

@@ -79,6 +79,15 @@ class Relation:
 _STATE_ORDER = {"in-force": 0, "unknown": 1, "lapsed": 2}
 
 
+def document_day(doc: Record) -> dt.date | None:
+    """The day a document is dated by: its 成文日期, else its 发布日期; None
+    when the content gives neither."""
+    meta = doc.metadata
+    day = (meta.written_date or meta.published) if meta else None
+    # published: a date, or a date and time
+    return day.date() if isinstance(day, dt.datetime) else day
+
+
 @dataclass
 class Content:
     documents: dict[str, Record] = field(default_factory=dict)
@@ -109,14 +118,19 @@ class Content:
 
     @property
     def full_documents(self) -> list[Record]:
-        """Documents whose text we publish (not citation-only entries), in the
+        """Documents whose text we publish (not citation-only entries), in
+        reading order (``all_documents``)."""
+        return self.once("order", "full documents", lambda: [d for d in self.all_documents if d.body])
+
+    @property
+    def all_documents(self) -> list[Record]:
+        """Every document, citation-only entries too (政策文件库), in the
         order a reader wants them: in force first (then of unknown validity,
         then repealed), newest first, then by id."""
         def key(d):
-            meta = d.metadata
-            day = (meta.written_date or meta.published) if meta else None  # published: a date or a date and time
+            day = document_day(d)
             return (_STATE_ORDER[validity_state(d)], -(day.toordinal() if day else 0), d.id)
-        return self.once("order", "full documents", lambda: sorted((d for d in self.documents.values() if d.body), key=key))
+        return self.once("order", "all documents", lambda: sorted(self.documents.values(), key=key))
 
     def clauses(self, document: Record) -> Iterator[ClauseRef]:
         if document.body:

@@ -29,6 +29,7 @@ from . import urls
 from .content import Content, load_content
 from .opendata.sitemap import template as sitemap_template
 from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages
+from .pages.nav import prune as prune_nav
 from .render import outline, plain_text
 from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
 from .search.index import build_files
@@ -106,7 +107,8 @@ class SourceTree:
         files[SITEMAP_TEMPLATE] = sitemap_template(site.sitemap)
         files["docs/" + WORKER_PATH] = WORKER.read_bytes()
         feeds = [{"title": feed.title, "path": urls.feed(feed.name)} for feed in site.feeds]
-        files[CONFIG_FILE] = config.engine_config(_nav(site.nav), own_search, info.name, info.description, feeds)
+        files[CONFIG_FILE] = config.engine_config(_nav(site.nav), own_search, info.name, info.description, feeds,
+                                                  prune_nav=prune_nav(content))
         records = content_records(content)
         located = {r.location for r in records}
         for page in site.pages:  # generated pages with no entity of their own: by title

@@ -130,7 +130,7 @@ class SiteConfig:
         return extensions, configs
 
     def engine_config(self, nav: list, own_search: bool = True, name: str = "", description: str = "",
-                      feeds: list[dict] = ()) -> str:
+                      feeds: list[dict] = (), prune_nav: bool = False) -> str:
         """The engine configuration of the source tree: this file with the
         whole navigation, the tree's own folders, and nothing that runs code
         of ours at build time; the site's ``name`` and ``description`` come from
@@ -138,7 +138,9 @@ class SiteConfig:
         to the site's own index (overrides/main.html); off only for the search
         benchmark, which measures Material's own search on the same site.
         ``feeds``: the site's Atom feeds (title, path), which
-        overrides/main.html links from every page's <head>."""
+        overrides/main.html links from every page's <head>. ``prune_nav``:
+        each page carries only the navigation items it shows (the theme's
+        navigation.prune; pages/nav.py prune)."""
         data = dict(self.data)
         data["site_name"] = name or data.get("site_name") or ""
         if description:
@@ -149,6 +151,8 @@ class SiteConfig:
         theme = dict(data.get("theme") or {})
         if "custom_dir" in theme:
             theme["custom_dir"] = "overrides"
+        if prune_nav:
+            theme["features"] = [*theme.get("features", []), "navigation.prune"]
         data["theme"] = theme
         data.pop("hooks", None)
         data["site_dir"] = Tagged("!ENV", [SITE_DIR_ENV, "site"])

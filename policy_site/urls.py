@@ -26,6 +26,11 @@ def home() -> str:
     return ""
 
 
+def library() -> str:
+    """政策文件库: every document, with filters."""
+    return "documents/"
+
+
 def document(doc) -> str:
     return f"documents/{doc.id}/"
 

@@ -45,6 +45,14 @@ def _open_filters(page, expect):
     open_filters(page, expect)
 
 
+def _open_library_filters(page, expect):
+    expect(page.locator("form.catalogue-filters")).to_be_visible()  # the script ran
+    panel = page.locator("details.filter-panel")
+    if not panel.evaluate("d => d.open"):
+        panel.locator("summary").click()
+    expect(page.locator("#library-q")).to_be_visible()
+
+
 def _answer_self_check(page, expect):
     submit_profile(page, expect, *PROFILES[1])
 
@@ -76,6 +84,7 @@ def _page_types() -> dict[str, PageType]:
         len(content.indicators_led_by(d)) + len(content.tasks_of(d)) + len(content.policies_of(d))))
     return {
         "home": PageType(urls.home()),
+        "library": PageType(urls.library(), _open_library_filters),
         "plan": PageType(urls.document(plan)),
         "targets": PageType(urls.targets(plan)),
         "tasks": PageType(urls.tasks(plan)),

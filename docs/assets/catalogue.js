@@ -7,7 +7,10 @@
   if (!root) return;
   var form = root.querySelector(".catalogue-filters");
   var panel = form.querySelector("details");
-  var cards = Array.prototype.slice.call(root.querySelectorAll(".policy-card"));
+  // The 政策文件库 (documents/) uses this script too: its root names its items
+  // (data-catalogue=".library-item") and what it counts (data-noun="份文件").
+  var cards = Array.prototype.slice.call(root.querySelectorAll(root.getAttribute("data-catalogue") || ".policy-card"));
+  var noun = root.getAttribute("data-noun") || "项政策";
   var total = root.querySelector("[data-count-total]");
   var empty = root.querySelector(".catalogue-empty");
   var text = form.elements.q;
@@ -25,17 +28,30 @@
   var index = cards.map(function (card) {
     var values = {};
     keys.forEach(function (k) {
-      values[k] = (card.getAttribute("data-" + k) || "").split("|").filter(Boolean);
+      values[k] = (card.getAttribute("data-" + k) || "").split("|").filter(function (v, i, all) {
+        return v && all.indexOf(v) === i;
+      });
     });
     return { card: card, values: values, text: normalise(card.getAttribute("data-text")) };
+  });
+
+  // Each facet's options, found once: the element whose count it shows and
+  // the count shown (written again only when it changes: hundreds of items
+  // and options must update within a frame on a slow phone).
+  var options = {};
+  keys.forEach(function (k) {
+    options[k] = Array.prototype.map.call(form.querySelectorAll('input[name="' + k + '"]'), function (input) {
+      var label = input.closest("label");
+      return { input: input, label: label, count: label.querySelector("[data-count]"), shown: null };
+    });
   });
 
   function readForm() {
     var state = { q: text.value.trim(), facets: {} };
     keys.forEach(function (k) {
-      state.facets[k] = Array.prototype.filter.call(form.querySelectorAll('input[name="' + k + '"]'), function (i) {
-        return i.checked;
-      }).map(function (i) { return i.value; });
+      state.facets[k] = options[k].filter(function (o) { return o.input.checked; }).map(function (o) {
+        return o.input.value;
+      });
     });
     return state;
   }
@@ -66,9 +82,7 @@
     text.value = params.get("q") || "";
     keys.forEach(function (k) {
       var wanted = params.getAll(k);
-      form.querySelectorAll('input[name="' + k + '"]').forEach(function (i) {
-        i.checked = wanted.indexOf(i.value) >= 0;
-      });
+      options[k].forEach(function (o) { o.input.checked = wanted.indexOf(o.input.value) >= 0; });
     });
     return params.toString() !== "";
   }
@@ -78,22 +92,27 @@
     var shown = 0;
     index.forEach(function (item) {
       var ok = matches(item, state, null);
-      item.card.hidden = !ok;
+      if (item.card.hidden === ok) item.card.hidden = !ok;
       if (ok) shown++;
     });
     total.textContent = shown === cards.length
-      ? "共 " + shown + " 项政策"
-      : "找到 " + shown + " 项政策（共 " + cards.length + " 项）";
+      ? "共 " + shown + " " + noun
+      : "找到 " + shown + " " + noun + "（共 " + cards.length + " " + noun.charAt(0) + "）";
     empty.hidden = shown > 0;
     // Count per option: entries that would show if this option were chosen
     // together with the filters of the other facets.
     keys.forEach(function (k) {
-      var others = index.filter(function (item) { return matches(item, state, k); });
-      form.querySelectorAll('input[name="' + k + '"]').forEach(function (input) {
-        var count = others.filter(function (item) { return item.values[k].indexOf(input.value) >= 0; }).length;
-        var label = input.closest("label");
-        label.querySelector("[data-count]").textContent = "(" + count + ")";
-        label.classList.toggle("facet-zero", count === 0);
+      var counts = Object.create(null);
+      index.forEach(function (item) {
+        if (!matches(item, state, k)) return;
+        item.values[k].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      options[k].forEach(function (o) {
+        var count = counts[o.input.value] || 0;
+        if (o.shown === count) return;
+        o.shown = count;
+        o.count.textContent = "(" + count + ")";
+        o.label.classList.toggle("facet-zero", count === 0);
       });
     });
     // The folded panel still says how many filters are on.

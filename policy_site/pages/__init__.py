@@ -21,13 +21,13 @@ from ..render import environment
 from .. import urls
 from ..opendata import publish
 from ..opendata.feeds import Feed
-from . import about, departments, document, home, interpretations, open_data, policies, targets, tasks
+from . import about, departments, document, home, interpretations, library, open_data, policies, targets, tasks
 from .nav import NavItem, navigation
 from .memo import PageMemo
 from .page import Page
 from .site import SiteInfo
 
-PAGE_TYPES = (home, document, targets, tasks, departments, policies, interpretations, about)
+PAGE_TYPES = (home, library, document, targets, tasks, departments, policies, interpretations, about)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from ..present import Banner, document_banner
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
+from .library import MANY_DOCUMENTS
 from .memo import PageMemo
 from .page import Page, make_page
 from .site import SiteInfo
@@ -27,16 +28,29 @@ class DocumentSummary:
     banner: Banner | None  # the document's status (present.document_banner)
 
 
+# With more published documents than this, the home page shows this many
+# (in force first, newest first) and links to the 政策文件库 for the rest.
+SHORT_LIST = MANY_DOCUMENTS
+
+
 @dataclass
 class HomePage:
     site: SiteInfo
-    documents: list[DocumentSummary]
+    documents: list[DocumentSummary]  # all published documents, or the first SHORT_LIST of them
     policy_count: int  # catalogue entries (0: no catalogue)
+    published_count: int = 1  # documents whose text is published
+    library_count: int = 0  # documents in the 政策文件库 (citation-only ones too)
+
+    @property
+    def short_list(self) -> bool:
+        """Whether the home page lists only the latest documents."""
+        return self.published_count > len(self.documents)
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     documents = []
-    for doc in content.full_documents:
+    published = content.full_documents
+    for doc in published[:SHORT_LIST] if len(published) > SHORT_LIST else published:
         goals = content.goals(doc)
         tasks = content.tasks(doc)
         departments = {id(d) for r in tasks for d in r.clause.responsible}
@@ -50,5 +64,6 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             responsible_count=sum(1 for r in tasks if r.clause.responsible),
             banner=document_banner(doc, content.successors(doc)),
         ))
-    return [make_page(env, "home.html.j2", urls.home(), site.name, HomePage(site, documents, len(content.policies)),
+    return [make_page(env, "home.html.j2", urls.home(), site.name, HomePage(
+        site, documents, len(content.policies), len(published), len(content.all_documents)),
                       hide=("toc",))]

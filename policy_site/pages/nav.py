@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..content import Content
 from ..present import doc_name, goals_title, tasks_title
+from .library import MANY_DOCUMENTS, TITLE as LIBRARY_TITLE
 
 
 @dataclass
@@ -32,9 +33,17 @@ def navigation(content: Content, site) -> list[NavItem]:
     nav = [NavItem("首页", urls.home())]
     docs = content.full_documents
     if len(docs) == 1:
+        nav += [NavItem(LIBRARY_TITLE, urls.library())]
         nav += document_items(content, docs[0])  # one plan: its parts at the top level
-    else:
+    elif len(docs) <= MANY_DOCUMENTS:
+        nav += [NavItem(LIBRARY_TITLE, urls.library())]
         nav += [NavItem(doc_name(d), children=document_items(content, d)) for d in docs]
+    else:
+        # A library: one section, opening on the 政策文件库; with the theme's
+        # pruning (prune(), site_config) a page shows the documents only
+        # inside this section, and only the open document's parts.
+        nav.append(NavItem("政策文件", children=[NavItem(LIBRARY_TITLE, urls.library())] + [
+            NavItem(doc_name(d), children=document_items(content, d)) for d in docs]))
     if content.departments:
         nav.append(NavItem("责任分工", urls.departments()))
     if content.policies:
@@ -42,3 +51,10 @@ def navigation(content: Content, site) -> list[NavItem]:
     nav.append(NavItem("开放数据", urls.open_data()))
     nav.append(NavItem("关于本站", urls.about()))
     return nav
+
+
+def prune(content: Content) -> bool:
+    """Whether each page should carry only the navigation it shows (the
+    theme's navigation.prune): with many documents, every page listing every
+    document's parts would make each page hundreds of KB."""
+    return len(content.full_documents) > MANY_DOCUMENTS

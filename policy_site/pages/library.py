@@ -1,0 +1,104 @@
+"""政策文件库: every document (citation-only ones too) in reading order, with
+filters by issuing body, year, validity, document type and topic.
+
+The list is complete in the HTML (in ``Content.all_documents`` order: in
+force first, newest first); docs/assets/catalogue.js, the catalogue's filter
+script, adds the filters and keeps them in the URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import urls
+from ..content import Content, document_day
+from ..present import validity
+from ..schema.model import DOCUMENT_TYPE, VALIDITY, VALIDITY_UNKNOWN
+from ..validate import Record
+from .memo import PageMemo
+from .page import Page, make_page
+
+TITLE = "政策文件库"
+# More published documents than this make a library: the home page lists
+# this many (pages/home.py), and the navigation groups the documents under
+# one section and shows only the open document's parts (pages/nav.py).
+MANY_DOCUMENTS = 6
+# The filter value of a document that does not give the field (shown as 未标注).
+NOT_GIVEN = "未标注"
+
+
+@dataclass
+class Facet:
+    """A filter of the library (the catalogue's filter script reads the same markup)."""
+
+    key: str  # the URL parameter and the row's data-* attribute
+    label: str
+    options: list[tuple[str, str]]  # (value, label)
+
+
+@dataclass
+class Row:
+    """One document in the list."""
+
+    doc: Record
+    facets: dict[str, str]  # facet key -> the document's value (NOT_GIVEN when not given)
+
+
+@dataclass
+class LibraryPage:
+    rows: list[Row]
+    facets: list[Facet]
+
+
+def _values(doc: Record) -> dict[str, str]:
+    meta = doc.metadata
+    day = document_day(doc)
+    return {
+        "issuer": _one(meta.issuer),
+        "year": str(day.year) if day else NOT_GIVEN,
+        "validity": validity(doc).value,
+        "type": doc.type or NOT_GIVEN,
+        "topic": _one(meta.topic),
+    }
+
+
+def _one(text: str | None) -> str:
+    """A free-text field as one filter value: the filter script splits an
+    item's values on "|", so one in the text becomes a full-width ｜."""
+    return text.replace("|", "｜") if text else NOT_GIVEN
+
+
+def _by_count(values: list[str]) -> list[tuple[str, str]]:
+    """Free-text values, the most frequent first (then by text), 未标注 last."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    given = sorted((v for v in counts if v != NOT_GIVEN), key=lambda v: (-counts[v], v))
+    return [(v, v) for v in given] + ([(NOT_GIVEN, NOT_GIVEN)] if NOT_GIVEN in counts else [])
+
+
+def _in_order(values: list[str], order: list[str]) -> list[tuple[str, str]]:
+    """Vocabulary values in the vocabulary's order, only those that occur, 未标注 last."""
+    present = set(values)
+    return [(v, v) for v in [*order, NOT_GIVEN] if v in present]
+
+
+def facets(rows: list[Row]) -> list[Facet]:
+    """The filters, their options derived from the documents listed."""
+    def column(key):
+        return [r.facets[key] for r in rows]
+
+    years = sorted({v for v in column("year") if v != NOT_GIVEN}, reverse=True)
+    return [
+        Facet("issuer", "发布单位", _by_count(column("issuer"))),
+        Facet("year", "年份", _in_order(column("year"), years)),
+        Facet("validity", "有效性", [(v, VALIDITY_UNKNOWN.label if v == VALIDITY_UNKNOWN.value else v)
+                                   for v, _ in _in_order(column("validity"), list(VALIDITY.terms))]),
+        Facet("type", "文件类型", _in_order(column("type"), list(DOCUMENT_TYPE.terms))),
+        Facet("topic", "主题分类", _by_count(column("topic"))),
+    ]
+
+
+def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+    rows = [Row(doc, _values(doc)) for doc in content.all_documents]
+    return [make_page(env, "library.html.j2", urls.library(), TITLE, LibraryPage(rows, facets(rows)), hide=("toc",))]
