@@ -503,7 +503,11 @@ def _part_anchors_unique(doc: Record, records: list[Record], problems: Problems)
     nothing else on the document's pages."""
     taken = {r.id for r in records if r.id}
     for ind in (r for r in records if r._kind == "indicator"):
+        own: set[str] = set()
         for part in ind.values:
+            if part.id in own:
+                continue  # a value id used twice in one indicator: reported by _check_values
+            own.add(part.id)
             anchor = target_shape.part_anchor(ind, part)
             if anchor in taken:
                 problems.add(*part.where("id"),
