@@ -22,12 +22,14 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, build_site, copy_project
+from browser import PHONE, new_context
+from conftest import ROOT, build_site, copy_project, serve
 from policy_site import present, target_shape, urls
 from policy_site.content import load_content
 from policy_site.infographic import infographic_data, infographic_svg
 from policy_site.opendata.records import SCHEMA_VERSION
 from policy_site.search.records import document_records
+from test_accessibility import axe_source, describe, run_axe  # noqa: F401 (axe_source: a fixture)
 from test_site_html import cells, parse, table_rows
 from test_validation import Want, assert_problems, problems_of
 
@@ -392,3 +394,27 @@ def test_the_fixture_documents_quote_real_text_as_given():
         for clause in data["body"]["clauses"]:
             for ind in clause["indicators"]:
                 assert ind["quote"] in clause["text"]
+
+
+# -- in a browser: every shape passes axe-core on a 360 px phone -------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("doc_id", ["gwr-2026-targets", "gd-2023-rural-revitalisation", "hs-2018-138"])
+def test_targets_of_every_shape_pass_axe_on_a_phone(built, browser, axe_source, doc_id):
+    """The range, relative, qualitative and labelled-value rows (the last in
+    the plan copy) read without a violation at 360 px."""
+    _, site = built
+    server, base = serve(site)
+    context = new_context(browser, PHONE["width"])
+    try:
+        page = context.new_page()
+        page.goto(base + f"documents/{doc_id}/targets/")
+        result = run_axe(page, axe_source)
+        assert not result["violations"], describe(result["violations"])
+        if doc_id == "hs-2018-138":  # the labelled values are a list inside their cell, each its own anchor
+            page.goto(base + "documents/hs-2018-138/targets/#foreign-trade-targets-performance")
+            assert page.locator("#foreign-trade-targets-performance").is_visible()
+    finally:
+        context.close()
+        server.shutdown()
