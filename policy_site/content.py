@@ -590,6 +590,12 @@ _CURE = {
 }
 
 
+def _given(record: Record, name: str) -> bool:
+    """Whether the file gives ``name`` (perhaps with a value of the wrong type,
+    which the type check has reported)."""
+    return name in record._field_pos
+
+
 def _check_target_shape(ind: Record, problems: Problems) -> None:
     """A target of each shape (target_shape) has the fields that shape needs,
     no others, and states them in its quote as written."""
@@ -613,9 +619,11 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
                          "a qualitative target has no number, so it cannot have progress. Delete progress.")
         return
     if not ind.comparator:
+        if _given(ind, "comparator"):
+            return  # given but not a comparator: reported with the allowed values
         problems.add(*ind.where("comparator"),
-                     f"缺少比较方式(comparator):{label}必须写明比较方式，例如 以上、不低于、达到、确数。",
-                     f'missing comparator: a {kind} target needs one, e.g. 以上, 不低于, 达到, 确数.')
+                     f"缺少必填字段“comparator”(比较方式):{label}必须写明比较方式，例如 以上、不低于、达到、确数。",
+                     f'missing required field "comparator" (比较方式): a {kind} target needs one, e.g. 以上, 不低于, 达到, 确数.')
         return
     if kind == target_shape.VALUES:
         _check_values(ind, problems)
@@ -623,15 +631,20 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
     if kind == target_shape.RELATIVE:
         _check_relative(ind, problems)
     elif ind.value is None:
+        if _given(ind, "value"):
+            return  # given but not a number: reported by its type
         problems.add(*ind.where("value"),
-                     "缺少目标值(value):原文没有数字时，请写比较基准(reference)或定性目标(direction),不要编造数字。",
-                     "missing value: where the text gives no number, write a reference or a direction; never invent a number.")
+                     "缺少必填字段“value”(目标值):原文没有数字时，请写比较基准(reference)或定性目标(direction),不要编造数字。",
+                     'missing required field "value" (目标值): where the text gives no number, write a reference or a '
+                     "direction; never invent a number.")
         return
     if ind.value is not None:
         if not ind.unit:
+            if _given(ind, "unit"):
+                return
             problems.add(*ind.where("unit"),
-                         "缺少单位(unit):有目标值的指标必须写单位，例如 家、%。",
-                         "missing unit: a target with a value needs a unit, e.g. 家 or %.")
+                         "缺少必填字段“unit”(单位):有目标值的指标必须写单位，例如 家、%。",
+                         'missing required field "unit" (单位): a target with a value needs a unit, e.g. 家 or %.')
             return
         _check_number(ind, ind, ind.quote, problems)
     if ind.progress and not target_shape.has_one_number(ind):
