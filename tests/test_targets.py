@@ -418,3 +418,47 @@ def test_targets_of_every_shape_pass_axe_on_a_phone(built, browser, axe_source, 
     finally:
         context.close()
         server.shutdown()
+
+
+# -- the importer ---------------------------------------------------------------------
+
+
+def test_import_proposes_targets_of_every_shape_that_pass_the_check(tmp_path):
+    """A text with the 2026 report's sentence (range, 左右, 以上, and targets
+    without a number) and the Guangdong sentence (relative, qualitative)
+    becomes a draft whose targets have their shapes and pass the check. The
+    title and the clause numbers are scaffolding the importer needs; only the
+    two sentences are the documents' text."""
+    from conftest import project_before_imports, run_cli
+
+    gwr = yaml.safe_load((ROOT / "tests" / "fixture" / "content" / "gwr-2026-targets.yaml").read_text(encoding="utf-8"))
+    gd = yaml.safe_load((ROOT / "tests" / "fixture" / "content" / "gd-2023-rural-revitalisation.yaml")
+                        .read_text(encoding="utf-8"))
+    text = (f"关于导入测试的通知\n一、主要目标\n{gwr['body']['clauses'][0]['text']}\n"
+            f"二、收入目标\n{gd['body']['clauses'][0]['text']}\n")
+    source = tmp_path / "targets-sample.txt"
+    source.write_text(text, encoding="utf-8")
+    project = project_before_imports(tmp_path / "project")
+    result = run_cli(project, "import", str(source))
+    assert result.returncode == 0, result.stdout + result.stderr
+    draft = yaml.safe_load((project / "content" / "targets-sample.yaml").read_text(encoding="utf-8"))
+    found = {}
+    for clause in _walk_yaml(draft["body"]["clauses"]):
+        for ind in clause.get("indicators") or []:
+            found[ind["quote"]] = {k: v for k, v in ind.items() if k not in ("id", "lead")}
+    assert found["经济增长4.5%—5%"] == {"metric": "经济增长", "quote": "经济增长4.5%—5%", "value": 4.5, "upper": 5,
+                                      "unit": "%", "comparator": "区间"}
+    assert found["城镇新增就业1200万人以上"]["comparator"] == "以上"
+    assert found["粤东粤西粤北地区农民收入增速高于全省平均水平"] == {
+        "metric": "粤东粤西粤北地区农民收入增速", "quote": "粤东粤西粤北地区农民收入增速高于全省平均水平",
+        "comparator": "高于", "reference": "全省平均水平"}
+    assert found["持续缩小城乡居民收入差距"]["direction"] == "持续缩小"
+    assert not any("value" in ind for ind in found.values() if "direction" in ind or "reference" in ind)
+    check = run_cli(project, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def _walk_yaml(clauses):
+    for c in clauses or []:
+        yield c
+        yield from _walk_yaml(c.get("children"))
