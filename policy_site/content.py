@@ -18,8 +18,8 @@ from . import target_shape, urls
 from .errors import Problems
 from .present import (ENTRY_BASIS_IN_FORCE, ENTRY_PERIOD_ENDED, ENTRY_PERIOD_NOT_STARTED, entry_basis_lapsed,
                       entry_basis_unknown, format_number, range_span, relative_phrase, validity_state)
-from .schema.model import (COMPARATOR, CONTENT_FILES, INDICATOR, INTERPRETATION, INTERPRETATION_TYPE, POLICY, POLICY_STATUS, RELATION_TYPE,
-                           SITE)
+from .schema.model import (COMPARATOR, CONTENT_FILES, INDICATOR, INTERPRETATION, INTERPRETATION_TYPE, POLICY,
+                           POLICY_STATUS, RELATION_TYPE, SITE)
 from .schema.types import Object
 from .schema.types import Ref, shown
 from .validate import Record, Validator
@@ -602,8 +602,9 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
     kind = target_shape.shape(ind)
     cure_zh, cure_en = _CURE[kind]
     label = target_shape.LABELS[kind]
-    # upper on a single target and progress are reported with their own cure below
-    for name in (f for f in INDICATOR.variants[kind].forbids if f not in ("upper", "progress") or kind == target_shape.RANGE):
+    # upper on a single target, and progress, are reported with their own cure below
+    own_cure = {"progress"} | ({"upper"} if kind == target_shape.SINGLE else set())
+    for name in (f for f in INDICATOR.variants[kind].forbids if f not in own_cure):
         if getattr(ind, name) not in (None, []):
             problems.add(*ind.where(name),
                          f"{label}不能填写“{name}”:{cure_zh}。请删除这一行。",
@@ -627,6 +628,7 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
         return
     if kind == target_shape.VALUES:
         _check_values(ind, problems)
+        _check_progress(ind, problems)
         return
     if kind == target_shape.RELATIVE:
         _check_relative(ind, problems)
@@ -647,6 +649,10 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
                          'missing required field "unit" (单位): a target with a value needs a unit, e.g. 家 or %.')
             return
         _check_number(ind, ind, ind.quote, problems)
+    _check_progress(ind, problems)
+
+
+def _check_progress(ind: Record, problems: Problems) -> None:
     if ind.progress and not target_shape.has_one_number(ind):
         problems.add(*ind.where("progress"),
                      "只有一个目标值和单位的指标才能填写年度进展。请删除 progress。",

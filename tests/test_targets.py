@@ -132,6 +132,9 @@ BAD_CASES = [
                  "      comparator: 高于\n      reference: 城镇居民\n      value: 3\n", "id: farmer-income-vs-urban",
                  f"{GD_IND}[0].unit", "缺少必填字段“unit”(单位):有目标值的指标必须写单位", 'missing required field "unit" (单位): a target with a value needs a unit',
                  id="relative-value-without-unit"),
+    pytest.param(GD, "      reference: 全省平均水平\n", "      reference: 全省平均水平\n      upper: 9\n", "9\n    - id: income-gap",
+                 f"{GD_IND}[1].upper", "相对目标不能填写“upper”", 'a relative target must not have "upper"',
+                 id="relative-with-an-upper-bound"),
 ]
 
 
@@ -194,6 +197,17 @@ def test_one_labelled_value_is_not_enough(project):
     assert_problems(problems_of(project), {PLAN: text},
                     Want("- id: registration", f"{VALUES_PATH}.values", "分项目标值(values)至少要有两项",
                          "values needs at least two items", file=PLAN))
+
+
+def test_labelled_values_have_no_progress(project):
+    """Progress is a number per year, so it needs one target value: a 分项
+    target has several."""
+    text = add_values_target(project)
+    text = edit(project, PLAN, "        metric: 外贸小微企业\n",
+                "        metric: 外贸小微企业\n        progress:\n        - year: 2019\n          value: 100\n")
+    assert_problems(problems_of(project), {PLAN: text},
+                    Want("- year: 2019\n          value: 100", f"{VALUES_PATH}.progress", "只有一个目标值和单位的指标才能填写年度进展",
+                         "only a target with one value and unit can have progress", file=PLAN))
 
 
 def test_progress_needs_one_number(project):
