@@ -249,7 +249,8 @@ def test_editor_schema_accepts_each_shape_and_rejects_mixed_ones():
         assert not list(validator.iter_errors({**base, **fields})), name
     for bad in [{"direction": "基本平衡", "value": 1}, {"value": 4.5, "unit": "%", "comparator": "区间"},
                 {"value": 1, "unit": "家", "comparator": "达到", "upper": 2}, {"metric": "指标"},
-                {"comparator": "区间", "reference": "上年"}]:
+                {"comparator": "区间", "reference": "上年"},
+                {**shapes["values"], "progress": [{"year": 2019, "value": 1}]}]:
         assert list(validator.iter_errors({**base, **bad})), bad
 
 

@@ -199,7 +199,8 @@ INDICATOR = Object(
                 never={"comparator": ("区间", "确数")}),
         Variant("qualitative", "定性目标", ("direction",),
                 ("value", "upper", "unit", "comparator", "reference", "values", "progress")),
-        Variant("values", "分项目标", ("values", "comparator"), ("value", "upper", "unit", "reference", "direction")),
+        Variant("values", "分项目标", ("values", "comparator"),
+                ("value", "upper", "unit", "reference", "direction", "progress")),
     ),
 )
 
