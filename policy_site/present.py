@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import urls
+from . import target_shape, urls
 
 import re
 
@@ -32,10 +32,23 @@ def amount(value: int | float, unit: str) -> str:
     return f"{format_number(value)}{unit}"
 
 
-def target_text(ind) -> str:
-    """The target as the plan words it: 11700家以上, 不低于2.5%, 超过45万平方米."""
-    term = COMPARATOR.term(ind.comparator)
-    number = amount(ind.value, ind.unit)
+# How a range is written between its bounds: 5%-8%, 5至8个百分点, 4.5%—5%.
+RANGE_SEPARATORS = "-－—–～~至到"
+_RANGE_SEPARATOR = "(?:" + "|".join(["——", *RANGE_SEPARATORS]) + ")"
+
+
+def range_span(quote: str, lower, upper, unit: str) -> str | None:
+    """The range as the quote writes it (5%-8%, 5至8个百分点), found by its
+    bounds and unit; None when the quote does not state that range."""
+    low, high = re.escape(format_number(lower)), re.escape(format_number(upper))
+    pattern = (rf"(?<![\d.]){low}(?:{re.escape(unit)})?\s*{_RANGE_SEPARATOR}\s*{high}(?![\d]|\.\d)"
+               rf"{re.escape(unit)}")
+    m = re.search(pattern, quote)
+    return m.group(0) if m else None
+
+
+def _with_comparator(comparator: str, number: str) -> str:
+    term = COMPARATOR.term(comparator)
     position = term.extra["position"]
     if position == "after":
         return f"{number}{term.label}"
@@ -44,14 +57,86 @@ def target_text(ind) -> str:
     return number
 
 
+def _bounded(comparator: str, value, upper, unit: str, quote: str) -> str:
+    """One number or a range, with its comparator: 11700家以上, 5%-8%."""
+    if comparator == "区间":
+        return range_span(quote, value, upper, unit) or f"{amount(value, unit)}至{amount(upper, unit)}"
+    return _with_comparator(comparator, amount(value, unit))
+
+
+def part_text(ind, part) -> str:
+    """One labelled value of a 分别 target, without its label: 达到10家."""
+    return _bounded(ind.comparator, part.value, part.upper, part.unit, ind.quote)
+
+
+def target_text(ind) -> str:
+    """The target as the text words it, by its shape (target_shape): 11700家以上,
+    不低于2.5%, 5%-8%, 不低于上年同期, 保持增长, 省级达到10家，市级达到20家."""
+    kind = target_shape.shape(ind)
+    if kind == target_shape.QUALITATIVE:
+        return ind.direction
+    if kind == target_shape.VALUES:
+        return "，".join(f"{p.label}{part_text(ind, p)}" for p in ind.values)
+    if kind == target_shape.RELATIVE:
+        return relative_phrase(ind)
+    return _bounded(ind.comparator, ind.value, ind.upper, ind.unit, ind.quote)
+
+
+def relative_phrase(ind) -> str:
+    """A relative target as the quote must state it: comparator, reference
+    and the number where there is one (高于全省平均水平, 不低于上年同期,
+    上年水平以上)."""
+    term = COMPARATOR.term(ind.comparator)
+    number = amount(ind.value, ind.unit) if ind.value is not None else ""
+    if term.extra["position"] == "after":
+        return f"{ind.reference}{number}{term.label}"
+    return f"{term.label}{ind.reference}{number}"
+
+
 def target_terms(ind) -> str:
-    """When a target is due and what kind of figure it is, where the content
-    says: 目标年份 2025年 · 年均; "" when it says neither."""
-    return facts([f"目标年份 {ind.deadline}年" if ind.deadline else "", ind.kind or ""])
+    """What shape a target is when it is not one number, when it is due and
+    what kind of figure it is, where the content says: 区间目标 · 目标年份
+    2025年 · 年均; "" when it says none of these."""
+    kind = target_shape.shape(ind)
+    return facts([target_shape.LABELS[kind] if kind != target_shape.SINGLE else "",
+                  f"比较基准 {ind.reference}" if ind.reference else "",
+                  f"目标年份 {ind.deadline}年" if ind.deadline else "", ind.kind or ""])
 
 
-def comparator_text(comparator: str) -> str:
-    """The comparator with its sign, for people who scan a table: 以上（≥）."""
+# What the 目标值 and 单位 columns show for a target without a number.
+NO_NUMBER = "无数值"
+
+
+def target_number(ind) -> str:
+    """The 目标值 column: 11700; a range 5至8; each labelled value 10、20、30;
+    无数值 for a target the text states without a number."""
+    kind = target_shape.shape(ind)
+    if kind == target_shape.VALUES:
+        return "、".join(_number_or_range(p) for p in ind.values)
+    if ind.value is None:
+        return NO_NUMBER
+    return _number_or_range(ind)
+
+
+def _number_or_range(holder) -> str:
+    if holder.upper is not None:
+        return f"{format_number(holder.value)}至{format_number(holder.upper)}"
+    return format_number(holder.value)
+
+
+def target_unit(ind) -> str:
+    """The 单位 column: the unit, the units of labelled values once each, or
+    "" where there is no number."""
+    if ind.values:
+        return "、".join(dict.fromkeys(p.unit for p in ind.values))
+    return ind.unit or ""
+
+
+def comparator_text(comparator: str | None) -> str:
+    """The comparator with its sign, for people who scan a table: 以上（≥）,
+    区间（∈）; "" for a target without one (a qualitative target)."""
+    if not comparator:
+        return ""
     return f"{comparator}（{COMPARATOR.term(comparator).extra['symbol']}）"
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import present, urls
+from . import present, target_shape, urls
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -124,6 +124,9 @@ def environment() -> Environment:
         date_zh=present.date_zh,
         target=present.target_text,
         target_terms=present.target_terms,
+        target_number=present.target_number,
+        target_unit=present.target_unit,
+        part_text=present.part_text,
         number=present.format_number,
         size=present.file_size,
         amount=present.amount,
@@ -140,6 +143,7 @@ def environment() -> Environment:
     env.globals.update(
         urls=urls,
         validity=present.validity,
+        part_anchor=target_shape.part_anchor,
         heading=heading,
         href=href,
     )

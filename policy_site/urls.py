@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 from types import SimpleNamespace
 
+from . import target_shape
+
 # Anchors of the fixed sections of a document page. Clause, indicator and
 # attachment ids share the page with them, so the loader refuses these as ids.
 SECTIONS = SimpleNamespace(
@@ -129,6 +131,11 @@ def clause(doc, clause) -> str:
 
 def indicator(doc, ind) -> str:
     return f"{targets(doc)}#{ind.id}"
+
+
+def indicator_part(doc, ind, part) -> str:
+    """One labelled value of a target that states several (分别)."""
+    return f"{targets(doc)}#{target_shape.part_anchor(ind, part)}"
 
 
 def source_path(url: str) -> str:

@@ -6,7 +6,9 @@ document that does not state its validity never reads 有效.
 
 Hypothesis draws documents of every shape the model allows (with or without
 type, metadata fields, notice, numbers, headings, sub-clauses, indicators of
-every comparator, relations, departments of their own) and an entry based
+every comparator and shape: a number, a range, a comparison with a quantity
+named in words, words alone, labelled values; relations, departments of
+their own) and an entry based
 on one of their clauses; each example is added to a copy of the fixture
 content and built. These are the checks that must hold for *any* valid
 content, so staff adding a document never turn the tests red.
@@ -34,20 +36,61 @@ EXISTING_DOCS = ["hs-2018-138", "zj-2018-34", "nb-2018-105"]
 EXISTING_DEPTS = ["market-regulation"]
 
 
+COMPARATORS = [c for c in COMPARATOR.terms if c != "区间"]  # one number with its word
+WORDED = [c for c, t in COMPARATOR.terms.items() if t.extra["position"] in ("before", "after")]
+UNITS = ["家", "%", "万元", "亿元", "个"]
+
+
+def _worded(comparator: str, number: str) -> str:
+    term = COMPARATOR.term(comparator)
+    position = term.extra["position"]
+    return (f"{number}{term.label}" if position == "after" else
+            f"{term.label}{number}" if position == "before" else number)
+
+
 @st.composite
 def indicator(draw, n: int):
-    comparator = draw(st.sampled_from(list(COMPARATOR.terms)))
-    term = COMPARATOR.term(comparator)
-    value = draw(st.integers(1, 99999))
-    unit = draw(st.sampled_from(["家", "%", "万元", "亿元", "个"]))
+    """A target of any shape (target_shape), and the phrase of the text that
+    states it: one number, a range, a comparison with a quantity named in
+    words (with or without a number), words alone, labelled values."""
+    shape = draw(st.sampled_from(["single", "range", "relative", "qualitative", "values"]))
     metric = draw(WORDS)
-    number = f"{value}{unit}"
-    position = term.extra["position"]
-    phrase = (f"{number}{term.label}" if position == "after" else
-              f"{term.label}{number}" if position == "before" else number)
+    value = draw(st.integers(1, 99999))
+    unit = draw(st.sampled_from(UNITS))
+    ind: dict = {"id": f"ind-{n}", "metric": metric}
+    if shape == "single":
+        comparator = draw(st.sampled_from(COMPARATORS))
+        phrase = _worded(comparator, f"{value}{unit}")
+        ind.update(value=value, unit=unit, comparator=comparator)
+    elif shape == "range":
+        upper = value + draw(st.integers(1, 500))
+        sep = draw(st.sampled_from(["-", "—", "～", "至", "到"]))
+        lower_unit = draw(st.sampled_from(["", unit]))
+        phrase = f"{value}{lower_unit}{sep}{upper}{unit}"
+        ind.update(value=value, upper=upper, unit=unit, comparator="区间")
+    elif shape == "relative":
+        comparator = draw(st.sampled_from(WORDED))
+        reference = draw(WORDS)
+        number = f"{value}{unit}" if draw(st.booleans()) else ""
+        term = COMPARATOR.term(comparator)
+        phrase = (f"{reference}{number}{term.label}" if term.extra["position"] == "after"
+                  else f"{term.label}{reference}{number}")
+        ind.update(comparator=comparator, reference=reference)
+        if number:
+            ind.update(value=value, unit=unit)
+    elif shape == "qualitative":
+        phrase = draw(st.sampled_from(["保持增长", "稳步提高", "明显改善", "持续缩小"]))
+        ind["direction"] = phrase
+    else:
+        comparator = draw(st.sampled_from(COMPARATORS))
+        labels = draw(st.lists(WORDS, min_size=2, max_size=3, unique=True))
+        values = [draw(st.integers(1, 9999)) for _ in labels]
+        phrase = "、".join(labels) + "分别" + "、".join(_worded(comparator, f"{v}{unit}") for v in values)
+        ind.update(comparator=comparator, values=[
+            {"id": f"p{i}", "label": label, "value": v, "unit": unit} for i, (label, v) in enumerate(zip(labels, values))])
     quote = f"{metric}{phrase}"
-    return {"id": f"ind-{n}", "metric": metric, "quote": quote, "value": value, "unit": unit,
-            "comparator": comparator}, quote
+    ind["quote"] = quote
+    return ind, quote
 
 
 @st.composite
@@ -156,6 +199,20 @@ def test_any_valid_document_publishes(doc):
         for c in _clauses(doc["body"]["clauses"]):
             for sentence in re.findall(r"[^。]+。", c.get("text", "")):
                 assert sentence in page, f"{sentence!r} is not on the document's page"
+        targets = site / "documents" / "prop-doc" / "targets" / "index.html"
+        for c in _clauses(doc["body"]["clauses"]):
+            for ind in c.get("indicators", []):
+                # each target is on the targets page as the text words it; a
+                # target the text gives no number for shows none
+                row = parse(targets).root.find_all("tr")
+                [tr] = [r for r in row if r.attrs.get("id") == ind["id"]]
+                shown = tr.text()
+                for words in [ind.get("direction"), ind.get("reference"), *(v["label"] for v in ind.get("values", []))]:
+                    assert not words or words in shown, (words, shown)
+                if "value" not in ind and "values" not in ind:
+                    assert "无数值" in shown, shown
+                for v in ind.get("values", []):
+                    assert parse(targets).id_counts[f"{ind['id']}-{v['id']}"] == 1
         for path in site.rglob("*.html"):
             text = parse(path).article.text()
             assert not re.search(r"（\s*）|\(\s*\)", text), f"{path.relative_to(site)}: empty brackets"

@@ -63,19 +63,57 @@ def test_targets_from_a_sentence():
     assert not unclear
 
 
-def test_several_values_in_one_phrase_are_several_indicators_with_one_quote():
-    targets, _ = find_targets("力争国家级、省级、市级专精特新企业分别达到5家、20家、60家。")
-    assert [(t.value, t.metric, t.shared) for t in targets] == [
-        (5, "国家级", True), (20, "省级", True), (60, "市级专精特新企业", True)]
-    assert {t.quote for t in targets} == {"力争国家级、省级、市级专精特新企业分别达到5家、20家、60家"}
+def test_several_values_in_one_phrase_are_one_indicator_with_labelled_values():
+    """分别: one indicator, one quote, a labelled value per name in the text's
+    order; the noun the last name carries becomes the metric."""
+    targets, unclear = find_targets("力争国家级、省级、市级专精特新企业分别达到5家、20家、60家。")
+    assert not unclear
+    [target] = targets
+    assert target.fields() == {
+        "metric": "专精特新企业", "quote": "力争国家级、省级、市级专精特新企业分别达到5家、20家、60家",
+        "comparator": "达到", "values": [
+            {"id": "part-1", "label": "国家级", "value": 5, "unit": "家"},
+            {"id": "part-2", "label": "省级", "value": 20, "unit": "家"},
+            {"id": "part-3", "label": "市级", "value": 60, "unit": "家"}]}
+
+
+def test_names_and_numbers_that_do_not_pair_are_listed_not_split():
+    targets, unclear = find_targets("省级、市级分别达到10家。", goals=True)
+    assert not targets
+    assert "名称和数值的个数对不上" in unclear[0].reason_zh
+
+
+def test_a_range_is_one_target_with_both_bounds():
+    """The 2026 government work report (tests/fixture/content/gwr-2026-targets.yaml)."""
+    targets, _ = find_targets("今年发展主要预期目标是：经济增长4.5%—5%，在实际工作中努力争取更好结果；城镇调查失业率5.5%左右")
+    assert [t.fields() for t in targets] == [
+        {"metric": "经济增长", "quote": "经济增长4.5%—5%", "value": 4.5, "upper": 5, "unit": "%", "comparator": "区间"},
+        {"metric": "城镇调查失业率", "quote": "城镇调查失业率5.5%左右", "value": 5.5, "unit": "%", "comparator": "左右"},
+    ]
+
+
+def test_relative_and_qualitative_targets_in_a_goal_clause():
+    """tests/fixture/content/gd-2023-rural-revitalisation.yaml: a comparison
+    with a quantity named in words, and a target without a number."""
+    text = "力争农民收入增速高于城镇居民、粤东粤西粤北地区农民收入增速高于全省平均水平，持续缩小城乡居民收入差距。"
+    targets, unclear = find_targets(text, goals=True)
+    assert not unclear
+    assert [t.fields() for t in targets] == [
+        {"metric": "农民收入增速", "quote": "力争农民收入增速高于城镇居民", "comparator": "高于", "reference": "城镇居民"},
+        {"metric": "粤东粤西粤北地区农民收入增速", "quote": "粤东粤西粤北地区农民收入增速高于全省平均水平",
+         "comparator": "高于", "reference": "全省平均水平"},
+        {"metric": "城乡居民收入差距", "quote": "持续缩小城乡居民收入差距", "direction": "持续缩小"},
+    ]
+    assert find_targets(text, goals=False) == ([], [])  # outside goals, words alone are not proposed
 
 
 def test_what_the_model_cannot_hold_is_listed_not_invented():
     targets, unclear = find_targets("实现区域科技创新指数达到160以上。新增企业１２０家。", goals=True)
     assert not targets
     assert any("没有单位" in u.reason_zh for u in unclear)
-    _, unclear = find_targets("规模以上工业增加值保持稳定增长。", goals=True)
-    assert unclear and "没有数值" in unclear[0].reason_zh
+    targets, unclear = find_targets("规模以上工业增加值保持稳定增长。", goals=True)
+    assert [t.fields() for t in targets] == [
+        {"metric": "规模以上工业增加值", "quote": "规模以上工业增加值保持稳定增长", "direction": "保持稳定增长"}]
 
 
 def test_comparators_of_the_widened_model():

@@ -28,7 +28,7 @@ import pytest
 from pyld import jsonld
 
 from conftest import build_site, copy_project
-from policy_site import urls
+from policy_site import target_shape, urls
 from policy_site.content import load_content
 from policy_site.opendata.feeds import FEED_ENTRIES, TAG, document_updated
 from policy_site.opendata.records import SCHEMA_VERSION
@@ -394,12 +394,14 @@ def test_indicator_table_has_a_row_per_target_and_per_year(rich, rich_content):
                 base = {"document": doc.id, "document_title": citation(doc), "clause": ref.clause.id,
                         "clause_label": clause_label(ref), "indicator": ind.id, "metric": ind.metric,
                         "unit": ind.unit, "comparator": ind.comparator, "target": target_text(ind),
+                        "shape": target_shape.shape(ind), "part": None, "part_label": None,
+                        "reference": ind.reference, "direction": ind.direction,
                         "deadline": ind.deadline, "indicator_kind": ind.kind, "lead": lead[0], "lead_name": lead[1], "quote": ind.quote,
                         "url": f"{SITE_URL}documents/{doc.id}/targets/#{ind.id}"}
-                expected.append({**base, "kind": "目标值", "year": None, "value": ind.value, "source": None,
-                                 "note": None})
-                expected += [{**base, "kind": "年度进展", "year": p.year, "value": p.value, "source": p.source,
-                              "note": p.note} for p in ind.progress]
+                expected.append({**base, "kind": "目标值", "year": None, "value": ind.value, "upper": ind.upper,
+                                 "source": None, "note": None})
+                expected += [{**base, "kind": "年度进展", "year": p.year, "value": p.value, "upper": None,
+                              "source": p.source, "note": p.note} for p in ind.progress]
     assert table["rows"] == expected
     assert any(r["kind"] == "年度进展" and r["value"] == 8000.5 for r in table["rows"])
 

@@ -285,10 +285,19 @@ def indicator_row_problems(site: Path, content) -> list[str]:
                     continue
                 if row["指标"].text() != ind.metric:
                     problems.append(f"{where}: 指标 {row['指标'].text()!r} != {ind.metric!r}")
-                if not same_number(row["目标值"].text(), ind.value):
-                    problems.append(f"{where}: 目标值 {row['目标值'].text()!r} != {ind.value!r}")
-                if row["单位"].text() != ind.unit:
-                    problems.append(f"{where}: 单位 {row['单位'].text()!r} != {ind.unit!r}")
+                # 目标值: the number, a range's bounds, each labelled value's number,
+                # or 无数值 where the text states the target without one
+                holders = ind.values or ([ind] if ind.value is not None else [])
+                shown = row["目标值"].text()
+                numbers = [n for h in holders for n in (h.value, h.upper) if n is not None]
+                pieces = re.split(r"至|、", shown) if holders else []
+                if not holders and shown != "无数值":
+                    problems.append(f"{where}: no number in content, 目标值 shows {shown!r}")
+                elif len(pieces) != len(numbers) or not all(map(same_number, pieces, numbers)):
+                    problems.append(f"{where}: 目标值 {shown!r} != {numbers!r}")
+                units = list(dict.fromkeys(h.unit for h in holders))
+                if row["单位"].text() != ("、".join(units) if units else "无"):
+                    problems.append(f"{where}: 单位 {row['单位'].text()!r} != {units!r}")
                 lead_cell = row["牵头单位"]
                 lead_targets = {site_rel(site, resolve(site, page_path, h)[0]) for h in lead_cell.hrefs()}
                 if ind.lead:

@@ -244,8 +244,7 @@ def _clause(clause: Clause, base: str, index: int, draft: Draft, departments: De
             if group.start >= at + len(target.quote):
                 break
         lead = lead or heading_lead
-        ind: dict = {"id": f"{clause.id}-target-{k + 1}", "metric": target.metric, "quote": target.quote,
-                     "value": target.value, "unit": target.unit, "comparator": target.comparator}
+        ind: dict = {"id": f"{clause.id}-target-{k + 1}", **target.fields()}
         if target.deadline:
             ind["deadline"] = target.deadline
         if target.kind:
@@ -255,9 +254,9 @@ def _clause(clause: Clause, base: str, index: int, draft: Draft, departments: De
         if not lead:
             draft.comments[f"{ipath}.lead"] = "原文没有写明"
         extra = "" if lead else ";原文没有写明牵头单位,lead 留空"
-        shared = ";原文一句给出几个数值,每个数值一项指标,原文表述相同" if target.shared else ""
-        draft.note(ipath, f"拟议指标“{target.quote}”:请核对指标名称“{target.metric}”、目标值 {target.value}、"
-                          f"单位“{target.unit}”、比较方式“{target.comparator or '确数'}”{extra}{shared}。", "拟议指标,待核对")
+        shared = ";原文一句给出几个数值,一项指标,每个数值是 values 中的一项(名称 label 照原文)" if target.shared else ""
+        draft.note(ipath, f"拟议指标“{target.quote}”:请核对指标名称“{target.metric}”、{target.summary()}"
+                          f"{extra}{shared}。", "拟议指标,待核对")
         indicators.append(ind)
     for g, group in enumerate(groups):
         if g in covering and not group.others:

@@ -8,6 +8,14 @@ number its value; the unit as written, with 万 or 亿 kept in it; the
 comparator the word the text uses. A year the sentence states (到2025年)
 becomes the deadline, and 累计 / 新增 / 年均 / 占比 in the phrase its kind.
 Nothing else is filled in: what the text does not state is left for review.
+
+Targets of other shapes are proposed where the text is unambiguous: a range
+(增长5%-8%: comparator 区间, value and upper), several labelled values in one
+phrase (省级、市级分别达到10家、20家: one indicator whose ``values`` carry the
+labels, only when there are as many names as numbers), and, in a clause that
+states goals, a comparison with a quantity named in words (增速不低于上年同期:
+comparator and ``reference``) and a target without a number (保持稳定增长:
+``direction``). Anything else goes on the review list, never a guessed split.
 """
 
 from __future__ import annotations
@@ -32,26 +40,63 @@ _AFTER = [t.value for t in COMPARATOR.terms.values() if t.extra["position"] == "
 _BEFORE = sorted([t.value for t in COMPARATOR.terms.values() if t.extra["position"] == "before"], key=len,
                  reverse=True)
 # Where a phrase ends: sentence ends and commas (a target never spans them).
-_PHRASE_END = re.compile(r"[。；;！？!?，,\n]")
+_PHRASE_END = re.compile(r"[。；;！？!?，,：:\n]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _YEAR = re.compile(r"(\d{4})年")
-_SCOPE = re.compile(r"^(其中|全区|全市|全县|全省|全镇|力争|争取|确保|到\d{4}年底?|\d{4}年)+")
+_SCOPE = re.compile(r"^(其中|全区|全市|全县|全省|全镇|力争|争取|确保|今年|到\d{4}年底?|\d{4}年)+")
 # A number with a comparator but no unit (指数达到160以上): the model cannot hold it.
 _UNITLESS = re.compile(r"(?:" + "|".join(_BEFORE) + r")?(?<![\d.第])(\d+(?:\.\d+)?)(?:" + "|".join(_AFTER) + ")")
-_QUALITATIVE = re.compile(r"(保持|稳步|持续|稳定|明显|显著|大幅|不断)(增长|提升|提高|下降|降低|改善|扩大|增加)")
+_UNIT_ALT = "(?:" + _MULTIPLIER + "(?:" + "|".join(re.escape(u) for u in _UNITS) + "))"
+# A range: 5%-8%, 5至8个百分点, 4.5%—5% (the unit after the upper bound, perhaps also after the lower).
+_RANGE = re.compile(r"(?<![\d.０-９第])(\d+(?:\.\d+)?)(" + _UNIT_ALT + r")?\s*(?:——|[-－—–～~至到])\s*(\d+(?:\.\d+)?)("
+                    + _UNIT_ALT + ")")
+# A comparison with a quantity named in words: 增速不低于上年同期, 高于全省平均水平.
+_RELATIVE = re.compile(r"(不低于|不高于|高于|低于|超过|不少于|不超过)([^，,。；;、\d]{2,20})$")
+_QUALITATIVE = re.compile(r"(?:保持|实现)?(?:稳步|持续|稳定|明显|显著|大幅|不断|较快)(?:增长|提升|提高|下降|降低|改善|扩大|增加|缩小)"
+                          r"|保持(?:增长|提升|提高|下降|降低|改善|扩大|增加|稳定)")
 
 
 @dataclass
 class Target:
     quote: str
-    value: int | float
-    unit: str
-    comparator: str
+    value: int | float | None
+    unit: str | None
+    comparator: str | None
     metric: str
     number_text: str
     deadline: int | None = None
     kind: str | None = None
-    shared: bool = False  # one of several values stated in one phrase (分别…)
+    upper: int | float | None = None  # comparator 区间: the upper bound
+    reference: str | None = None  # a relative target: the quantity compared with
+    direction: str | None = None  # a target without a number: the words that state it
+    values: list[dict] | None = None  # several labelled values in one phrase (分别…)
+
+    @property
+    def shared(self) -> bool:
+        return bool(self.values)
+
+    def fields(self) -> dict:
+        """The indicator's fields the text states (id and lead are added by the caller)."""
+        out: dict = {"metric": self.metric, "quote": self.quote}
+        for name in ("value", "upper", "unit", "comparator", "reference", "direction", "values"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
+
+    def summary(self) -> str:
+        """What staff must check, in words."""
+        if self.direction:
+            return f"定性目标“{self.direction}”(原文没有数字)"
+        if self.values:
+            parts = "、".join(f"{v['label']} {_plain(v['value'])}{v['unit']}" for v in self.values)
+            return f"一句多值 {parts}、比较方式“{self.comparator}”"
+        if self.reference:
+            number = f"、目标值 {_plain(self.value)}{self.unit}" if self.value is not None else ""
+            return f"相对目标:比较方式“{self.comparator}”、比较基准“{self.reference}”{number}"
+        if self.upper is not None:
+            return f"区间 {_plain(self.value)}至{_plain(self.upper)}、单位“{self.unit}”"
+        return f"目标值 {_plain(self.value)}、单位“{self.unit}”、比较方式“{self.comparator or '确数'}”"
 
 
 @dataclass
@@ -96,15 +141,29 @@ def find_targets(text: str, goals: bool = False) -> tuple[list[Target], list[Unc
     unclear: list[Unclear] = []
     for start, end in _phrases(text):
         phrase = text[start:end]
-        matches = [m for m in _NUMBER.finditer(phrase) if not _is_name(phrase, m.start())]
-        if not matches:
-            continue
         sentence = _sentence_around(text, start)
         deadline = _deadline(text, start)
-        if len(matches) > 1 and "分别" in phrase:
-            targets += _shared(phrase, matches, deadline)
+        ranges = [m for m in _RANGE.finditer(phrase) if not _is_name(phrase, m.start())]
+        matches = [m for m in _NUMBER.finditer(phrase) if not _is_name(phrase, m.start())
+                   and not any(r.start() <= m.start() < r.end() for r in ranges)]
+        if not matches and not ranges:
+            if goals and not re.search(r"\d", phrase):
+                targets += _wordy_targets(phrase, deadline)
             continue
-        pieces = [(phrase, matches)]
+        if "分别" in phrase and "、" in phrase.partition("分别")[0]:
+            shared = _shared(phrase, matches, ranges, deadline)
+            if shared is None:
+                unclear.append(Unclear(sentence, "一句给出几个数值(分别),但名称和数值的个数对不上,未拆分,请人工录入 values"))
+            else:
+                targets.append(shared)
+            continue
+        for r in ranges:
+            target = _range(phrase, r, deadline)
+            if target is None:
+                unclear.append(Unclear(sentence, "区间的数字写法无法与目标值逐字对应"))
+            else:
+                targets.append(target)
+        pieces = [(phrase, matches)] if matches else []
         if len(matches) > 1:
             pieces = []
             offset = 0
@@ -112,7 +171,8 @@ def find_targets(text: str, goals: bool = False) -> tuple[list[Target], list[Unc
                 if part == "、":
                     offset += 1
                     continue
-                ms = [m for m in _NUMBER.finditer(part) if not _is_name(part, m.start())]
+                ms = [m for m in _NUMBER.finditer(part) if not _is_name(part, m.start())
+                      and not any(r.start() <= offset + m.start() < r.end() for r in ranges)]
                 if ms:
                     pieces.append((part, ms))
                 offset += len(part)
@@ -127,10 +187,46 @@ def find_targets(text: str, goals: bool = False) -> tuple[list[Target], list[Unc
         if not _is_name(text, m.start()) and not _NUMBER.match(text, m.start(1)):
             unclear.append(Unclear(_sentence_around(text, m.start()),
                                    f"“{m.group(0)}”没有单位,指标必须有单位,未作为指标录入"))
-    for sentence in _sentences(text) if goals else []:
-        if _QUALITATIVE.search(sentence) and not re.search(r"\d", sentence):
-            unclear.append(Unclear(sentence, "没有数值的目标:指标必须有目标值,未作为指标录入"))
     return targets, unclear
+
+
+def _wordy_targets(phrase: str, deadline: int | None) -> list[Target]:
+    """A goal phrase without a number: comparisons with a quantity named in
+    words (增速不低于上年同期; several joined by 、 are several targets), or
+    else a qualitative statement (保持稳定增长)."""
+    found = []
+    for piece in phrase.split("、"):
+        rel = _RELATIVE.search(piece)
+        if rel:
+            metric = _SCOPE.sub("", piece[:rel.start()]).strip() or piece
+            found.append(Target(quote=piece, value=None, unit=None, comparator=rel.group(1), metric=metric,
+                                number_text="", deadline=deadline, kind=_kind(piece), reference=rel.group(2)))
+    if found:
+        return found
+    qual = _QUALITATIVE.search(phrase)
+    if qual:
+        metric = _SCOPE.sub("", phrase[:qual.start()]).strip() or phrase[qual.end():].strip() or phrase
+        return [Target(quote=phrase, value=None, unit=None, comparator=None, metric=metric, number_text="",
+                       deadline=deadline, direction=qual.group(0))]
+    return []
+
+
+def _range(phrase: str, m: re.Match, deadline: int | None) -> Target | None:
+    """增长5%-8%, 5至8个百分点: one target with a lower and an upper bound."""
+    low_text, low_unit, high_text, unit = m.group(1), m.group(2), m.group(3), m.group(4)
+    if low_unit and low_unit != unit:
+        return None
+    low, high = _number(low_text), _number(high_text)
+    if low_text != _plain(low) or high_text != _plain(high) or high <= low:
+        return None
+    before = _SCOPE.sub("", phrase[:m.start()]).strip()
+    before = re.sub(r"(达到|提高到|提升到|增加到|达|为|在|控制在)$", "", before)
+    return Target(quote=phrase, value=low, unit=unit, comparator="区间", metric=before if len(before) >= 2 else phrase,
+                  number_text=m.group(0), deadline=deadline, kind=_kind(phrase), upper=high)
+
+
+def _number(text: str) -> int | float:
+    return float(text) if "." in text else int(text)
 
 
 def _is_name(phrase: str, at: int) -> bool:
@@ -141,7 +237,7 @@ def _is_name(phrase: str, at: int) -> bool:
     return False
 
 
-def _target(phrase: str, m: re.Match, deadline: int | None, shared: bool = False) -> Target | None:
+def _target(phrase: str, m: re.Match, deadline: int | None) -> Target | None:
     number_text, unit = m.group(1), m.group(2)
     value: int | float = float(number_text) if "." in number_text else int(number_text)
     if number_text != _plain(value):
@@ -161,7 +257,7 @@ def _target(phrase: str, m: re.Match, deadline: int | None, shared: bool = False
     return Target(
         quote=phrase, value=value, unit=unit, comparator=comparator,
         metric=_metric(phrase, m, comparator), number_text=number_text,
-        deadline=deadline, kind=_kind(phrase), shared=shared,
+        deadline=deadline, kind=_kind(phrase),
     )
 
 
@@ -169,20 +265,45 @@ def _plain(value: int | float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _shared(phrase: str, matches: list[re.Match], deadline: int | None) -> list[Target]:
-    """X、Y、Z分别达到a家、b家、c家: one indicator per value, all quoting the phrase."""
-    names = phrase.split("分别")[0]
-    names = _SCOPE.sub("", names)
+def _shared(phrase: str, matches: list[re.Match], ranges: list[re.Match], deadline: int | None) -> Target | None:
+    """X、Y、Z分别达到a家、b家、c家: one indicator whose values carry the names
+    as labels, in the text's order; None when names and numbers do not pair up
+    one to one (the split is never guessed)."""
+    head, _, _ = phrase.partition("分别")
+    names = _SCOPE.sub("", head)
     parts = [p for p in re.split(r"[、和及]", names) if p]
-    result = []
-    for i, m in enumerate(matches):
-        target = _target(phrase, m, deadline, shared=True)
+    numbers = sorted([*matches, *ranges], key=lambda m: m.start())
+    if len(parts) != len(numbers) or any(m.start() < len(head) for m in numbers):
+        return None
+    metric = ""
+    # 国家级、省级、市级专精特新企业: the last name carries the common noun.
+    ends = {p[-1] for p in parts[:-1]}
+    last = parts[-1]
+    if len(ends) == 1 and ends <= set(last[:-1]):
+        cut = last.index(next(iter(ends))) + 1
+        parts[-1], metric = last[:cut], last[cut:]
+    values = []
+    comparator = None
+    for i, (label, m) in enumerate(zip(parts, numbers)):
+        if m in ranges:
+            target = _range(phrase, m, deadline)
+        else:
+            target = _target(phrase, m, deadline)
         if target is None:
-            continue
-        if len(parts) == len(matches):
-            target.metric = parts[i]
-        result.append(target)
-    return result
+            return None
+        if comparator is None:
+            comparator = target.comparator
+        elif target.comparator not in (comparator, "确数"):
+            return None  # 5家、20家以上: which comparator the others share is not said
+        value = {"id": f"part-{i + 1}", "label": label, "value": target.value, "unit": target.unit}
+        if target.upper is not None:
+            value["upper"] = target.upper
+        values.append(value)
+    if comparator == "确数":
+        word = re.search("分别(" + "|".join(_BEFORE) + ")", phrase)
+        comparator = word.group(1) if word else comparator
+    return Target(quote=phrase, value=None, unit=None, comparator=comparator, metric=metric or names,
+                  number_text="", deadline=deadline, kind=_kind(phrase), values=values)
 
 
 def _metric(phrase: str, m: re.Match, comparator: str) -> str:

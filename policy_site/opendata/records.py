@@ -21,18 +21,18 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from .. import urls
+from .. import target_shape, urls
 from ..content import Content
-from ..present import citation, clause_label, clause_number, target_text, validity
+from ..present import citation, clause_label, clause_number, part_text, target_text, validity
 from ..schema.model import (AUDIENCE, BASIS, CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, INDUSTRY, INTERPRETATION,
-                            POLICY, POLICY_STATUS, RELATION, SUPPORT_TYPE, VALIDITY, BODY)
-from ..schema.types import (Boolean, Date, DateTime, Enum, Field, Id, Link, List, Object, RefTo, Term, Text, Type,
+                            POLICY, POLICY_STATUS, RELATION, SUPPORT_TYPE, TARGET_VALUE, VALIDITY, BODY)
+from ..schema.types import (Boolean, Date, DateTime, Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, Type,
                             resolve)
 
 # The version of the open data's format: raised when a field changes its
 # meaning or goes away (a new field does not change it). Every JSON file
 # states it, and its JSON Schema accepts only it.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"  # 2.0: a target may have no value (relative, qualitative, 分别 targets)
 
 Compute = Callable[[Any, "Context"], Any]
 
@@ -218,9 +218,29 @@ def _clause_ref(clause, ctx: Context):
     return ctx.content.clause_by_id(ctx.doc, clause.id)
 
 
+TARGET_SHAPE = Enum(*(Term(k, v, v) for k, v in target_shape.LABELS.items()))
+
+# One labelled value of a 分别 target, computed from (indicator, value): its
+# written form and its anchor need the indicator.
+TARGET_VALUE_DATA = View.of("target_value_data", TARGET_VALUE.title, [
+    derived("id", Id(), "编号", lambda f, ctx: f[1].id, TARGET_VALUE.fields["id"].description),
+    derived("label", Text(max_length=60, multiline=False), "分项", lambda f, ctx: f[1].label),
+    derived("value", Number(), "目标值", lambda f, ctx: f[1].value, "区间为下限。"),
+    derived("upper", Number(), "区间上限", lambda f, ctx: f[1].upper, "比较方式为区间时的上限。", required=False),
+    derived("unit", Text(max_length=20, multiline=False), "单位", lambda f, ctx: f[1].unit),
+    derived("target", Text(max_length=200, multiline=False), "目标", lambda f, ctx: part_text(f[0], f[1]),
+            "该分项的目标，按原文的写法，例如 达到10家。"),
+    derived("url", Link(), "网址", lambda f, ctx: urls.indicator_part(ctx.doc, f[0], f[1]),
+            "该分项在“主要目标”页上的位置（锚点为 指标编号-分项编号）。"),
+])
+
 INDICATOR_DATA = derive(INDICATOR, "indicator_data", added=[
+    derived("values", List(TARGET_VALUE_DATA), INDICATOR.fields["values"].label,
+            lambda ind, ctx: [(ind, part) for part in ind.values], INDICATOR.fields["values"].description),
+    derived("shape", TARGET_SHAPE, "目标形式", lambda ind, ctx: target_shape.shape(ind),
+            "single 数值目标、range 区间目标、relative 相对目标、qualitative 定性目标（无数值）、values 一句多值。"),
     derived("target", Text(max_length=200, multiline=False), "目标", lambda ind, ctx: target_text(ind),
-            "目标值、单位和比较方式，按原文的写法，例如 11700家以上、不低于2.5%。"),
+            "目标值、单位和比较方式，按原文的写法，例如 11700家以上、不低于2.5%、5%-8%、不低于上年同期、保持增长。"),
     derived("url", Link(), "网址", lambda ind, ctx: urls.indicator(ctx.doc, ind), "该指标在“主要目标”页上的位置。"),
 ])
 

@@ -17,10 +17,11 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable
 
-from .. import urls
+from .. import target_shape, urls
 from ..content import Content
-from ..present import citation, clause_label, format_number, target_text, validity
-from ..schema.model import CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, METADATA, PERIOD, POLICY, POLICY_STATUS, PROGRESS
+from ..present import citation, clause_label, format_number, part_text, target_text, validity
+from ..schema.model import (CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, METADATA, PERIOD, POLICY, POLICY_STATUS, PROGRESS,
+                            TARGET_VALUE)
 from ..schema.types import Date, DateTime, Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
 from ..validate import Record
 from .records import STATE, VERSION, Context, View, derived
@@ -167,17 +168,39 @@ def json_lines(payload: dict) -> str:
 
 # -- The tables ----------------------------------------------------------------------
 
+SHAPE = Enum(*(Term(k, v, v) for k, v in target_shape.LABELS.items()))
 KIND = Enum(Term("目标值", "目标值", "文件规定的目标。"), Term("年度进展", "年度进展", "某一年度的完成值。"))
 
 
 def _indicator_rows(content: Content):
-    """(goal ClauseRef, indicator, progress or None): the target, then each year's progress."""
+    """(goal ClauseRef, indicator, progress or None, labelled value or None):
+    the target (one row for each labelled value of a 分别 target), then each
+    year's progress."""
     for doc in content.full_documents:
         for ref in content.goals(doc):
             for ind in ref.clause.indicators:
-                yield ref, ind, None
+                for part in ind.values or [None]:
+                    yield ref, ind, None, part
                 for progress in ind.progress:
-                    yield ref, ind, progress
+                    yield ref, ind, progress, None
+
+
+def _row_value(r):
+    if r[2] is not None:
+        return r[2].value
+    return (r[3] or r[1]).value
+
+
+def _row_target(r):
+    if r[3] is not None:
+        return f"{r[3].label}{part_text(r[1], r[3])}"
+    return target_text(r[1])
+
+
+def _row_url(r):
+    if r[3] is not None:
+        return urls.indicator_part(r[0].document, r[1], r[3])
+    return urls.indicator(r[0].document, r[1])
 
 
 def _lead_name(ind):
@@ -195,11 +218,20 @@ INDICATORS = Table("indicators", "指标", "每项指标一行（目标值），
            "目标值：文件规定的目标；年度进展：某一年度的完成值。"),
     model_column(PROGRESS, "year", lambda r, ctx: r[2].year if r[2] else None,
                  description="年度进展的年度；目标值行为空。"),
-    column("value", Number(), "数值", lambda r, ctx: r[1].value if r[2] is None else r[2].value,
-           "目标值行为目标值，年度进展行为该年度的完成值。"),
-    model_column(INDICATOR, "unit", lambda r, ctx: r[1].unit),
+    column("shape", SHAPE, "目标形式", lambda r, ctx: target_shape.shape(r[1]),
+           "single 数值、range 区间、relative 相对目标、qualitative 定性目标（无数值）、values 一句多值（每个分项一行）。"),
+    model_column(TARGET_VALUE, "id", lambda r, ctx: r[3].id if r[3] else None, name="part",
+                 label="分项ID", description="一句多值（values）的分项编号；其他目标为空。"),
+    model_column(TARGET_VALUE, "label", lambda r, ctx: r[3].label if r[3] else None, name="part_label",
+                 description="一句多值的分项名称，例如 省级；其他目标为空。"),
+    column("value", Number(), "数值", lambda r, ctx: _row_value(r),
+           "目标值行为目标值（区间为下限；定性目标和无数值的相对目标为空），年度进展行为该年度的完成值。"),
+    model_column(INDICATOR, "upper", lambda r, ctx: (r[3] or r[1]).upper if r[2] is None else None),
+    model_column(INDICATOR, "unit", lambda r, ctx: (r[3] or r[1]).unit),
     model_column(INDICATOR, "comparator", lambda r, ctx: r[1].comparator),
-    column("target", Text(), "目标", lambda r, ctx: target_text(r[1]), "按原文写法的目标，例如 11700家以上。"),
+    model_column(INDICATOR, "reference", lambda r, ctx: r[1].reference),
+    model_column(INDICATOR, "direction", lambda r, ctx: r[1].direction),
+    column("target", Text(), "目标", lambda r, ctx: _row_target(r), "按原文写法的目标，例如 11700家以上、5%-8%、不低于上年同期。"),
     model_column(INDICATOR, "deadline", lambda r, ctx: r[1].deadline),
     model_column(INDICATOR, "kind", lambda r, ctx: r[1].kind, name="indicator_kind"),
     model_column(INDICATOR, "lead", lambda r, ctx: r[1].lead, label="牵头单位ID",
@@ -208,7 +240,7 @@ INDICATORS = Table("indicators", "指标", "每项指标一行（目标值），
     model_column(INDICATOR, "quote", lambda r, ctx: r[1].quote),
     model_column(PROGRESS, "source", lambda r, ctx: r[2].source if r[2] else None),
     model_column(PROGRESS, "note", lambda r, ctx: r[2].note if r[2] else None),
-    url_column(lambda r: urls.indicator(r[0].document, r[1]), "该指标在“主要目标”页上的位置。"),
+    url_column(_row_url, "该指标（或分项）在“主要目标”页上的位置。"),
 ), _indicator_rows)
 
 

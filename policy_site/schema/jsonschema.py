@@ -56,6 +56,19 @@ def _object_schema(obj: Object, definitions: dict, data: bool = False) -> dict:
     }
     if obj.description:
         schema["description"] = obj.description
+    if obj.variants and not data:
+        schema["oneOf"] = [_variant_schema(v) for v in obj.variants.values()]
+    return schema
+
+
+def _variant_schema(v) -> dict:
+    schema: dict = {"title": v.label, "required": list(v.needs)}
+    if v.forbids:
+        schema["not"] = {"anyOf": [{"required": [name]} for name in v.forbids]}
+    limits = {**{k: {"enum": list(vs)} for k, vs in v.only.items()},
+              **{k: {"not": {"enum": list(vs)}} for k, vs in v.never.items()}}
+    if limits:
+        schema["properties"] = limits
     return schema
 
 

@@ -24,6 +24,7 @@ from .types import (
     Term,
     Text,
     Url,
+    Variant,
 )
 
 # -- Vocabularies -----------------------------------------------------------
@@ -65,6 +66,9 @@ COMPARATOR = Enum(
     Term("不高于", "不高于", "不高于该数（含本数）", {"position": "before", "symbol": "≤"}),
     Term("以下", "以下", "不多于该数（含本数）", {"position": "after", "symbol": "≤"}),
     Term("以内", "以内", "在该数之内（含本数）", {"position": "after", "symbol": "≤"}),
+    Term("高于", "高于", "高于比较基准或该数", {"position": "before", "symbol": ">"}),
+    Term("低于", "低于", "低于比较基准或该数", {"position": "before", "symbol": "<"}),
+    Term("区间", "", "在两个数之间（目标值为下限，上限写在 upper）", {"position": "range", "symbol": "～"}),
     Term("确数", "", "原文给出确切数值", {"position": "none", "symbol": "="}),
 )
 
@@ -128,6 +132,23 @@ PROGRESS = Object(
     "某一年度的完成情况；原文没有进展数据，由工作人员按公开的统计填写。",
 )
 
+# One of several labelled values a single phrase states (…分别达到10家、20家、30家).
+TARGET_VALUE = Object(
+    "target_value",
+    "分项目标值",
+    [
+        Field("id", Id(), "编号", required=True,
+              description="分项的稳定编号，在本指标内唯一；锚点为“指标编号-分项编号”，例如 demo-firms-province。"),
+        Field("label", Text(max_length=60, multiline=False), "分项", required=True,
+              description="原文中该数值对应的名称，例如 省级；必须出现在原文表述中。"),
+        Field("value", Number(), "目标值", required=True,
+              description="必须按原文写法出现在原文表述中，各分项按原文的先后顺序排列。"),
+        Field("upper", Number(), "区间上限", description="比较方式为“区间”时填写上限。"),
+        Field("unit", Text(max_length=20, multiline=False), "单位", required=True),
+    ],
+    "一句原文同时给出的几个数值之一（“分别”）。",
+)
+
 INDICATOR = Object(
     "indicator",
     "指标",
@@ -137,12 +158,26 @@ INDICATOR = Object(
         Field("metric", Text(max_length=200, multiline=False), "指标", required=True,
               description="指标名称，例如 新增小微企业。"),
         Field("quote", Text(max_length=500, multiline=False), "原文表述", required=True,
-              description="条款中陈述该指标的原句片段，必须与条款文字逐字一致，且包含目标值。"),
-        Field("value", Number(), "目标值", required=True),
-        Field("unit", Text(max_length=20, multiline=False), "单位", required=True,
-              description="例如 家、%、万平方米。"),
-        Field("comparator", COMPARATOR, "比较方式", required=True,
-              description="以上 / 不低于 / 左右 / 超过 / 达到 / 不少于 / 不超过 / 不高于 / 以下 / 以内 / 确数。"),
+              description="条款中陈述该指标的原句片段，必须与条款文字逐字一致，且包含目标值（或比较基准、定性表述）。"),
+        Field("value", Number(), "目标值",
+              description="数值目标必填；区间目标填下限；一句多值（values）和定性目标（direction）不填；"
+                          "相对目标（reference）原文有数时填写。"),
+        Field("upper", Number(), "区间上限",
+              description="比较方式为“区间”时填写上限，例如“增长5%-8%”的 8。"),
+        Field("unit", Text(max_length=20, multiline=False), "单位",
+              description="例如 家、%、万平方米；有目标值时必填。"),
+        Field("comparator", COMPARATOR, "比较方式",
+              description="以上 / 不低于 / 左右 / 超过 / 达到 / 不少于 / 不超过 / 不高于 / 以下 / 以内 / 高于 / 低于 / 区间 / 确数；"
+                          "定性目标不填，其他目标必填。"),
+        Field("reference", Text(max_length=60, multiline=False), "比较基准",
+              description="相对目标所比较的量，照原文填写，例如“增速不低于上年同期”的 上年同期；"
+                          "比较方式和比较基准连起来必须出现在原文表述中。"),
+        Field("direction", Text(max_length=60, multiline=False), "定性目标",
+              description="没有数字的目标，照原文填写，例如 保持增长、稳步提高、明显改善；"
+                          "必须出现在原文表述中。填写它时不填目标值、单位、比较方式。"),
+        Field("values", List(TARGET_VALUE), "分项目标值",
+              description="一句原文同时给出几个数值时（如“省级、市级分别达到10家、20家”），每个数值一项；"
+                          "此时指标本身不填目标值和单位。"),
         Field("deadline", Number(integer=True), "目标年份",
               description="原文为该目标写明的年份(如“到2025年”写 2025);原文未写明时留空。该年份必须出现在条款正文中。"),
         Field("kind", INDICATOR_KIND, "指标类型",
@@ -150,9 +185,23 @@ INDICATOR = Object(
         Field("lead", RefTo("department", scoped=True), "牵头单位",
               description="牵头部门的编号；原文未写明时留空。"),
         Field("progress", List(PROGRESS), "年度进展",
-              description="年度完成值；原文未提供，留空。"),
+              description="年度完成值；原文未提供，留空。只有一个目标值和单位的指标可以填写。"),
     ],
-    "一个可量化的目标。",
+    "一个目标：数值、区间、相对于某个量，或没有数字的定性表述。",
+    # The shapes a target takes (policy_site/target_shape.py tells which from
+    # the fields given); content.py checks each states its parts in the quote.
+    variants=(
+        Variant("single", "数值目标", ("value", "unit", "comparator"), ("upper", "reference", "direction", "values"),
+                never={"comparator": ("区间",)}),
+        Variant("range", "区间目标", ("value", "upper", "unit", "comparator"), ("reference", "direction", "values"),
+                only={"comparator": ("区间",)}),
+        Variant("relative", "相对目标", ("reference", "comparator"), ("upper", "direction", "values"),
+                never={"comparator": ("区间", "确数")}),
+        Variant("qualitative", "定性目标", ("direction",),
+                ("value", "upper", "unit", "comparator", "reference", "values", "progress")),
+        Variant("values", "分项目标", ("values", "comparator"),
+                ("value", "upper", "unit", "reference", "direction", "progress")),
+    ),
 )
 
 

@@ -340,14 +340,31 @@ class Field:
     empty: str = ""  # what a page shows when the field is not given
 
 
-class Object:
-    """A mapping with declared fields; unknown keys are errors."""
+@dataclass(frozen=True)
+class Variant:
+    """One shape an object may take: the fields it needs, the fields it must
+    not have, and the values a field is limited to (``only``) or may not take
+    (``never``). The editor's schema offers exactly one of them (oneOf)."""
 
-    def __init__(self, name: str, title: str, fields: list[Field], description: str = ""):
+    name: str
+    label: str
+    needs: tuple[str, ...]
+    forbids: tuple[str, ...]
+    only: dict = field(default_factory=dict)
+    never: dict = field(default_factory=dict)
+
+
+class Object:
+    """A mapping with declared fields; unknown keys are errors. ``variants``:
+    the shapes it may take, when its fields depend on each other."""
+
+    def __init__(self, name: str, title: str, fields: list[Field], description: str = "",
+                 variants: tuple[Variant, ...] = ()):
         self.name = name
         self.title = title
         self.description = description
         self.fields = {f.name: f for f in fields}
+        self.variants = {v.name: v for v in variants}
 
 
 def resolve(t: Any) -> Any:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .. import urls
 from ..content import Content
 from ..pages.interpretations import point_html
-from ..present import clause_label, doc_name, document_lapsed, entry_lapsed, target_text
+from ..present import clause_label, doc_name, document_lapsed, entry_lapsed, part_text, target_text
 from ..render import plain_text
 
 # Kind label -> prior: how much a match in this kind of record counts. A
@@ -78,6 +78,13 @@ def document_records(content: Content) -> list[SearchRecord]:
                     ind.quote + (f" 牵头单位：{ind.lead.name}" if ind.lead else ""),
                     status=document_lapsed(doc),
                 ))
+                # Each of several labelled values (分别) is found on its own row.
+                for part in ind.values:
+                    records.append(SearchRecord(
+                        "目标", urls.indicator_part(doc, ind, part),
+                        f"{ind.metric}（{part.label}）：{part_text(ind, part)}", ind.quote,
+                        status=document_lapsed(doc),
+                    ))
     return records
 
 
