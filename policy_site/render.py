@@ -136,10 +136,12 @@ def environment() -> Environment:
         clause_label=present.clause_label,
         goals_title=present.goals_title,
         tasks_title=present.tasks_title,
+        tel_href=present.tel_href,
     )
     env.globals.update(
         urls=urls,
         validity=present.validity,
+        helpline_lead=present.HELPLINE_LEAD,
         heading=heading,
         href=href,
     )

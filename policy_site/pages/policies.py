@@ -11,18 +11,20 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..content import ClauseRef, Content, PolicyStatus
 from ..opendata import linked_data
-from ..present import Banner, date_zh, entry_banner, period_zh
+from ..present import Banner, date_zh, entry_banner, entry_fact_empty, period_zh, verified_note
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
 from ..schema.types import Date, List, Object, RefTo, Term, Url, resolve
 from ..validate import Record
 from .memo import PageMemo, record_file
+from .next_step import NextStep, entry_next_step
 from .page import Page, make_page
 
 
 # Fields shown elsewhere on the entry page than in its facts table.
 # successor: shown in the status banner of an entry that is no longer current,
 # where it leads somewhere; as a row it would say 未提供 on every current entry.
-_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor"}
+# keywords: for search only, a row of them reads as jargon to a visitor.
+_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords"}
 
 
 @dataclass
@@ -69,6 +71,7 @@ class PolicyEntryPage:
     indicators: list[tuple[ClauseRef, Record]]  # related (goal clause, indicator)
     as_of: dt.date | None
     banner: Banner | None  # not current, or of unknown validity: why, and what applies instead
+    next_step: NextStep  # 怎么办: apply, ask, or see what replaced it
     linked_data: Markup  # schema.org GovernmentService and breadcrumbs (opendata/linked_data.py)
 
 
@@ -111,15 +114,21 @@ def _format(field, value, href) -> Markup:
     return Markup(escape(str(value)))
 
 
-def fact_rows(policy, href) -> list[tuple[str, Markup, bool]]:
-    """(label, value html, given) for every catalogue field, in the model's order."""
+def fact_rows(policy, href, status: PolicyStatus | None = None) -> list[tuple[str, Markup, bool]]:
+    """(label, value html, given) for every catalogue field, in the model's
+    order; for an entry that is no longer current (``status``), missing facts
+    say 未提供 alone (no rules are coming) and the date it was last verified
+    is left out (it would read as if the entry were still checked as valid)."""
     rows = []
+    current = status is None or status.current
     for name, field in POLICY.fields.items():
-        if name in _NOT_IN_FACTS:
+        if name in _NOT_IN_FACTS or (name == "last_verified" and not current):
             continue
         value = getattr(policy, name)
         if value in (None, [], ""):
-            rows.append((field.label, Markup(escape(field.empty or "未提供")), False))
+            rows.append((field.label, Markup(escape(entry_fact_empty(field, current))), False))
+        elif name == "last_verified":
+            rows.append((field.label, Markup(escape(verified_note(value))), True))
         else:
             rows.append((field.label, _format(field, value, href), True))
     return rows
@@ -180,13 +189,16 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
         return memo.page(content, url, sources, lambda: make_page(env, "policy.html.j2", url, p.name, PolicyEntryPage(
             p,
             content.policy_status(p),
-            facts=fact_rows(p, lambda target, url=url: urls.relative(target, url)),
+            facts=fact_rows(p, lambda target, url=url: urls.relative(target, url), content.policy_status(p)),
             basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
             indicators=_related_indicators(content, p),
             as_of=content.as_of,
             banner=entry_banner(content.policy_status(p),
                                 [s for b in p.basis if b.document for s in content.successors(b.document)],
                                 p.successor),
+            next_step=entry_next_step(p, content.policy_status(p),
+                                      [s for b in p.basis if b.document for s in content.successors(b.document)],
+                                      site.helpline),
             linked_data=linked_data.script(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
         )))
 
