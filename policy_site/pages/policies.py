@@ -17,6 +17,7 @@ from ..schema.types import Date, List, Object, RefTo, Term, Url, resolve
 from ..validate import Record
 from .memo import PageMemo, record_file
 from .next_step import NextStep, entry_next_step
+from .self_check import page as self_check_page
 from .page import Page, make_page
 
 
@@ -52,14 +53,6 @@ class CataloguePage:
     as_of: dt.date | None
     historical: list[tuple[str, int]]  # (status, number of entries) of entries that are not current
     lead: str = ""  # content/site.yaml catalogue_lead: what the catalogue holds, in the site's words
-
-
-@dataclass
-class SelfCheckPage:
-    audiences: list[Term]
-    support_types: list[Term]
-    industries: list[Term]
-    total: int  # catalogue entries
 
 
 @dataclass
@@ -164,8 +157,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     catalogue = CataloguePage(cards, facets(content), content.as_of,
                               historical=_count_by_status(s for s in statuses.values() if not s.current),
                               lead=site.catalogue_lead)
-    self_check = SelfCheckPage(list(AUDIENCE.terms.values()), list(SUPPORT_TYPE.terms.values()),
-                               list(INDUSTRY.terms.values()), total=len(policies))
+    self_check = self_check_page(content)
     result = [
         make_page(env, "policies.html.j2", urls.policies(), site.catalogue_title, catalogue, hide=("toc",)),
         make_page(env, "self_check.html.j2", urls.self_check(), "政策自测", self_check, hide=("toc",)),
