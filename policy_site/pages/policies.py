@@ -69,12 +69,19 @@ class PolicyEntryPage:
 
 
 
+# The industry value of entries whose source names no industry: said as what
+# it is (the plan does not limit them), not as "every industry".
+INDUSTRY_UNSTATED = POLICY.fields["industries"].empty
+
+
 def facets(content: Content) -> list[Facet]:
     """The filters of the catalogue: one per vocabulary, plus departments and status."""
     used_depts = [d for d in content.departments.values() if content.policies_of(d)]
     return [
         Facet("support", "支持方式", [(t.value, t.label) for t in SUPPORT_TYPE.terms.values()]),
         Facet("audience", "适用对象", [(t.value, t.label) for t in AUDIENCE.terms.values()]),
+        Facet("industry", "行业", [(t.value, t.label) for t in INDUSTRY.terms.values()]
+              + [(INDUSTRY_UNSTATED, INDUSTRY_UNSTATED)]),
         Facet("dept", "主管部门", [(d.id, d.name) for d in used_depts]),
         Facet("status", "状态", [(t.value, t.label) for t in POLICY_STATUS.terms.values()]),
     ]
@@ -85,9 +92,30 @@ def facet_values(content: Content, policy) -> dict[str, list[str]]:
     return {
         "support": list(policy.support_types),
         "audience": list(policy.audiences),
+        "industry": list(policy.industries) or [INDUSTRY_UNSTATED],
         "dept": [d.id for d in policy.departments],
         "status": [content.policy_status(policy).value],
     }
+
+
+def reading_order(content: Content, policies) -> list:
+    """The catalogue's order for a reader: entries that apply today first,
+    then by support type (the vocabulary's order), then by where their basis
+    stands in its document (the plan's order); never by file name."""
+    support_rank = {t: i for i, t in enumerate(SUPPORT_TYPE.terms)}
+    doc_rank = {d.id: i for i, d in enumerate(content.full_documents)}
+    clause_rank = {(doc.id, ref.clause.id): i for doc in content.full_documents
+                   for i, ref in enumerate(content.clauses(doc))}
+
+    def key(p):
+        first = p.basis[0]
+        return (not content.policy_status(p).current,
+                support_rank[p.support_types[0]],  # its main support, as staff list it first
+                doc_rank.get(first.document.id, len(doc_rank)),
+                clause_rank.get((first.document.id, first.clause), 0),
+                p.id)
+
+    return sorted(policies, key=key)
 
 
 def _format(field, value, href) -> Markup:
@@ -151,7 +179,7 @@ def _count_by_status(statuses) -> list[tuple[str, int]]:
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     if not content.policies:
         return []
-    policies = list(content.policies.values())
+    policies = reading_order(content, content.policies.values())
     statuses = {p.id: content.policy_status(p) for p in policies}
     cards = [Card(p, statuses[p.id], facet_values(content, p)) for p in policies]
     catalogue = CataloguePage(cards, facets(content), content.as_of,
