@@ -163,3 +163,27 @@ def test_entry_of_unknown_status_says_to_confirm_first(current_site):
     site, copy, apply_id, old_id, unknown_id = current_site
     kinds = [k for k, _ in steps(box(site, unknown_id))]
     assert kinds == ["confirm", "ask", "helpline"], kinds
+
+
+def test_home_page_shows_the_validity_notice_before_the_entrances(site_dir, content):
+    """When no document shown is in force, the first screen says so before
+    offering 政策自测 and 政策目录 (issue 15 part 5)."""
+    from policy_site.present import in_force
+
+    docs = [d for d in content.documents.values() if d.body]
+    assert docs and not any(in_force(d) for d in docs), "the fixture's documents should all be out of force"
+    page = article(site_dir, ".")
+    order = [n for n in page.walk() if "status-banner" in n.classes or n.attrs.get("id") == "find-support"]
+    kinds = ["banner" if "status-banner" in n.classes else "entrances" for n in order]
+    assert kinds == ["banner"] * len(docs) + ["entrances"], kinds
+
+
+def test_home_page_in_force_keeps_notices_with_their_documents(site_with_plan_in_force):
+    page = article(site_with_plan_in_force, ".")
+    first = next(n for n in page.walk() if "status-banner" in n.classes or n.attrs.get("id") == "find-support")
+    assert first.attrs.get("id") == "find-support"
+
+
+@pytest.fixture(scope="module")
+def site_with_plan_in_force(current_site):
+    return current_site[0]

@@ -33,6 +33,13 @@ class HomePage:
     documents: list[DocumentSummary]
     policy_count: int  # catalogue entries (0: no catalogue)
 
+    @property
+    def banners_first(self) -> bool:
+        """Whether no document shown is in force: then their status notices
+        come before the entrances (政策自测, 政策目录), so no one starts from
+        them thinking the policies apply today."""
+        return bool(self.documents) and all(d.banner is not None for d in self.documents)
+
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     documents = []
