@@ -125,6 +125,14 @@ def document_lapsed(doc) -> str | None:
     return f"已{doc.metadata.validity}" if state == "lapsed" else VALIDITY_UNKNOWN.label
 
 
+def validity_word(doc) -> str:
+    """The one word the site uses for a document's state wherever it shows a
+    status (badges, search results, banners): 有效, 已废止, 已失效 or
+    有效性未标注. The 公开信息 table alone quotes the source's own 有效性
+    field (废止) as published."""
+    return document_lapsed(doc) or validity(doc).label
+
+
 def entry_lapsed(status) -> str | None:
     """A catalogue entry's status (已截止, 已失效) when it is not current; None when it is."""
     return None if status.current else status.value

@@ -141,6 +141,7 @@ def environment() -> Environment:
     env.globals.update(
         urls=urls,
         validity=present.validity,
+        validity_word=present.validity_word,
         helpline_lead=present.HELPLINE_LEAD,
         heading=heading,
         href=href,

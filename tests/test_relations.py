@@ -97,7 +97,7 @@ def test_relations_are_shown_both_ways(built):
         _, trs = table_rows(table_by_caption(parse(site / "documents" / doc / "index.html"), "本文件与其他文件的关系"))
         return [tuple(c.text() for c in cells(tr)) for tr in trs]
     newer = rows("successor-plan")
-    assert newer[0][0] == "本文件替代" and PLAN not in newer[0][1] and newer[0][2] == "废止"
+    assert newer[0][0] == "本文件替代" and PLAN not in newer[0][1] and newer[0][2] == "已废止"
     assert newer[1][0] == "本文件依据"
     older = rows(PLAN)
     assert ("替代本文件", "《测试用接替计划》测试发〔2021〕1号", "有效") in older
