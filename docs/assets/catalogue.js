@@ -160,7 +160,8 @@
     panel.open = false;
     total.setAttribute("tabindex", "-1");
     total.focus({ preventScroll: true });
-    total.scrollIntoView({ block: "start" });
+    // From the folded panel down: the chosen filters (chips), the count, the list.
+    panel.scrollIntoView({ block: "start" });
   });
   form.addEventListener("input", update);
   form.addEventListener("change", update);
