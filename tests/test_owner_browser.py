@@ -84,7 +84,8 @@ def test_answers_are_in_the_url_reopen_and_can_be_changed(phone, expect, site_ur
     page.goto(site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
     first = result_ids(page)
-    query = parse_qs(urlsplit(page.url).query)
+    assert not urlsplit(page.url).query, "answers in the query would reach the server (Referer, logs)"
+    query = parse_qs(urlsplit(page.url).fragment)
     # In the order the page lists the options (tech before trade; 科技创新 before 市场开拓).
     assert query == {"who": ["tech", "trade"], "industry": ["批发业"], "staff": ["8"], "revenue": ["600"],
                      "need": ["科技创新", "市场开拓"]}, query
@@ -240,3 +241,39 @@ def test_entry_says_what_to_do_with_a_number_to_tap(page, expect, site_url, cont
     assert sideways(page, PHONE["width"]) is None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     box_.screenshot(path=str(SCREENSHOTS / "next-step-360.png"))
+
+
+# -- Wording and the first screen (part 5), department contact (part 3) ---------------
+
+def test_home_first_screen_says_the_documents_are_not_in_force_before_the_entrances(page, expect, site_url):
+    page.goto(site_url)
+    banner = page.locator("article .status-banner").first
+    entrances = page.locator("#find-support")
+    expect(banner).to_be_visible()
+    assert banner.bounding_box()["y"] < entrances.bounding_box()["y"], "政策自测/政策目录 come before the notice"
+    expect(banner).to_be_in_viewport()
+
+
+def test_department_and_repealed_document_give_a_number_to_tap(page, expect, site_url, content):
+    dept = next(d for d in content.departments.values() if d.phone)
+    page.goto(site_url + f"departments/{dept.id}/")
+    expect(page.locator("dl.contact-list a[href^='tel:']")).to_have_text(dept.phone)
+    expect(page.locator("dl.contact-list")).to_contain_text("未提供")  # its website is not given
+    plan = next(iter({b.document.id for p in content.policies.values() for b in p.basis}))
+    page.goto(site_url + f"documents/{plan}/")
+    helpline = page.locator(".status-banner .status-helpline a[href^='tel:']")
+    expect(helpline).to_have_text(content.site.helpline_phone)
+    expect(helpline).to_be_in_viewport()
+
+
+def test_catalogue_order_and_entry_wording(page, expect, site_url, content):
+    open_catalogue(page, expect, site_url + CATALOGUE)
+    first = page.locator("li.policy-card").first.get_attribute("id")
+    assert first != sorted(content.policies)[0], "the list still starts with the first file name"
+    entry = sorted(content.policies)[0]
+    page.goto(site_url + f"policies/{entry}/")
+    facts = page.locator("table.policy-facts")
+    expect(facts).not_to_contain_text("关键词")
+    expect(facts).not_to_contain_text("最后核实")  # the entry has lapsed: a recent check date would mislead
+    page.goto(site_url + "about/")
+    expect(page.locator("article")).not_to_contain_text("content/")

@@ -1,8 +1,8 @@
 /* 政策自测： narrows the catalogue to what fits the answers, entirely in the
    browser. The answers are never sent or stored; the only request is for the
    catalogue's own JSON file on this site. The answers are written into this
-   page's URL (history.replaceState, no request), so a result can be shared
-   and reopened. What each answer matches is declared by the page
+   page's URL after # (history.replaceState, no request; a fragment is never
+   sent to a server), so a result can be shared and reopened. What each answer matches is declared by the page
    (policy_site/pages/self_check.py), not here. */
 (function () {
   "use strict";
@@ -111,11 +111,13 @@
     if (a.staff !== null) params.set("staff", a.staff);
     if (a.revenue !== null) params.set("revenue", a.revenue);
     a.needs.forEach(function (n) { params.append("need", n); });
-    history.replaceState(null, "", location.pathname + "?" + params.toString() + "#results");
+    // In the fragment (after #): browsers never send it, not even as a
+    // Referer, so the answers stay in the browser even in a shared link.
+    history.replaceState(null, "", location.pathname + location.search + "#" + params.toString());
   }
 
   function readUrl() {
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.hash.slice(1));
     if (!params.getAll("who").length) return false;
     ["who", "need"].forEach(function (name) {
       var wanted = params.getAll(name);
