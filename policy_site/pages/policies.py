@@ -13,7 +13,7 @@ from ..content import ClauseRef, Content, PolicyStatus
 from ..opendata import linked_data
 from ..present import Banner, date_zh, entry_banner, entry_fact_empty, period_zh, verified_note
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
-from ..schema.types import Date, List, Object, RefTo, Term, Url, resolve
+from ..schema.types import Date, List, Object, RefTo, Url, resolve
 from ..validate import Record
 from .memo import PageMemo, record_file
 from .next_step import NextStep, entry_next_step
