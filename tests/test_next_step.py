@@ -84,6 +84,11 @@ def test_lapsed_entries_say_what_to_do_now(site_dir, content):
         for d in p.departments:
             if d.name not in ask.text():
                 problems.append(f"{where}: {d.name} is not in the ask step")
+            # A department with no contact field: one line that says so, not four 未提供 rows.
+            if not (d.phone or d.address or d.website) and f"{d.name}：联系方式未提供" not in ask.text():
+                problems.append(f"{where}: the ask step does not say {d.name}'s contact is not given")
+        if len(ask.find_all("dl", "contact-list")) != sum(1 for d in p.departments if d.phone or d.address or d.website):
+            problems.append(f"{where}: contact lists in the ask step do not match departments with contact fields")
         want_tels = [("tel:057400000001", DEPT_PHONE)] if any(d.id == DEPT for d in p.departments) else []
         if tel_links(ask) != want_tels:
             problems.append(f"{where}: ask step phone links {tel_links(ask)}, expected {want_tels}")
