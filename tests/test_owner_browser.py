@@ -277,3 +277,16 @@ def test_catalogue_order_and_entry_wording(page, expect, site_url, content):
     expect(facts).not_to_contain_text("最后核实")  # the entry has lapsed: a recent check date would mislead
     page.goto(site_url + "about/")
     expect(page.locator("article")).not_to_contain_text("content/")
+
+
+def test_self_check_lists_in_the_catalogues_order_of_support(page, expect, site_url, content):
+    """Results follow the catalogue's order (main support type, vocabulary
+    order), not the file names."""
+    from policy_site.schema.model import SUPPORT_TYPE
+
+    page.goto(site_url + SELF_CHECK)
+    submit_profile(page, expect, ["micro", "individual"], [], "", None, None)
+    ids = result_ids(page)
+    ranks = [list(SUPPORT_TYPE.terms).index(content.policies[i].support_types[0]) for i in ids]
+    assert ranks == sorted(ranks), f"results by main support type: {list(zip(ids, ranks))}"
+    assert ids != sorted(ids)

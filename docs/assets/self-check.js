@@ -174,7 +174,18 @@
 
   function show(a, scroll) {
     var c = criteria(a);
-    var found = data.policies.filter(function (p) { return fits(p, c, a); });
+    // As the catalogue lists them: current first, then by main support type
+    // (the JSON's own order within; pages/policies.reading_order adds the plan's).
+    var supportRank = {};
+    data.vocabularies.support_types.forEach(function (t, i) { supportRank[t] = i; });
+    var found = data.policies.filter(function (p) { return fits(p, c, a); })
+      .map(function (p, i) { return [p, i]; })
+      .sort(function (x, y) {
+        var cx = data.vocabularies.statuses[x[0].status.value] ? 0 : 1;
+        var cy = data.vocabularies.statuses[y[0].status.value] ? 0 : 1;
+        return (cx - cy) || (supportRank[x[0].support_types[0]] - supportRank[y[0].support_types[0]]) || (x[1] - y[1]);
+      })
+      .map(function (x) { return x[0]; });
     var current = found.filter(function (p) { return data.vocabularies.statuses[p.status.value]; });
     var historical = found.filter(function (p) { return !data.vocabularies.statuses[p.status.value]; });
     results.replaceChildren();
