@@ -192,3 +192,18 @@ def test_home_page_in_force_keeps_notices_with_their_documents(site_with_plan_in
 @pytest.fixture(scope="module")
 def site_with_plan_in_force(current_site):
     return current_site[0]
+
+
+def test_without_a_helpline_no_number_is_made_up(tmp_path_factory, content):
+    """A site.yaml with no helpline: the box asks the department and stops;
+    no phone link appears where none is given."""
+    from conftest import site_with
+
+    site = site_with(tmp_path_factory.mktemp("no-helpline"), {"site.yaml": "name: 没有咨询热线的网站\n"})
+    for p in list(content.policies.values())[:5]:
+        section = box(site, p.id)
+        assert [k for k, _ in steps(section)] == ["ask"], p.id
+        has_phone = any(d.phone for d in p.departments)
+        assert bool(tel_links(section)) == has_phone, (p.id, tel_links(section))
+    bare = next(d for d in content.departments.values() if not d.phone)
+    assert not article(site, f"departments/{bare.id}").find_all(cls="contact-helpline")
