@@ -351,6 +351,8 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
             content.site = record
             if record is None:
                 content.unreadable.add(obj.name)
+            else:
+                _check_helpline(record, problems)
             continue
         if record is None or record.id is None:
             # Entities it defines are unknown now: do not also report every
@@ -383,6 +385,19 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
     latest = content.latest_date()
     content.as_of = as_of or (latest.date() if latest else None)
     return content
+
+
+def _check_helpline(site: Record, problems: Problems) -> None:
+    """The fallback contact is a name and a number: one without the other
+    tells a reader nothing they can act on."""
+    given = {name: getattr(site, name) for name in ("helpline_name", "helpline_phone")}
+    if all(given.values()) or not any(given.values()):
+        return
+    have = next(name for name, value in given.items() if value)
+    missing = next(name for name, value in given.items() if not value)
+    problems.add(*site.where(have),
+                 f"填写了 {have}，还需要填写 {missing}:咨询热线的名称和电话要一起填写(或者都留空)。",
+                 f"{have} is given but {missing} is not: give the helpline's name and phone together (or neither).")
 
 
 def _display(path: Path, base: Path) -> str:

@@ -150,6 +150,12 @@ def file_size(size: int) -> str:
     return f"{size / 1_000_000:.1f}\u00a0MB"
 
 
+def tel_href(phone: str) -> str:
+    """The tel: link of a phone number as written: 0574-8765 4321 ->
+    tel:057487654321 (a phone dials digits; brackets and hyphens are for eyes)."""
+    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
+
+
 # -- Dates -------------------------------------------------------------------------
 
 
@@ -204,9 +210,30 @@ def document_lapsed(doc) -> str | None:
     return f"已{doc.metadata.validity}" if state == "lapsed" else VALIDITY_UNKNOWN.label
 
 
+def validity_word(doc) -> str:
+    """The one word the site uses for a document's state wherever it shows a
+    status (badges, search results, banners): 有效, 已废止, 已失效 or
+    有效性未标注. The 公开信息 table alone quotes the source's own 有效性
+    field (废止) as published."""
+    return document_lapsed(doc) or validity(doc).label
+
+
 def entry_lapsed(status) -> str | None:
     """A catalogue entry's status (已截止, 已失效) when it is not current; None when it is."""
     return None if status.current else status.value
+
+
+def entry_fact_empty(field, current: bool) -> str:
+    """What an entry's missing fact says: the field's own words (未提供 — 以主管
+    部门发布的实施细则为准) while the entry is current; 未提供 alone once it is
+    not, since no rules are coming for a lapsed entry."""
+    empty = field.empty or "未提供"
+    return empty if current or not empty.startswith("未提供") else "未提供"
+
+
+def verified_note(date) -> str:
+    """The date staff last checked an entry against its basis, said as what it is."""
+    return f"{date_zh(date)}（工作人员对照依据文件核实本条目的日期）"
 
 
 # Why a catalogue entry has its derived status (content.Content.policy_status).
@@ -237,11 +264,19 @@ class Banner:
     text: str
     links_label: str = ""  # e.g. 替代它的文件：
     links: tuple[tuple[str, str], ...] = ()  # (link text, site-relative URL)
+    # (name, phone) of the site's fallback contact (content/site.yaml helpline),
+    # for a reader asking what applies today; () when not given.
+    helpline: tuple[str, str] | tuple = ()
 
 
-def document_banner(doc, successors=()) -> Banner | None:
+# What a banner says before the fallback contact of the site.
+HELPLINE_LEAD = "想知道现在适用哪些政策，可以咨询"
+
+
+def document_banner(doc, successors=(), helpline=None) -> Banner | None:
     """The banner of a page about a document not stated to be in force;
-    ``successors``: the documents that state they replace it."""
+    ``successors``: the documents that state they replace it; ``helpline``:
+    (name, phone) of the site's fallback contact, where the page names it."""
     term = validity(doc)
     if term.extra["state"] == "in-force":
         return None
@@ -251,7 +286,7 @@ def document_banner(doc, successors=()) -> Banner | None:
     else:
         title = f"本文件{term.label}"
     links = _document_links(successors)
-    return Banner("文件有效性", title, term.description, "替代它的文件：" if links else "", links)
+    return Banner("文件有效性", title, term.description, "替代它的文件：" if links else "", links, helpline or ())
 
 
 def _document_links(docs) -> tuple[tuple[str, str], ...]:

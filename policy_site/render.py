@@ -139,11 +139,14 @@ def environment() -> Environment:
         clause_label=present.clause_label,
         goals_title=present.goals_title,
         tasks_title=present.tasks_title,
+        tel_href=present.tel_href,
     )
     env.globals.update(
         urls=urls,
         validity=present.validity,
         part_anchor=target_shape.part_anchor,
+        validity_word=present.validity_word,
+        helpline_lead=present.HELPLINE_LEAD,
         heading=heading,
         href=href,
     )

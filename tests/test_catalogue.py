@@ -32,7 +32,8 @@ NOT_PROVIDED = "未提供 — 以主管部门发布的实施细则为准"
 NOT_PROVIDED_FIELDS = ["application_method", "application_period", "support_standard", "contact", "service_url"]
 # Fields the entry page shows outside its facts table (title, lead, basis, targets, status row).
 # successor: in the banner of an entry no longer current (tests/test_relations.py)
-SHOWN_ELSEWHERE = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor"}
+# keywords are for search, not shown to visitors (issue 15 part 5).
+SHOWN_ELSEWHERE = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords"}
 
 FACTS_CAPTION = "条目信息"
 STATUS_LABEL = "状态"
@@ -254,36 +255,58 @@ def test_cards_carry_the_values_the_filters_match(site_dir, content, policies):
     listed = cards(site_dir)
     for policy in policies:
         attrs = listed[policy.id].attrs
-        got = {k: (attrs.get(f"data-{k}") or "").split("|") for k in ("support", "audience", "dept", "status")}
+        got = {k: (attrs.get(f"data-{k}") or "").split("|") for k in ("support", "audience", "industry", "dept", "status")}
         assert got == {
             "support": list(policy.support_types),
             "audience": list(policy.audiences),
+            "industry": list(policy.industries) or ["原文未限定行业"],
             "dept": [d.ref_id for d in policy.departments],
             "status": [expected_status(content, policy)],
         }, policy.id
 
 
-def test_entry_page_shows_every_field_of_the_model(site_dir, policies):
+def check_entry_facts(site_dir, content, policies):
+    """Every field has its row; a missing fact says 未提供 — 以主管部门发布的实施细则为准
+    only while the entry is current (no rules are coming for a lapsed one), and
+    the date it was last verified is shown, explained, only then too."""
     wanted = [(name, f.label) for name, f in POLICY.fields.items() if name not in SHOWN_ELSEWHERE]
     assert {n for n, _ in wanted} >= set(NOT_PROVIDED_FIELDS)
     for policy in policies:
         page = entry_page(site_dir, policy.id)
         rows = fact_rows(page)
         where = f"policies/{policy.id}"
-        missing = [label for _, label in wanted if label not in rows]
+        current = is_current(expected_status(content, policy))
+        missing = [label for name, label in wanted if label not in rows and (current or name != "last_verified")]
         assert not missing, f"{where}: no row for {missing}; rows: {list(rows)}"
         assert STATUS_LABEL in rows, f"{where}: no status row"
+        assert POLICY.fields["keywords"].label not in rows, f"{where}: a keyword row is shown to visitors"
         for name in NOT_PROVIDED_FIELDS:
             cell = rows[POLICY.fields[name].label]
             if getattr(policy, name) in (None, "", []):
-                assert cell.text() == NOT_PROVIDED, f"{where}: empty {name} shows {cell.text()!r}"
+                assert cell.text() == (NOT_PROVIDED if current else "未提供"), f"{where}: empty {name} shows {cell.text()!r}"
             else:
-                assert NOT_PROVIDED not in cell.text(), f"{where}: {name} is given but shows {cell.text()!r}"
-        for name in ("support_types", "audiences", "industries", "keywords"):
+                assert "未提供" not in cell.text(), f"{where}: {name} is given but shows {cell.text()!r}"
+        assert "以主管部门发布的实施细则为准" not in page.article.text() or current, (
+            f"{where}: an entry that is no longer current says rules are still to come")
+        for name in ("support_types", "audiences", "industries"):
             text = rows[POLICY.fields[name].label].text()
             for value in getattr(policy, name):
                 assert value in text, f"{where}: {name} value {value!r} not in {text!r}"
-        assert rows[POLICY.fields["last_verified"].label].text() == date_text(policy.last_verified)
+        if not policy.industries:
+            assert rows[POLICY.fields["industries"].label].text() == "原文未限定行业"
+        verified = POLICY.fields["last_verified"].label
+        if current:
+            assert rows[verified].text().startswith(date_text(policy.last_verified) + "（"), rows[verified].text()
+        else:
+            assert verified not in rows, f"{where}: 最后核实 shown on an entry that no longer applies"
+
+
+def test_entry_page_shows_every_field_of_the_model(site_dir, content, policies):
+    check_entry_facts(site_dir, content, policies)
+    for policy in policies:
+        page = entry_page(site_dir, policy.id)
+        rows = fact_rows(page)
+        where = f"policies/{policy.id}"
         # Each department links to its page.
         dept_cell = rows[POLICY.fields["departments"].label]
         got = link_targets(site_dir, page, dept_cell)
@@ -452,6 +475,7 @@ def period_site(tmp_path_factory, content):
 
 def test_past_application_period_is_closed(period_site):
     site, copy, past, future = period_site
+    check_entry_facts(site, copy, copy.policies.values())
     assert copy.as_of > dt.date(2019, 12, 31)
     assert expected_status(copy, copy.policies[past]) == "已截止"
     assert expected_status(copy, copy.policies[future]) == "未开始"
@@ -686,3 +710,24 @@ def test_bad_service_url(project, policies):
     text = replace_line(project, rel, old, "\n".join([new, old]))
     assert_one_problem(problems_of(project), rel, place(text, new, "javascript:"), "service_url",
                        "javascript:alert(1)")
+
+
+def test_cards_are_in_reading_order_not_file_order(period_site):
+    """Entries that apply today first, then by main support type, then by the
+    basis clause's place in the plan — never by file name (issue 15 part 4)."""
+    from policy_site.schema.model import SUPPORT_TYPE
+
+    site, copy, past, future = period_site
+    listed = list(cards(site))
+    plan = next(iter({b.document.id: b.document for p in copy.policies.values() for b in p.basis}.values()))
+    clause_order = {ref.clause.id: i for i, ref in enumerate(copy.clauses(plan))}
+    support = list(SUPPORT_TYPE.terms)
+
+    def key(pid):
+        p = copy.policies[pid]
+        return (not is_current(expected_status(copy, p)), support.index(p.support_types[0]),
+                clause_order[p.basis[0].clause], pid)
+
+    assert listed == sorted(listed, key=key), f"order: {listed}"
+    assert listed.index(past) > listed.index(future), "a closed entry is listed before one that is not yet open"
+    assert listed != sorted(listed), "the list is in file-name order"

@@ -25,7 +25,9 @@ from browser import PHONE, new_context, record_requests, sideways
 from conftest import CONTENT, build_site, copy_project, serve
 
 from policy_site.content import load_content
-from policy_site.schema.model import AUDIENCE, POLICY_STATUS, SUPPORT_TYPE
+from policy_site.pages.self_check import IDENTITIES, INDUSTRY_OF, audiences_of
+from policy_site.schema.model import AUDIENCE, INDUSTRY, POLICY_STATUS, SUPPORT_TYPE
+from policy_site.size_classes import RULES_BY_INDUSTRY
 from test_catalogue import add_before_last_verified, expected_status, is_current, set_plan_validity
 
 pytestmark = pytest.mark.browser
@@ -33,19 +35,25 @@ pytestmark = pytest.mark.browser
 CATALOGUE = "policies/"
 SELF_CHECK = "self-check/"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-FACETS = ["support", "audience", "dept", "status"]
+FACETS = ["support", "audience", "industry", "dept", "status"]
+INDUSTRY_UNSTATED = "原文未限定行业"
 NO_MATCH = "没有这样的政策zzqx"
 
-# Self-check answers: (audience, needs, industry); "" = 其他或不确定.
+# Self-check answers: (我是…… values, needs, industry of the size standard
+# ("" = 不确定), people, revenue in 万元 (None = not given)).
 PROFILES = [
-    ("个体工商户", [], ""),
-    ("科技型小微企业", ["科技创新"], ""),
-    ("外贸小微企业", ["市场开拓"], "外贸与跨境电商"),
-    ("创业者", ["培训辅导"], ""),
-    ("企业经营管理者", [], ""),
-    ("规下工业小微企业", [], "科技研发"),
-    ("人才", ["人才", "资金补助"], ""),
+    (["individual"], [], "", None, None),
+    (["tech"], ["科技创新"], "", None, None),
+    (["trade"], ["市场开拓"], "批发业", None, None),
+    (["starter"], ["培训辅导"], "", None, None),
+    (["manager"], [], "", None, None),
+    (["sub-scale"], [], "软件和信息技术服务业", None, None),
+    (["talent"], ["人才"], "", None, None),
+    (["converted"], [], "工业", 12, 500),
+    (["individual", "talent"], [], "工业", 12, 500),  # a micro firm by size: 小微企业 entries too
+    (["above-scale"], [], "工业", 400, 50000),
 ]
+IDENTITY = {i.value: i for i in IDENTITIES}
 
 
 # --------------------------------------------------------------------------
@@ -109,6 +117,7 @@ def facet_values(content, policy) -> dict[str, set[str]]:
     return {
         "support": set(policy.support_types),
         "audience": set(policy.audiences),
+        "industry": set(policy.industries) or {INDUSTRY_UNSTATED},
         "dept": {d.ref_id for d in policy.departments},
         "status": {expected_status(content, policy)},
     }
@@ -132,13 +141,24 @@ def searchable(policy) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def self_check_fits(policy, audience: str, needs: list[str], industry: str) -> bool:
-    groups = {audience, AUDIENCE.term(audience).extra.get("broader")} - {None}
+def self_check_fits(policy, who: list[str], needs: list[str], industry: str, staff=None, revenue=None) -> bool:
+    """The self-check's rule, restated: an entry fits when it is for one of
+    the groups the answers name (or the broader group they belong to; a firm
+    that is 小型 or 微型 by the size standard is also a 小微企业), offers one
+    of the needs if any were chosen, and names no industry or one of the
+    reader's (an industry answer rules out entries limited to other ones)."""
+    groups = {a for w in who for a in audiences_of(IDENTITY[w])}
+    sectors = {i for w in who for i in IDENTITY[w].industries}
+    rule = RULES_BY_INDUSTRY.get(industry)
+    if rule and rule.classify(staff, revenue) in ("小型", "微型"):
+        groups.add("小微企业")
+    if rule and INDUSTRY_OF[industry]:
+        sectors.add(INDUSTRY_OF[industry])
     if not groups & set(policy.audiences):
         return False
     if needs and not set(needs) & set(policy.support_types):
         return False
-    return not (industry and policy.industries and industry not in policy.industries)
+    return not ((rule or sectors) and policy.industries and not sectors & set(policy.industries))
 
 
 # --------------------------------------------------------------------------
@@ -216,6 +236,7 @@ def test_each_facet_option_alone_shows_its_entries(page, expect, site, width):
     assert set(keys) == set(FACETS)
     assert keys["support"] == list(SUPPORT_TYPE.terms)
     assert keys["audience"] == list(AUDIENCE.terms)
+    assert keys["industry"] == list(INDUSTRY.terms) + [INDUSTRY_UNSTATED]
     assert keys["status"] == list(POLICY_STATUS.terms)
     assert set(keys["dept"]) == used_depts and len(keys["dept"]) == len(used_depts)
     everything = set(content.policies)
@@ -511,13 +532,18 @@ def test_without_javascript_everything_is_listed(browser, expect, site_url, cont
 # Self-check
 # --------------------------------------------------------------------------
 
-def submit_profile(page, expect, audience: str, needs: list[str], industry: str):
+def submit_profile(page, expect, who: list[str], needs: list[str], industry: str, staff=None, revenue=None):
     form = page.locator("form.self-check")
     expect(form).to_be_visible()  # the catalogue data has loaded
-    form.locator(f'input[name="audience"][value="{audience}"]').check()
+    for box_ in form.locator('input[name="who"]').all():
+        box_.set_checked(box_.get_attribute("value") in who)
+    offered = form.locator('input[name="need"]').evaluate_all("boxes => boxes.map(b => b.value)")
+    assert set(needs) <= set(offered), f"needs {needs} are not all offered: {offered}"
     for box_ in form.locator('input[name="need"]').all():
         box_.set_checked(box_.get_attribute("value") in needs)
-    form.locator(f'input[name="industry"][value="{industry}"]').check()
+    form.locator('select[name="industry"]').select_option(industry)
+    form.locator('input[name="staff"]').fill("" if staff is None else str(staff))
+    form.locator('input[name="revenue"]').fill("" if revenue is None else str(revenue))
     form.locator("button[type=submit]").click()
     expect(page.locator("[data-results] h2")).to_be_visible()
 
@@ -534,10 +560,10 @@ def test_self_check_lists_what_fits_grouped_by_status(context, expect, site, wid
     page.goto(url + SELF_CHECK, wait_until="networkidle")
     loaded = len(log.urls)
     problems = []
-    for audience, needs, industry in PROFILES:
-        submit_profile(page, expect, audience, needs, industry)
-        profile = f"{audience} + {needs or '(no need)'} + {industry or '(other industry)'}"
-        fits = {p.id for p in content.policies.values() if self_check_fits(p, audience, needs, industry)}
+    for who, needs, industry, staff, revenue in PROFILES:
+        submit_profile(page, expect, who, needs, industry, staff, revenue)
+        profile = f"{who} + {needs or '(no need)'} + {industry or '(不确定)'} + {staff}人 {revenue}万元"
+        fits = {p.id for p in content.policies.values() if self_check_fits(p, who, needs, industry, staff, revenue)}
         all_ids = result_ids(page)
         if len(all_ids) != len(set(all_ids)):
             problems.append(f"{profile}: an entry is listed twice: {all_ids}")
@@ -550,27 +576,38 @@ def test_self_check_lists_what_fits_grouped_by_status(context, expect, site, wid
             if got != want:
                 problems.append(f"{profile}: {group} group {sorted(got)}, expected {sorted(want)}")
         heading = page.locator("[data-results] h2").inner_text()
-        if str(len(fits)) not in heading:
+        if fits and str(len(fits)) not in heading:
             problems.append(f"{profile}: heading {heading!r} does not say {len(fits)}")
+        lapsed = [i for i in fits if not is_current(expected_status(content, content.policies[i]))]
+        all_expired = bool(fits) and len(lapsed) == len(fits) and all(
+            expected_status(content, content.policies[i]) == "已失效" for i in fits)
+        if all_expired != heading.endswith("均已失效"):
+            problems.append(f"{profile}: heading {heading!r} but {len(lapsed)} of {len(fits)} have lapsed")
         hrefs = page.locator("[data-results] li[data-policy]").evaluate_all(
             "items => items.map(i => [i.dataset.policy, i.querySelector('a').href])")
         for policy_id, href in hrefs:
             if href != url + f"policies/{policy_id}/":
                 problems.append(f"{profile}: {policy_id} links to {href}")
-        broader = AUDIENCE.term(audience).extra.get("broader")
+        own = {a for w in who for a in IDENTITY[w].audiences}
+        broader = {AUDIENCE.term(a).extra.get("broader") for a in own} - {None}
         if broader:  # e.g. 科技型小微企业 also gets what is for 小微企业
-            via_broader = {i for i in fits if audience not in content.policies[i].audiences}
+            via_broader = {i for i in fits if not own & set(content.policies[i].audiences)}
             if not via_broader:
                 problems.append(f"{profile}: no entry comes in through the broader group {broader}; weak profile")
     page.wait_for_load_state("networkidle")
     assert not problems, "\n".join(problems)
     assert any(urlsplit(u).path == "/policies/catalogue.json" for u in log.urls[:loaded]), log.urls
     assert not log.external(), "requests leaving 127.0.0.1:\n" + "\n".join(log.external())
-    after = log.urls[loaded:]
+    # Writing the answers into the URL's fragment makes Chromium fetch the
+    # page's icon again (a same-document navigation); that request repeats
+    # one made at load, and carries nothing of the answers (a fragment is
+    # never sent, nor part of a Referer). Anything else is a leak.
+    after = [u for u in log.urls[loaded:] if not (u in log.urls[:loaded] and not urlsplit(u).query)]
     assert not after, "submitting the answers made requests:\n" + "\n".join(after)
+    assert all(not urlsplit(u).query for u in log.urls[loaded:]), log.urls[loaded:]
 
 
-@pytest.mark.parametrize("profile", [PROFILES[1], ("小微企业", [], "")], ids=["tech-innovation", "micro-all"])
+@pytest.mark.parametrize("profile", [PROFILES[1], (["micro"], [], "", None, None)], ids=["tech-innovation", "micro-all"])
 def test_self_check_results_start_in_view(page, expect, site_url, width, profile):
     """After submitting, the reader sees the start of the results — “找到 N 项…”
     and the first group heading — below the fixed header, not the middle of the list."""

@@ -18,8 +18,9 @@ from policy_site.schema.model import POLICY_STATUS, VALIDITY, VALIDITY_UNKNOWN
 
 # Link texts that do not say where a link goes.
 VAGUE_LINK_TEXT = {"点击这里", "点击此处", "这里", "此处", "更多", "详情", "链接", "查看", "点击", "here", "click here", "more"}
-# Words a status badge may show (有效性 of documents, status of catalogue entries).
-STATUS_WORDS = {*VALIDITY.terms, VALIDITY_UNKNOWN.label, *POLICY_STATUS.terms}
+# Words a status badge may show (有效性 of documents as present.validity_word
+# says it: 已废止, not 废止; status of catalogue entries).
+STATUS_WORDS = {"有效", *(f"已{v}" for v in VALIDITY.terms if v != "有效"), VALIDITY_UNKNOWN.label, *POLICY_STATUS.terms}
 
 
 @pytest.fixture(scope="module")

@@ -88,7 +88,12 @@ def test_a_repealed_document_names_and_links_its_successor(built, part):
     page = parse(site / "documents" / PLAN / part / "index.html")
     banner = _banner(page)
     assert "本文件已于2021年1月1日废止" in banner.text()
-    assert _links(site, page, banner) == [("《测试用接替计划》测试发〔2021〕1号", "documents/successor-plan/index.html")]
+    successors = banner.find_all(cls="status-successors")
+    assert len(successors) == 1
+    assert _links(site, page, successors[0]) == [("《测试用接替计划》测试发〔2021〕1号", "documents/successor-plan/index.html")]
+    # The document's own page also names the site's helpline (issue 15 part 3).
+    helpline = [a.attrs["href"] for a in banner.find_all("a") if a.attrs["href"].startswith("tel:")]
+    assert helpline == (["tel:057400000000"] if part == "" else []), helpline
 
 
 def test_relations_are_shown_both_ways(built):
@@ -97,7 +102,7 @@ def test_relations_are_shown_both_ways(built):
         _, trs = table_rows(table_by_caption(parse(site / "documents" / doc / "index.html"), "本文件与其他文件的关系"))
         return [tuple(c.text() for c in cells(tr)) for tr in trs]
     newer = rows("successor-plan")
-    assert newer[0][0] == "本文件替代" and PLAN not in newer[0][1] and newer[0][2] == "废止"
+    assert newer[0][0] == "本文件替代" and PLAN not in newer[0][1] and newer[0][2] == "已废止"
     assert newer[1][0] == "本文件依据"
     older = rows(PLAN)
     assert ("替代本文件", "《测试用接替计划》测试发〔2021〕1号", "有效") in older
@@ -114,7 +119,9 @@ def test_a_lapsed_entry_points_to_what_applies_instead(built):
     page = parse(site / "policies" / other / "index.html")
     banner = _banner(page)
     assert "依据文件已被替代" in banner.text()
-    assert _links(site, page, banner) == [("《测试用接替计划》测试发〔2021〕1号", "documents/successor-plan/index.html")]
+    successors = banner.find_all(cls="status-successors")
+    assert len(successors) == 1
+    assert _links(site, page, successors[0]) == [("《测试用接替计划》测试发〔2021〕1号", "documents/successor-plan/index.html")]
 
 
 def test_the_repeal_date_is_in_the_metadata_table(built):

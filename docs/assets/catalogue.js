@@ -16,6 +16,18 @@
   var text = form.elements.q;
   var summary = panel.querySelector("summary");
   var summaryText = summary.textContent;
+  var apply = form.querySelector("[data-apply]");
+  var applyButton = form.querySelector("[data-apply-button]");
+  var chips = root.querySelector("[data-chips]");
+  var chipList = root.querySelector("[data-chip-list]");
+  var labels = {};  // facet key -> legend; "key=value" -> option label
+  form.querySelectorAll("fieldset[data-facet]").forEach(function (f) {
+    var key = f.getAttribute("data-facet");
+    labels[key] = f.querySelector("legend").textContent;
+    f.querySelectorAll("input").forEach(function (i) {
+      labels[key + "=" + i.value] = i.closest("label").firstChild.nextSibling.textContent.trim();
+    });
+  });
   var keys = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
     return f.getAttribute("data-facet");
   });
@@ -118,7 +130,43 @@
     // The folded panel still says how many filters are on.
     var active = keys.reduce(function (n, k) { return n + state.facets[k].length; }, state.q ? 1 : 0);
     summary.textContent = active ? summaryText + "（已选 " + active + " 项）" : summaryText;
+    // While filtering, the result count stays in reach at the bottom of the
+    // panel; it closes the panel and goes to the list.
+    applyButton.textContent = "查看 " + shown + " 项结果";
+    apply.hidden = !panel.open;
+    showChips(state);
     writeUrl(state);
+  }
+
+  // The chosen filters as buttons that remove them, so a reader sees which
+  // filters are on with the panel closed.
+  function showChips(state) {
+    chipList.replaceChildren();
+    function chip(text, remove) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "filter-chip";
+      button.textContent = text + " ×";
+      button.setAttribute("aria-label", "去掉条件：" + text);
+      button.addEventListener("click", function () {
+        remove();
+        update();
+        var next = chipList.querySelector("button");
+        (next || summary).focus();
+      });
+      var li = document.createElement("li");
+      li.append(button);
+      chipList.append(li);
+    }
+    if (state.q) chip("关键词：" + state.q, function () { text.value = ""; });
+    keys.forEach(function (k) {
+      state.facets[k].forEach(function (v) {
+        chip(labels[k] + "：" + (labels[k + "=" + v] || v), function () {
+          form.querySelector('input[name="' + k + '"][value="' + CSS.escape(v) + '"]').checked = false;
+        });
+      });
+    });
+    chips.hidden = !chipList.children.length;
   }
 
   form.hidden = false;
@@ -126,6 +174,14 @@
   // On a phone the filters fold away; the count above the list says what is shown.
   if (window.matchMedia("(max-width: 44.9375em)").matches) panel.open = false;
   if (filtered) panel.setAttribute("data-active", "");
+  panel.addEventListener("toggle", function () { apply.hidden = !panel.open; });
+  applyButton.addEventListener("click", function () {
+    panel.open = false;
+    total.setAttribute("tabindex", "-1");
+    total.focus({ preventScroll: true });
+    // From the folded panel down: the chosen filters (chips), the count, the list.
+    panel.scrollIntoView({ block: "start" });
+  });
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", function (e) { e.preventDefault(); update(); });

@@ -8,6 +8,7 @@ from .. import urls
 from ..content import ClauseRef, Content, PolicyStatus
 from ..validate import Record
 from .memo import PageMemo
+from .next_step import Contact
 from .page import Page, make_page
 
 
@@ -47,6 +48,8 @@ class DepartmentPage:
     tasks: list[ClauseRef]
     policies: list[tuple[Record, PolicyStatus]]  # catalogue entries it administers
     has_catalogue: bool
+    contact: Contact  # its contact fields, as the 怎么办 box shows them
+    helpline: tuple[str, str] | None  # the site's fallback contact (content/site.yaml)
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
@@ -73,5 +76,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             tasks=content.tasks_of(d),
             policies=[(p, content.policy_status(p)) for p in content.policies_of(d)],
             has_catalogue=bool(content.policies),
+            contact=Contact.of(d),
+            helpline=site.helpline,
         )))
     return result

@@ -84,7 +84,7 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
             cited=cited,
             cited_by=cited_by,
             relations=content.relations_both_ways(doc),
-            banner=document_banner(doc, content.successors(doc)),
+            banner=document_banner(doc, content.successors(doc), site.helpline),
             linked_data=linked_data.script(linked_data.document(content, site, doc, site.name)),
         )
         result.append(make_page(env, "document.html.j2", url, doc.title, page))

@@ -46,6 +46,13 @@ class HomePage:
         """Whether the home page lists only the latest documents."""
         return self.published_count > len(self.documents)
 
+    @property
+    def banners_first(self) -> bool:
+        """Whether no document shown is in force: then their status notices
+        come before the entrances (政策自测, 政策目录), so no one starts from
+        them thinking the policies apply today."""
+        return bool(self.documents) and all(d.banner is not None for d in self.documents)
+
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     documents = []

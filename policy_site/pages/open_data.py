@@ -18,7 +18,7 @@ from ..opendata import DataFile, Published
 from ..opendata.records import SCHEMA_VERSION, TermMap, View
 from ..opendata.tables import TABLES
 from ..schema.model import SITE
-from ..schema.types import (Boolean, Date, DateTime, Enum, Id, Link, List, Number, Object, RefTo, Text, Url,
+from ..schema.types import (Boolean, Date, DateTime, Enum, Id, Link, List, Number, Object, Phone, RefTo, Text, Url,
                             resolve)
 from .page import Page, make_page
 
@@ -74,7 +74,7 @@ def type_text(t) -> tuple[str, Object | None]:
         return "取值 " + "、".join(term for term in t.terms if term), None
     if isinstance(t, RefTo):
         return "编号", None
-    words = [(Id, "编号"), (Link, "网址"), (Url, "网址"), (DateTime, "日期时间（如 2018-12-24T08:54）"),
+    words = [(Id, "编号"), (Link, "网址"), (Url, "网址"), (Phone, "电话号码（如 0574-87654321）"), (DateTime, "日期时间（如 2018-12-24T08:54）"),
              (Date, "日期（如 2018-12-12）"), (Boolean, "true 或 false"), (Text, "文本")]
     if isinstance(t, Number):
         return ("整数" if t.integer else "数字"), None

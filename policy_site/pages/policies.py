@@ -11,18 +11,21 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..content import ClauseRef, Content, PolicyStatus
 from ..opendata import linked_data
-from ..present import Banner, date_zh, entry_banner, period_zh
+from ..present import Banner, date_zh, entry_banner, entry_fact_empty, period_zh, verified_note
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
-from ..schema.types import Date, List, Object, RefTo, Term, Url, resolve
+from ..schema.types import Date, List, Object, RefTo, Url, resolve
 from ..validate import Record
 from .memo import PageMemo, record_file
+from .next_step import NextStep, entry_next_step
+from .self_check import page as self_check_page
 from .page import Page, make_page
 
 
 # Fields shown elsewhere on the entry page than in its facts table.
 # successor: shown in the status banner of an entry that is no longer current,
 # where it leads somewhere; as a row it would say 未提供 on every current entry.
-_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor"}
+# keywords: for search only, a row of them reads as jargon to a visitor.
+_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords"}
 
 
 @dataclass
@@ -53,14 +56,6 @@ class CataloguePage:
 
 
 @dataclass
-class SelfCheckPage:
-    audiences: list[Term]
-    support_types: list[Term]
-    industries: list[Term]
-    total: int  # catalogue entries
-
-
-@dataclass
 class PolicyEntryPage:
     policy: Record
     status: PolicyStatus
@@ -69,8 +64,14 @@ class PolicyEntryPage:
     indicators: list[tuple[ClauseRef, Record]]  # related (goal clause, indicator)
     as_of: dt.date | None
     banner: Banner | None  # not current, or of unknown validity: why, and what applies instead
+    next_step: NextStep  # 怎么办: apply, ask, or see what replaced it
     linked_data: Markup  # schema.org GovernmentService and breadcrumbs (opendata/linked_data.py)
 
+
+
+# The industry value of entries whose source names no industry: said as what
+# it is (the plan does not limit them), not as "every industry".
+INDUSTRY_UNSTATED = POLICY.fields["industries"].empty
 
 
 def facets(content: Content) -> list[Facet]:
@@ -79,6 +80,8 @@ def facets(content: Content) -> list[Facet]:
     return [
         Facet("support", "支持方式", [(t.value, t.label) for t in SUPPORT_TYPE.terms.values()]),
         Facet("audience", "适用对象", [(t.value, t.label) for t in AUDIENCE.terms.values()]),
+        Facet("industry", "行业", [(t.value, t.label) for t in INDUSTRY.terms.values()]
+              + [(INDUSTRY_UNSTATED, INDUSTRY_UNSTATED)]),
         Facet("dept", "主管部门", [(d.ref_id, content.department_label(d)) for d in used_depts]),
         Facet("status", "状态", [(t.value, t.label) for t in POLICY_STATUS.terms.values()]),
     ]
@@ -89,9 +92,30 @@ def facet_values(content: Content, policy) -> dict[str, list[str]]:
     return {
         "support": list(policy.support_types),
         "audience": list(policy.audiences),
+        "industry": list(policy.industries) or [INDUSTRY_UNSTATED],
         "dept": [d.ref_id for d in policy.departments],
         "status": [content.policy_status(policy).value],
     }
+
+
+def reading_order(content: Content, policies) -> list:
+    """The catalogue's order for a reader: entries that apply today first,
+    then by support type (the vocabulary's order), then by where their basis
+    stands in its document (the plan's order); never by file name."""
+    support_rank = {t: i for i, t in enumerate(SUPPORT_TYPE.terms)}
+    doc_rank = {d.id: i for i, d in enumerate(content.full_documents)}
+    clause_rank = {(doc.id, ref.clause.id): i for doc in content.full_documents
+                   for i, ref in enumerate(content.clauses(doc))}
+
+    def key(p):
+        first = p.basis[0]
+        return (not content.policy_status(p).current,
+                support_rank[p.support_types[0]],  # its main support, as staff list it first
+                doc_rank.get(first.document.id, len(doc_rank)),
+                clause_rank.get((first.document.id, first.clause), 0),
+                p.id)
+
+    return sorted(policies, key=key)
 
 
 def _format(field, value, href) -> Markup:
@@ -111,15 +135,21 @@ def _format(field, value, href) -> Markup:
     return Markup(escape(str(value)))
 
 
-def fact_rows(policy, href) -> list[tuple[str, Markup, bool]]:
-    """(label, value html, given) for every catalogue field, in the model's order."""
+def fact_rows(policy, href, status: PolicyStatus | None = None) -> list[tuple[str, Markup, bool]]:
+    """(label, value html, given) for every catalogue field, in the model's
+    order; for an entry that is no longer current (``status``), missing facts
+    say 未提供 alone (no rules are coming) and the date it was last verified
+    is left out (it would read as if the entry were still checked as valid)."""
     rows = []
+    current = status is None or status.current
     for name, field in POLICY.fields.items():
-        if name in _NOT_IN_FACTS:
+        if name in _NOT_IN_FACTS or (name == "last_verified" and not current):
             continue
         value = getattr(policy, name)
         if value in (None, [], ""):
-            rows.append((field.label, Markup(escape(field.empty or "未提供")), False))
+            rows.append((field.label, Markup(escape(entry_fact_empty(field, current))), False))
+        elif name == "last_verified":
+            rows.append((field.label, Markup(escape(verified_note(value))), True))
         else:
             rows.append((field.label, _format(field, value, href), True))
     return rows
@@ -149,14 +179,13 @@ def _count_by_status(statuses) -> list[tuple[str, int]]:
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
     if not content.policies:
         return []
-    policies = list(content.policies.values())
+    policies = reading_order(content, content.policies.values())
     statuses = {p.id: content.policy_status(p) for p in policies}
     cards = [Card(p, statuses[p.id], facet_values(content, p)) for p in policies]
     catalogue = CataloguePage(cards, facets(content), content.as_of,
                               historical=_count_by_status(s for s in statuses.values() if not s.current),
                               lead=site.catalogue_lead)
-    self_check = SelfCheckPage(list(AUDIENCE.terms.values()), list(SUPPORT_TYPE.terms.values()),
-                               list(INDUSTRY.terms.values()), total=len(policies))
+    self_check = self_check_page(content)
     result = [
         make_page(env, "policies.html.j2", urls.policies(), site.catalogue_title, catalogue, hide=("toc",)),
         make_page(env, "self_check.html.j2", urls.self_check(), "政策自测", self_check, hide=("toc",)),
@@ -180,13 +209,16 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
         return memo.page(content, url, sources, lambda: make_page(env, "policy.html.j2", url, p.name, PolicyEntryPage(
             p,
             content.policy_status(p),
-            facts=fact_rows(p, lambda target, url=url: urls.relative(target, url)),
+            facts=fact_rows(p, lambda target, url=url: urls.relative(target, url), content.policy_status(p)),
             basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
             indicators=_related_indicators(content, p),
             as_of=content.as_of,
             banner=entry_banner(content.policy_status(p),
                                 [s for b in p.basis if b.document for s in content.successors(b.document)],
                                 p.successor),
+            next_step=entry_next_step(p, content.policy_status(p),
+                                      [s for b in p.basis if b.document for s in content.successors(b.document)],
+                                      site.helpline),
             linked_data=linked_data.script(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
         )))
 

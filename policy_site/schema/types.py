@@ -189,6 +189,29 @@ class Url(Type):
         return {"type": "string", "pattern": self._PATTERN.pattern, "format": "uri"}
 
 
+class Phone(Type):
+    """A telephone number as people dial it: digits, optionally with a leading
+    +, spaces, hyphens and an area code in brackets (0574-87654321, 12345).
+    The pages link it with tel: (present.tel_href)."""
+
+    label_zh, label_en = "电话号码", "phone number"
+    _PATTERN = re.compile(r"^\+?[0-9][0-9 ()（）-]{1,28}[0-9]$")
+
+    def convert(self, raw: str) -> str:
+        text = raw.strip()
+        if not self._PATTERN.match(text) or sum(c.isdigit() for c in text) < 3:
+            raise Invalid(
+                f"“{shown(raw)}”不是有效的电话号码:只写一个号码,用数字、连字符和括号,例如 0574-87654321 或 12345;"
+                "其他说明(如分机、办公时间)写在别的字段。",
+                f'"{shown(raw)}" is not a valid phone number: write one number with digits, hyphens and brackets, '
+                "e.g. 0574-87654321 or 12345; put other notes (extension, office hours) in other fields.",
+            )
+        return text
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": self._PATTERN.pattern}
+
+
 class Link(Type):
     """A link to a page or file of the site, in exports only (never read from
     content): absolute where the site's address (SITE_URL) is set, relative
