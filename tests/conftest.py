@@ -4,6 +4,7 @@ to break or extend, and a local HTTP server for browser tests."""
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import shutil
 import subprocess
@@ -21,6 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # what these tests expect. Checks that must hold for any valid content/ run
 # on the real folder (tests/test_site_html.py, the schema and link checks).
 CONTENT = ROOT / "tests" / "fixture" / "content"
+# The governments block of the fixture's site.yaml (its documents' departments
+# are scoped to them): a test that writes its own site.yaml appends it.
+FIXTURE_GOVERNMENTS = re.search(r"^governments:\n(?:  .*\n)+", (CONTENT / "site.yaml").read_text(encoding="utf-8"),
+                                re.M).group(0)
 # Everything else a build needs; tests copy these, never the developer's site/ or .venv/.
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "schema"]
 
@@ -38,6 +43,15 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def documents_beyond(*keep: str) -> tuple[str, ...]:
+    """The fixture's top-level document files other than ``keep`` (and the
+    plan): for a test that needs few documents (one or up to six documents
+    are shown in full; more get the short list of the 政策文件库), so adding
+    a fixture document does not change what it sees."""
+    return tuple(sorted(p.name for p in CONTENT.glob("*.yaml")
+                        if p.name not in ("plan.yaml", "site.yaml", "search.yaml", *keep)))
+
+
 def project_before_imports(dest: Path) -> Path:
     """The fixture project as it was before the documents of tests/import_sources/
     were imported into it (importer tests import them again)."""
@@ -47,10 +61,13 @@ def project_before_imports(dest: Path) -> Path:
     return project
 
 
-def site_with(folder: Path, files: dict[str, str]) -> Path:
+def site_with(folder: Path, files: dict[str, str], drop: tuple[str, ...] = ()) -> Path:
     """The site built from a copy of the project whose content has ``files``
-    (path under content/ -> text) added or replaced; the build must succeed."""
+    (path under content/ -> text) added or replaced, and the files ``drop``
+    removed; the build must succeed."""
     project = copy_project(folder / "project")
+    for rel in drop:
+        (project / "content" / rel).unlink()
     for rel, text in files.items():
         (project / "content" / rel).write_text(text, encoding="utf-8")
     site = project / "site"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import site_with
+from conftest import documents_beyond, site_with
 from test_site_html import parse
 
 MEASURES = """\
@@ -70,10 +70,12 @@ body:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
+    # The plan, the Wucheng measures and the two documents below: few enough
+    # for the home page and navigation to show each document in full.
     return site_with(tmp_path_factory.mktemp("types"), {
         "documents/measures-doc.yaml": MEASURES,
         "documents/rules-doc.yaml": RULES,
-    })
+    }, drop=documents_beyond("wucheng-growth-measures.yaml"))
 
 
 def _h1(site: Path, path: str) -> str:

@@ -67,7 +67,8 @@ def test_each_row_links_to_its_document_and_says_its_facts(many_site, many_conte
         assert title.text() == (doc.short_title or doc.title)
         text = li.text()
         badge = li.find_all("span", "status-badge")[0].text()
-        assert badge == (meta.validity or "有效性未标注")
+        # The badge says the state as every badge on the site does (已废止, not the field's 废止).
+        assert badge == {"废止": "已废止", "失效": "已失效"}.get(meta.validity, meta.validity or "有效性未标注")
         for given in (meta.doc_no, meta.issuer, meta.topic, doc.type):
             if given:
                 assert given in text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONTENT, build_site, copy_project
+from conftest import CONTENT, FIXTURE_GOVERNMENTS, build_site, copy_project
 from test_catalogue import add_before_last_verified, expected_status, is_current, set_plan_validity
 from test_site_html import parse
 
@@ -16,7 +16,7 @@ from policy_site.content import load_content
 from policy_site.pages import next_step
 
 HELPLINE = ("测试咨询热线", "0574-00000000")  # tests/fixture/content/site.yaml
-DEPT = "market-regulation"  # the fixture department with contact fields
+DEPT = "haishu/market-regulation"  # the fixture department with contact fields (its government-qualified id)
 DEPT_PHONE = "0574-0000 0001"
 
 
@@ -63,7 +63,7 @@ def test_department_page_lists_its_contact_fields(site_dir, content):
     assert tel_links(dl[0]) == [("tel:057400000001", DEPT_PHONE)]
     # A department with no contact field says so for each, and names the helpline.
     bare = next(d for d in content.departments.values() if not (d.phone or d.address or d.website))
-    page = article(site_dir, f"departments/{bare.id}")
+    page = article(site_dir, f"departments/{bare.ref_id}")
     text = page.find_all("dl", "contact-list")[0].text()
     assert text == "电话 未提供 地址 未提供 办公时间 未提供 网站 未提供", text
     assert tel_links(page.find_all(cls="contact-helpline")[0]) == [("tel:057400000000", HELPLINE[1])]
@@ -89,7 +89,7 @@ def test_lapsed_entries_say_what_to_do_now(site_dir, content):
                 problems.append(f"{where}: the ask step does not say {d.name}'s contact is not given")
         if len(ask.find_all("dl", "contact-list")) != sum(1 for d in p.departments if d.phone or d.address or d.website):
             problems.append(f"{where}: contact lists in the ask step do not match departments with contact fields")
-        want_tels = [("tel:057400000001", DEPT_PHONE)] if any(d.id == DEPT for d in p.departments) else []
+        want_tels = [("tel:057400000001", DEPT_PHONE)] if any(d.ref_id == DEPT for d in p.departments) else []
         if tel_links(ask) != want_tels:
             problems.append(f"{where}: ask step phone links {tel_links(ask)}, expected {want_tels}")
         if tel_links(helpline) != [("tel:057400000000", HELPLINE[1])] or HELPLINE[0] not in helpline.text():
@@ -148,7 +148,7 @@ def test_current_entry_leads_to_applying_and_asking(current_site):
     page = article(site, f"policies/{apply_id}")
     assert "未提供 — 以主管部门发布的实施细则为准" in page.text()
     policy = copy.policies[apply_id]
-    if any(d.id == DEPT for d in policy.departments):
+    if any(d.ref_id == DEPT for d in policy.departments):
         assert "https://example.org/dept" in [a.attrs.get("href") for a in ask.find_all("a")]
 
 
@@ -199,11 +199,11 @@ def test_without_a_helpline_no_number_is_made_up(tmp_path_factory, content):
     no phone link appears where none is given."""
     from conftest import site_with
 
-    site = site_with(tmp_path_factory.mktemp("no-helpline"), {"site.yaml": "name: 没有咨询热线的网站\n"})
+    site = site_with(tmp_path_factory.mktemp("no-helpline"), {"site.yaml": "name: 没有咨询热线的网站\n" + FIXTURE_GOVERNMENTS})
     for p in list(content.policies.values())[:5]:
         section = box(site, p.id)
         assert [k for k, _ in steps(section)] == ["ask"], p.id
         has_phone = any(d.phone for d in p.departments)
         assert bool(tel_links(section)) == has_phone, (p.id, tel_links(section))
     bare = next(d for d in content.departments.values() if not d.phone)
-    assert not article(site, f"departments/{bare.id}").find_all(cls="contact-helpline")
+    assert not article(site, f"departments/{bare.ref_id}").find_all(cls="contact-helpline")

@@ -256,7 +256,7 @@ def test_home_first_screen_says_the_documents_are_not_in_force_before_the_entran
 
 def test_department_and_repealed_document_give_a_number_to_tap(page, expect, site_url, content):
     dept = next(d for d in content.departments.values() if d.phone)
-    page.goto(site_url + f"departments/{dept.id}/")
+    page.goto(site_url + f"departments/{dept.ref_id}/")
     expect(page.locator("dl.contact-list a[href^='tel:']")).to_have_text(dept.phone)
     expect(page.locator("dl.contact-list")).to_contain_text("未提供")  # its website is not given
     plan = next(iter({b.document.id for p in content.policies.values() for b in p.basis}))
