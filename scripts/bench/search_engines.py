@@ -1,0 +1,219 @@
+"""Search engines compared on this project's own query sets: ours against Pagefind.
+
+Usage: python -m scripts.bench.search_engines [--sizes 0 5000] [--throttle 4]
+
+For each N (0: the site as published, its real catalogue of 39 entries; else
+N synthetic entries as scripts/bench/catalogue_scale.py makes them) the
+project is copied to a temp dir and built once with the normal build (our
+index, policy_site/search). Pagefind (PyPI ``pagefind[extended]``, 1.5.2)
+then indexes the same built HTML (``--root-selector`` the page's article, so
+the navigation is not indexed), and the site is served on 127.0.0.1 (plain
+http.server: no compression; a real host would gzip).
+
+Printed per engine and N, in headless Chromium:
+
+- hit@3 over the query set of tests/search_queries.yaml (read as data, not
+  imported): ``queries`` (terms) and ``questions`` (natural questions of
+  business owners) apart: how many show one of their expected results in the
+  first three results. Ours: through the real search box. Pagefind: its JS
+  API (``pagefind.search``), each result's sub-results shown as its Default UI
+  shows them (at most 3 per page, else the page itself), flattened in order;
+- bytes fetched per query and time to results at --throttle x CPU throttling
+  (Chrome DevTools Protocol ``Emulation.setCPUThrottlingRate``), each query in
+  a fresh browser context, from loading the page until the first results
+  are there (ours: a result link in the list; Pagefind: the data of its first
+  5 results, as its UI loads them): median and worst over SAMPLE.
+
+The machine and a reference-loop time are printed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from scripts.bench.build_time import machine, reference_seconds
+from scripts.bench.catalogue_scale import copy_project, synthetic_policies, write_catalogue
+from scripts.bench.search import _query, _settled_results, build, result_url, serve, target_url
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERY_FILE = ROOT / "tests" / "search_queries.yaml"
+# The queries timed and weighed, each in a fresh context (terms and questions).
+SAMPLE = ["贷款风险", "个转企", "税", "小微企业 贷款", "我想贷款", "借钱", "制造业有什么补贴",
+          "找不到员工怎么办", "个体户怎么转成企业", "联系电话"]
+PAGEFIND_FILES = "/pagefind/"
+OUR_FILES = ("/search-index/", "/search-worker.js")
+SUBRESULTS_SHOWN = 3
+PAGEFIND_LOADED = 5
+
+
+def query_sets() -> dict[str, list[dict]]:
+    data = yaml.safe_load(QUERY_FILE.read_text(encoding="utf-8"))
+    return {"terms": data["queries"], "questions": data.get("questions", [])}
+
+
+def run_pagefind(site: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"pagefind failed:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - start
+
+
+PAGEFIND_SEARCH = """async ([query, pages, shown]) => {
+    const start = performance.now();
+    if (!window.__pagefind) {
+        window.__pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+        await window.__pagefind.options({ baseUrl: new URL(".", document.baseURI).pathname });
+    }
+    const search = await window.__pagefind.search(query);
+    const data = await Promise.all(search.results.slice(0, pages).map(r => r.data()));
+    const links = [];
+    for (const page of data) {
+        const subs = (page.sub_results || []).slice(0, shown);
+        if (subs.length) for (const sub of subs) links.push(sub.url);
+        else links.push(page.url);
+    }
+    return { seconds: (performance.now() - start) / 1000, links };
+}"""
+
+
+def _path(url: str) -> str:
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _hit(query: dict, shown: list[str]) -> bool:
+    wanted = {target_url(t) for t in query["find"]}
+    return bool(wanted & set(shown[:3]))
+
+
+def quality_ours(browser, url: str, queries: list[dict]) -> tuple[int, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(url)
+    hits, missed = 0, []
+    for query in queries:
+        shown = [result_url(r) for r in _settled_results(page, query["q"])]
+        if _hit(query, shown):
+            hits += 1
+        else:
+            missed.append(query["q"])
+    context.close()
+    return hits, missed
+
+
+def quality_pagefind(browser, url: str, queries: list[dict]) -> tuple[int, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(url)
+    hits, missed = 0, []
+    for query in queries:
+        found = page.evaluate(PAGEFIND_SEARCH, [query["q"], PAGEFIND_LOADED, SUBRESULTS_SHOWN])
+        if _hit(query, [_path(link) for link in found["links"]]):
+            hits += 1
+        else:
+            missed.append(query["q"])
+    context.close()
+    return hits, missed
+
+
+def cost(browser, url: str, engine: str, text: str, throttle: float) -> tuple[int, float]:
+    """(bytes fetched for search from page load to results, seconds from query to results)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(120_000)
+    sizes: list[int] = []
+    marks = PAGEFIND_FILES if engine == "pagefind" else OUR_FILES
+
+    def on_response(response):
+        if any(m in response.url for m in ((marks,) if isinstance(marks, str) else marks)):
+            try:
+                sizes.append(len(response.body()))
+            except Exception:
+                sizes.append(0)
+
+    context.on("response", on_response)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    page.goto(url, wait_until="domcontentloaded")
+    if engine == "pagefind":
+        seconds = page.evaluate(PAGEFIND_SEARCH, [text, PAGEFIND_LOADED, SUBRESULTS_SHOWN])["seconds"]
+    else:
+        seconds = _query(page, text)
+    page.wait_for_timeout(300)  # responses still arriving for what was shown
+    context.close()
+    return sum(sizes), seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 5000])
+    parser.add_argument("--throttle", type=float, default=4.0)
+    parser.add_argument("--chromium", default=os.environ.get("CHROMIUM") or "/usr/bin/chromium")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    sets = query_sets()
+    print(f"query sets: {', '.join(f'{k} {len(v)}' for k, v in sets.items())}; "
+          f"timed and weighed: {' / '.join(SAMPLE)}; CPU throttled {args.throttle:g}x")
+    rows = []
+    with sync_playwright() as driver:
+        for n in args.sizes:
+            with tempfile.TemporaryDirectory(prefix="search-engines-") as tmp:
+                project = copy_project(Path(tmp) / "project")
+                if n:
+                    write_catalogue(project, synthetic_policies(n))
+                site, build_s = build(project, "ours")
+                pagefind_s = run_pagefind(site)
+                server, url = serve(site)
+                try:
+                    for engine in ("ours", "pagefind"):
+                        browser = driver.chromium.launch(
+                            executable_path=args.chromium, headless=True,
+                            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                        try:
+                            quality = quality_ours if engine == "ours" else quality_pagefind
+                            scores = {name: quality(browser, url, queries) for name, queries in sets.items()}
+                            costs = [cost(browser, url, engine, q, args.throttle) for q in SAMPLE]
+                        finally:
+                            browser.close()
+                        folder = site / ("search-index" if engine == "ours" else "pagefind")
+                        disk = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+                        byte_list = [b for b, _ in costs]
+                        secs = [s for _, s in costs]
+                        row = {
+                            "n": n or "site", "engine": engine,
+                            "index_s": build_s if engine == "ours" else pagefind_s,
+                            "disk_kb": disk / 1000,
+                            **{f"{name}": f"{h}/{len(sets[name])}" for name, (h, _) in scores.items()},
+                            "kb_median": statistics.median(byte_list) / 1000, "kb_max": max(byte_list) / 1000,
+                            "s_median": statistics.median(secs), "s_max": max(secs),
+                        }
+                        rows.append(row)
+                        print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
+                              flush=True)
+                        for name, (_, missed) in scores.items():
+                            if missed:
+                                print(f"  {engine} missed ({name}): {' / '.join(missed)}", flush=True)
+                finally:
+                    server.shutdown()
+    print(f"machine: {machine()}; reference loop {reference_seconds():.2f} s (lower is faster)")
+    print("index_s: ours = the whole site build (index included), pagefind = its indexing run on the built site")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
