@@ -12,7 +12,7 @@ http.server: no compression; a real host would gzip).
 
 Printed per engine and N, in headless Chromium:
 
-- hit@3 over the query set of tests/search_queries.yaml (read as data, not
+- hit@3 (strict: the result itself, with its #anchor; page: a link to its page) over the query set of tests/search_queries.yaml (read as data, not
   imported): ``queries`` (terms) and ``questions`` (natural questions of
   business owners) apart: how many show one of their expected results in the
   first three results. Ours: through the real search box. Pagefind: its JS
@@ -78,55 +78,62 @@ PAGEFIND_SEARCH = """async ([query, pages, shown]) => {
     }
     const search = await window.__pagefind.search(query);
     const data = await Promise.all(search.results.slice(0, pages).map(r => r.data()));
-    const links = [];
-    for (const page of data) {
-        const subs = (page.sub_results || []).slice(0, shown);
-        if (subs.length) for (const sub of subs) links.push(sub.url);
-        else links.push(page.url);
-    }
-    return { seconds: (performance.now() - start) / 1000, links };
+    const results = data.map(page => [page.url, ...(page.sub_results || []).slice(0, shown).map(s => s.url)]);
+    return { seconds: (performance.now() - start) / 1000, results };
 }"""
 
 
 def _path(url: str) -> str:
-    from urllib.parse import urlsplit
+    from urllib.parse import unquote, urlsplit
     parts = urlsplit(url)
-    return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+    return parts.path.lstrip("/") + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
 
 
-def _hit(query: dict, shown: list[str]) -> bool:
+def _page(url: str) -> str:
+    return url.split("#")[0]
+
+
+def _hit(query: dict, shown: list[list[str]]) -> tuple[bool, bool]:
+    """(strict, page) for the first three results, each a list of links (ours:
+    one record; Pagefind: a page and the sub-results it shows): strict, an
+    expected result itself (with its #anchor) is among them; page, a link to
+    an expected result's page is (Pagefind's sub-results point at headings,
+    so a clause or target in a list has no link of its own)."""
     wanted = {target_url(t) for t in query["find"]}
-    return bool(wanted & set(shown[:3]))
+    links = {link for result in shown[:3] for link in result}
+    return bool(wanted & links), bool({_page(w) for w in wanted} & {_page(link) for link in links})
 
 
 def quality_ours(browser, url: str, queries: list[dict]) -> tuple[int, list[str]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
     page.goto(url)
-    hits, missed = 0, []
+    hits, pages, missed = 0, 0, []
     for query in queries:
-        shown = [result_url(r) for r in _settled_results(page, query["q"])]
-        if _hit(query, shown):
-            hits += 1
-        else:
+        shown = [[result_url(r)] for r in _settled_results(page, query["q"])]
+        strict, page_hit = _hit(query, shown)
+        hits += strict
+        pages += page_hit
+        if not strict:
             missed.append(query["q"])
     context.close()
-    return hits, missed
+    return hits, pages, missed
 
 
 def quality_pagefind(browser, url: str, queries: list[dict]) -> tuple[int, list[str]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
     page.goto(url)
-    hits, missed = 0, []
+    hits, pages, missed = 0, 0, []
     for query in queries:
         found = page.evaluate(PAGEFIND_SEARCH, [query["q"], PAGEFIND_LOADED, SUBRESULTS_SHOWN])
-        if _hit(query, [_path(link) for link in found["links"]]):
-            hits += 1
-        else:
+        strict, page_hit = _hit(query, [[_path(link) for link in result] for result in found["results"]])
+        hits += strict
+        pages += page_hit
+        if not page_hit:
             missed.append(query["q"])
     context.close()
-    return hits, missed
+    return hits, pages, missed
 
 
 def cost(browser, url: str, engine: str, text: str, throttle: float) -> tuple[int, float]:
@@ -198,14 +205,14 @@ def main(argv: list[str] | None = None) -> int:
                             "n": n or "site", "engine": engine,
                             "index_s": build_s if engine == "ours" else pagefind_s,
                             "disk_kb": disk / 1000,
-                            **{f"{name}": f"{h}/{len(sets[name])}" for name, (h, _) in scores.items()},
+                            **{f"{name}": f"{h}/{len(sets[name])} (page {p})" for name, (h, p, _) in scores.items()},
                             "kb_median": statistics.median(byte_list) / 1000, "kb_max": max(byte_list) / 1000,
                             "s_median": statistics.median(secs), "s_max": max(secs),
                         }
                         rows.append(row)
                         print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
                               flush=True)
-                        for name, (_, missed) in scores.items():
+                        for name, (_, _, missed) in scores.items():
                             if missed:
                                 print(f"  {engine} missed ({name}): {' / '.join(missed)}", flush=True)
                 finally:
