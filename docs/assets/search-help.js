@@ -65,7 +65,7 @@
     box.className = "ps-search-help";
     box.setAttribute("data-ps-query", query);
     var lead = document.createElement("p");
-    lead.textContent = "没有找到与“" + query + "”相符的内容。您可以：";
+    lead.textContent = "没有找到与“" + query + "”相符的内容。可以换个说法再搜，或者：";
     box.appendChild(lead);
     var list = document.createElement("ul");
     function item(parts) {

@@ -18,6 +18,10 @@ Printed per engine and N, in headless Chromium:
   first three results. Ours: through the real search box. Pagefind: its JS
   API (``pagefind.search``), each result's sub-results shown as its Default UI
   shows them (at most 3 per page, else the page itself), flattened in order;
+- the same for Pagefind with our vocabulary applied to the query first
+  (``pagefind+vocabulary``: content/search.yaml's stop words dropped, a
+  synonym replaced by its first term; ``understood``), so that the engines
+  are compared, not the vocabulary;
 - bytes fetched per query and time to results at --throttle x CPU throttling
   (Chrome DevTools Protocol ``Emulation.setCPUThrottlingRate``), each query in
   a fresh browser context, from loading the page until the first results
@@ -120,13 +124,46 @@ def quality_ours(browser, url: str, queries: list[dict]) -> tuple[int, list[str]
     return hits, pages, missed
 
 
-def quality_pagefind(browser, url: str, queries: list[dict]) -> tuple[int, list[str]]:
+def vocabulary() -> tuple[list[str], dict[str, list[str]]]:
+    """content/search.yaml: stop words, synonyms (the published list)."""
+    data = yaml.safe_load((ROOT / "content" / "search.yaml").read_text(encoding="utf-8")) or {}
+    return data.get("stop_words", []), {s["word"]: s["terms"] for s in data.get("synonyms", [])}
+
+
+def understood(query: str, stop: list[str], synonyms: dict[str, list[str]]) -> str:
+    """The query as our worker reads it (policy_site/search/worker.js, words()),
+    for Pagefind: stop words dropped, a synonym word replaced by its first term
+    (Pagefind cannot search either of two words), words apart by spaces."""
+    words, current = [], ""
+    for piece in query.split():
+        i = 0
+        while i < len(piece):
+            word = next((w for w in sorted(synonyms, key=len, reverse=True) if piece.startswith(w, i)), None)
+            drop = None if word else next((w for w in sorted(stop, key=len, reverse=True) if piece.startswith(w, i)), None)
+            if word or drop:
+                if current:
+                    words.append(current)
+                current = ""
+                if word:
+                    words.append(synonyms[word][0])
+                i += len(word or drop)
+            else:
+                current += piece[i]
+                i += 1
+        if current:
+            words.append(current)
+        current = ""
+    return " ".join(words) or query
+
+
+def quality_pagefind(browser, url: str, queries: list[dict], vocabulary_used: bool = False) -> tuple[int, list[str]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
     page.goto(url)
     hits, pages, missed = 0, 0, []
     for query in queries:
-        found = page.evaluate(PAGEFIND_SEARCH, [query["q"], PAGEFIND_LOADED, SUBRESULTS_SHOWN])
+        text = understood(query["q"], *vocabulary()) if vocabulary_used else query["q"]
+        found = page.evaluate(PAGEFIND_SEARCH, [text, PAGEFIND_LOADED, SUBRESULTS_SHOWN])
         strict, page_hit = _hit(query, [[_path(link) for link in result] for result in found["results"]])
         hits += strict
         pages += page_hit
@@ -141,7 +178,7 @@ def cost(browser, url: str, engine: str, text: str, throttle: float) -> tuple[in
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     context.set_default_timeout(120_000)
     sizes: list[int] = []
-    marks = PAGEFIND_FILES if engine == "pagefind" else OUR_FILES
+    marks = PAGEFIND_FILES if engine.startswith("pagefind") else OUR_FILES
 
     def on_response(response):
         if any(m in response.url for m in ((marks,) if isinstance(marks, str) else marks)):
@@ -155,7 +192,7 @@ def cost(browser, url: str, engine: str, text: str, throttle: float) -> tuple[in
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     page.goto(url, wait_until="domcontentloaded")
-    if engine == "pagefind":
+    if engine.startswith("pagefind"):
         seconds = page.evaluate(PAGEFIND_SEARCH, [text, PAGEFIND_LOADED, SUBRESULTS_SHOWN])["seconds"]
     else:
         seconds = _query(page, text)
@@ -187,14 +224,19 @@ def main(argv: list[str] | None = None) -> int:
                 pagefind_s = run_pagefind(site)
                 server, url = serve(site)
                 try:
-                    for engine in ("ours", "pagefind"):
+                    for engine in ("ours", "pagefind", "pagefind+vocabulary"):
                         browser = driver.chromium.launch(
                             executable_path=args.chromium, headless=True,
                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
                         try:
-                            quality = quality_ours if engine == "ours" else quality_pagefind
-                            scores = {name: quality(browser, url, queries) for name, queries in sets.items()}
-                            costs = [cost(browser, url, engine, q, args.throttle) for q in SAMPLE]
+                            if engine == "ours":
+                                scores = {name: quality_ours(browser, url, qs) for name, qs in sets.items()}
+                            else:
+                                scores = {name: quality_pagefind(browser, url, qs, engine != "pagefind")
+                                          for name, qs in sets.items()}
+                            sample = SAMPLE if engine != "pagefind+vocabulary" else [
+                                understood(q, *vocabulary()) for q in SAMPLE]
+                            costs = [cost(browser, url, engine, q, args.throttle) for q in sample]
                         finally:
                             browser.close()
                         folder = site / ("search-index" if engine == "ours" else "pagefind")
