@@ -194,8 +194,10 @@ async function lookup(need) {
 
 async function rank(terms) {
   const total = settings.docs;
-  // id -> { full: terms matched whole, share: sum of each term's best
-  // coverage, score, alternative: the best alternative per term index }
+  // id -> { full: the terms that decide a full match (not common) it has
+  // whole, whole: every term it has whole (the words Material marks found),
+  // share: the sum of those terms' coverage, score, alternatives: the best
+  // alternative per term index }
   const scores = new Map();
   const bests = [];
   await Promise.all(terms.map(async (term, t) => {
