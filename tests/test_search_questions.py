@@ -158,6 +158,10 @@ def test_a_query_that_finds_nothing_offers_a_way_on(search_page, expect, site_ur
     assert links["政策自测"] == site_url + urls.self_check()
     assert links["政策目录"] == site_url + urls.policies()
     assert links["各部门的职责"] == site_url + urls.departments()
+    # Reached from the search box with the arrow keys, as results are.
+    search_page.keyboard.press("ArrowDown")
+    expect(search_page.locator(f"{HELP} a").first).to_be_focused()
+    search_page.locator(QUERY).focus()
     # A query with results has no help box.
     search(search_page, expect, "贷款")
     expect(help_box).to_have_count(0)

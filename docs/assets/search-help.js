@@ -10,6 +10,7 @@
  *   (content/search.yaml: the terms of the synonyms typed), and the
  *   departments' page, to ask the department in charge.
  *
+ * Its links are reached as the results are: arrow keys from the search box.
  * Without JavaScript there is no search box at all; every page it links to
  * works without it.
  */
@@ -57,6 +58,9 @@
     var a = document.createElement("a");
     a.href = href;
     a.textContent = text;
+    // As Material's result links: out of the Tab order (Tab closes search),
+    // reached with the arrow keys from the search box like any result.
+    a.tabIndex = -1;
     return a;
   }
 
