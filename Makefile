@@ -98,6 +98,7 @@ bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.preview
 	$(PY) -m scripts.bench.search
 	$(PY) -m scripts.bench.library_scale
+	$(PY) -m scripts.bench.search_engines
 
 clean:
 	rm -rf site .venv .pytest_cache node_modules

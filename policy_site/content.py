@@ -19,7 +19,7 @@ from .errors import Problems
 from .present import (ENTRY_BASIS_IN_FORCE, ENTRY_PERIOD_ENDED, ENTRY_PERIOD_NOT_STARTED, entry_basis_lapsed,
                       entry_basis_unknown, format_number, range_span, relative_phrase, validity_state)
 from .schema.model import (COMPARATOR, CONTENT_FILES, INDICATOR, INTERPRETATION, INTERPRETATION_TYPE, POLICY,
-                           POLICY_STATUS, RELATION_TYPE, SITE)
+                           POLICY_STATUS, RELATION_TYPE, SEARCH, SITE)
 from .schema.types import Object
 from .schema.types import Ref, shown
 from .quote_match import mismatch_message
@@ -96,6 +96,7 @@ class Content:
     policies: dict[str, Record] = field(default_factory=dict)
     interpretations: dict[str, Record] = field(default_factory=dict)
     site: Record | None = None  # content/site.yaml: the site's name, region, publisher ...
+    search: Record | None = None  # content/search.yaml: stop words and synonyms (optional)
     # The day statuses are judged on: SOURCE_DATE_EPOCH or the newest content date.
     as_of: dt.date | None = None
     # Kinds of file that failed to load (their entities are missing, not wrong).
@@ -354,6 +355,11 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
             else:
                 _check_helpline(record, problems)
             continue
+        if obj is SEARCH:
+            content.search = record
+            if record is not None:
+                _check_vocabulary(record, problems)
+            continue
         if record is None or record.id is None:
             # Entities it defines are unknown now: do not also report every
             # reference to them as a second, misleading problem.
@@ -398,6 +404,33 @@ def _check_helpline(site: Record, problems: Problems) -> None:
     problems.add(*site.where(have),
                  f"填写了 {have}，还需要填写 {missing}:咨询热线的名称和电话要一起填写(或者都留空)。",
                  f"{have} is given but {missing} is not: give the helpline's name and phone together (or neither).")
+
+
+def _check_vocabulary(search: Record, problems: Problems) -> None:
+    """A word listed twice, a synonym that leads to itself, or a word both
+    dropped and translated would make search do something staff did not mean."""
+    seen: dict[str, str] = {}
+    for n, word in enumerate(search.stop_words):
+        if word in seen:
+            problems.add(*search.where_item("stop_words", n),
+                         f"提问用语“{word}”重复列出，请删去一处。",
+                         f'the stop word "{word}" is listed twice: delete one.')
+        seen[word] = "stop"
+    words: set[str] = set()
+    for n, synonym in enumerate(search.synonyms):
+        word = synonym.word
+        where = synonym.where("word")
+        if word in words:
+            problems.add(*where, f"同义词“{word}”重复列出，请把对应的词合并到一处。",
+                         f'the synonym "{word}" is listed twice: merge its terms into one entry.')
+        elif word in seen:
+            problems.add(*where, f"“{word}”既是提问用语又是同义词：搜索会略去它。请从 stop_words 或 synonyms 中删去一处。",
+                         f'"{word}" is both a stop word and a synonym: search drops it. '
+                         "Delete it from stop_words or from synonyms.")
+        if word in synonym.terms:
+            problems.add(*synonym.where("terms"), f"同义词“{word}”对应的词不能是它自己。",
+                         f'the synonym "{word}" must not list itself among its terms.')
+        words.add(word)
 
 
 def _display(path: Path, base: Path) -> str:

@@ -21,6 +21,7 @@ def content_warnings(content: Content) -> list[Problem]:
     found += _value_repeated_in_quote(content)
     found += _departments_without_items(content)
     found += _documents_of_unknown_validity(content)
+    found += _synonyms_leading_nowhere(content)
     return sorted(found, key=lambda p: (p.file, p.line, p.column, p.field))
 
 
@@ -143,4 +144,29 @@ def _documents_of_unknown_validity(content: Content) -> list[Problem]:
             "如果发布机关公布了有效性,请照原文填写;不知道就保持空白。",
             f"the document {doc.id} states no validity (metadata.validity); the site shows 有效性未标注. "
             "If the issuer published it, fill it in as published; if not known, leave it empty."))
+    return found
+
+
+def _synonyms_leading_nowhere(content: Content) -> list[Problem]:
+    """A synonym (content/search.yaml) whose terms no searchable text holds:
+    searching its word then finds nothing. A warning, not an error: editing a
+    page's text must never make the vocabulary invalid."""
+    if content.search is None or not content.search.synonyms:
+        return []
+    from .search import content_records  # the records the search index is built from
+    from .search.tokens import normalize
+
+    said = normalize(" ".join(" ".join([r.title, r.text, *r.keywords]) for r in content_records(content)))
+    found = []
+    for synonym in content.search.synonyms:
+        missing = [t for t in synonym.terms if normalize(t) not in said]
+        if missing:
+            words = "、".join(missing)
+            found.append(_warning(
+                synonym.where("terms"),
+                f"同义词“{synonym.word}”对应的词 {words} 没有出现在网站的任何内容里,搜索“{synonym.word}”找不到它们。"
+                "请改成网站内容里确实用的说法,或删掉这一项。",
+                f'the synonym "{synonym.word}" leads to {", ".join(missing)}, which no searchable text of the site '
+                f'contains, so searching "{synonym.word}" finds nothing through them. Use words the content uses, '
+                "or delete the entry."))
     return found

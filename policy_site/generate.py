@@ -32,7 +32,7 @@ from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages
 from .pages.nav import prune as prune_nav
 from .render import outline, plain_text
 from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
-from .search.index import build_files
+from .search.index import build_files, vocabulary
 from .site_config import CONFIG_FILE, SiteConfig
 
 OVERRIDES = "overrides"
@@ -73,7 +73,7 @@ def generate(project: Path, writer: "TreeWriter", content: Content | None = None
     if content is None:
         content = load_content(project / "content", as_of=as_of_from_environment())
     source = SourceTree.make(project, content, own_search=own_search)
-    written, removed = writer.sync(source.files(search_index(source.records)))
+    written, removed = writer.sync(source.files(search_index(source.records, source.vocabulary)))
     return Generated(content, source.site, written, removed)
 
 
@@ -86,6 +86,7 @@ class SourceTree:
     site: SitePages
     records: list
     _files: dict[str, bytes | str]
+    vocabulary: dict  # content/search.yaml, as search.index.vocabulary gives it
 
     @classmethod
     def make(cls, project: Path, content: Content, memo: PageMemo | None = None,
@@ -115,16 +116,16 @@ class SourceTree:
             if page.url not in located:
                 records += page_records(page.url, page.title, [])
         records += _handwritten_records(config, docs, handwritten)
-        return cls(site, records, files)
+        return cls(site, records, files, vocabulary(content.search))
 
     def files(self, index: dict[str, str]) -> dict[str, bytes | str]:
         """The whole tree, with the search index files ``index``."""
         return {**self._files, **index}
 
 
-def search_index(records: list) -> dict[str, str]:
+def search_index(records: list, vocab: dict | None = None) -> dict[str, str]:
     """The search index files, by tree path."""
-    return {f"docs/{INDEX_DIR}/{path}": text for path, text in build_files(records).items()}
+    return {f"docs/{INDEX_DIR}/{path}": text for path, text in build_files(records, vocab).items()}
 
 
 def _nav(items: list[NavItem]) -> list:

@@ -199,7 +199,7 @@ class Preview:
         self._publish(seconds=time.perf_counter() - start)
         # The search index last: built from the same content, shown with no reload.
         try:
-            index = search_index(source.records)
+            index = search_index(source.records, source.vocabulary)
             if index != self.index:
                 self.index = index
                 self.writer.sync(source.files(index))

@@ -71,6 +71,18 @@ def _search(page, expect):
     expect(page.locator(".md-search-result__list li").first).to_be_visible()
 
 
+def _searching(text: str, shown: str):
+    """Search for ``text`` as _search does, until ``shown`` is visible."""
+    def run(page, expect):
+        query = page.locator("input.md-search__input")
+        page.keyboard.press("/")
+        expect(query).to_be_focused()
+        page.keyboard.insert_text(text)  # no key: search-help.js passes the input on
+        expect(query).to_have_value(text)
+        expect(page.locator(shown).first).to_be_visible()
+    return run
+
+
 def _page_types() -> dict[str, PageType]:
     content = load_content(CONTENT)
     plan = content.documents[PLAN_ID]
@@ -96,6 +108,10 @@ def _page_types() -> dict[str, PageType]:
         "text-interpretation": PageType(urls.interpretation(by_type["文字解读"])),
         "infographic": PageType(urls.interpretation(by_type["图片解读"])),
         "search": PageType(urls.home(), _search),
+        # Results that match a question only in part carry a 部分匹配 label;
+        # a query that finds nothing shows a help with links (search-help.js).
+        "search-partial": PageType(urls.home(), _searching("个体户怎么转成企业", ".ps-search-partial")),
+        "search-none": PageType(urls.home(), _searching("区块链元宇宙", ".ps-search-help")),
         "cited-document": PageType(urls.document(cited)),
         "about": PageType("about/"),
         "open-data": PageType(urls.open_data()),

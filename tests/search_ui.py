@@ -22,16 +22,17 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def expected_h(text: str) -> str:
-    """The ``h`` parameter (terms to highlight) of results that match every term of ``text``."""
-    return " ".join(normalize(text).split())
+HELP = ".ps-search-help"
 
 
-def search(page, expect, text: str) -> list[dict]:
+def search(page, expect, text: str, key: bool = True) -> list[dict]:
     """Type ``text`` into the search box; return every result link in display order.
 
-    Waits until the list shows the results of this query (their links carry
-    the query's terms), so a previous query's results are never read.
+    Waits until the list shows the results of this query (the worker marks each
+    result with the query it answers, data-ps-query; docs/assets/search-help.js
+    marks its no-result help the same way), so a previous query's results are
+    never read. ``key=False`` enters the text as a paste or voice input does:
+    no key is pressed at all.
     """
     query = page.locator(QUERY)
     if not query.evaluate("el => el === document.activeElement"):
@@ -39,18 +40,25 @@ def search(page, expect, text: str) -> list[dict]:
         expect(query).to_be_focused()
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
-    # Playwright enters CJK text the way an IME commits it (insertText), which
-    # sends no keyup; Material reads the query on keyup, and so does a real IME
-    # commit. Pressing End supplies that keyup without changing the text.
-    page.keyboard.type(text)
-    page.keyboard.press("End")
+    # The empty box's answer is shown before the next query is typed.
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__list').children.length"
+        " && !document.querySelector('.ps-search-help')")
+    if key:
+        # Playwright enters CJK text the way an IME commits it (insertText).
+        # Pressing End afterwards is a key press that does not change the text.
+        page.keyboard.type(text)
+        page.keyboard.press("End")
+    else:
+        page.keyboard.insert_text(text)  # one input event, as a paste or a voice commit
     expect(query).to_have_value(text)
     page.wait_for_function(
-        """([selector, h]) => {
-            const first = document.querySelector(selector);
-            return first && new URL(first.href).searchParams.get("h") === h;
+        """([selector, help, q]) => {
+            const first = document.querySelector(selector + " .ps-search-kind");
+            const shown = document.querySelector(help);
+            return (first && first.dataset.psQuery === q) || (shown && shown.dataset.psQuery === q);
         }""",
-        arg=[RESULT_LINKS, expected_h(text)],
+        arg=[RESULT_LINKS, HELP, text],
     )
     return read_results(page)
 
@@ -63,6 +71,7 @@ def read_results(page) -> list[dict]:
             title: (a.querySelector('h1, h2') || a).textContent.trim(),
             kind: (a.querySelector('.ps-search-kind') || {}).textContent || null,
             status: (a.querySelector('.ps-search-status') || {}).textContent || null,
+            partial: !!a.querySelector('.ps-search-partial'),
             marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
             visible: a.checkVisibility() && !a.closest('details:not([open])'),
         }))"""

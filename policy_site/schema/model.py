@@ -561,6 +561,33 @@ SITE = Object(
 )
 
 
+# -- Search vocabulary (站内搜索词表) ------------------------------------------
+
+SYNONYM = Object(
+    "synonym",
+    "同义词",
+    [
+        Field("word", Text(max_length=20, multiline=False), "说法", required=True,
+              description="企业主搜索时会输入的说法，例如 借钱。"),
+        Field("terms", List(Text(max_length=20, multiline=False), min_items=1), "对应的词", required=True,
+              description="网站内容里使用的词，例如 贷款；搜索“说法”时也找这些词。"),
+    ],
+    "一个日常说法和网站内容里对应的词。",
+)
+
+SEARCH = Object(
+    "search",
+    "站内搜索词表",
+    [
+        Field("stop_words", List(Text(max_length=10, multiline=False)), "提问用语",
+              description="搜索时略去的提问用语和虚词，例如 我想、怎么、有没有、吗。"),
+        Field("synonyms", List(SYNONYM), "同义词",
+              description="日常说法对应的网站用词，例如 借钱 → 贷款。"),
+    ],
+    "站内搜索怎样理解企业主的提问：略去哪些提问用语，哪些日常说法对应网站用词。文件名为 search.yaml。",
+)
+
+
 @dataclass(frozen=True)
 class ContentKind:
     """A kind of content file: where it lives, its model, its editor schema."""
@@ -573,6 +600,7 @@ class ContentKind:
 # Which schema each content file follows, by its path under content/.
 CONTENT_FILES = [
     ContentKind("site.yaml", SITE, "site.schema.json"),  # before *.yaml: the first match wins
+    ContentKind("search.yaml", SEARCH, "search.schema.json"),
     ContentKind("*.yaml", DOCUMENT, "content.schema.json"),
     ContentKind("documents/*.yaml", DOCUMENT, "content.schema.json"),
     ContentKind("policies/*.yaml", POLICY, "policy.schema.json"),

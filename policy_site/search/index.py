@@ -33,7 +33,7 @@ import math
 from collections import Counter
 
 from .records import SearchRecord
-from .tokens import shard_of, tokens
+from .tokens import normalize, shard_of, tokens
 
 # Variable-length numbers: 5 bits per character, the sixth says "more follows".
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -104,8 +104,20 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def build_files(records: list[SearchRecord]) -> dict[str, str]:
-    """Relative path under search-index/ -> file text, for the whole index."""
+def vocabulary(search) -> dict:
+    """content/search.yaml (a record, or None) as the worker reads it: the stop
+    words longest first, each synonym's terms by its word, all normalised as
+    queries are (the worker matches them against the normalised query)."""
+    if search is None:
+        return {"stop": [], "synonyms": {}}
+    stop = sorted({normalize(w) for w in search.stop_words}, key=lambda w: (-len(w), w))
+    synonyms = {normalize(s.word): [normalize(t) for t in s.terms] for s in search.synonyms}
+    return {"stop": stop, "synonyms": dict(sorted(synonyms.items()))}
+
+
+def build_files(records: list[SearchRecord], vocab: dict | None = None) -> dict[str, str]:
+    """Relative path under search-index/ -> file text, for the whole index;
+    ``vocab`` (``vocabulary``) travels in the settings file the worker reads first."""
     encoded = {token: encode(posting) for token, posting in weights(records).items()}
     total = sum(len(t.encode()) + len(p) + 6 for t, p in encoded.items())
     shards = max(1, min(MAX_SHARDS, math.ceil(total / SHARD_BYTES)))
@@ -141,7 +153,7 @@ def build_files(records: list[SearchRecord]) -> dict[str, str]:
             "separator": HIGHLIGHT_SEPARATOR,
             "pipeline": [],
             "policy_site": {"path": f"{key}/", "shards": shards, "docs": len(records), "per_file": per_file,
-                            "alphabet": ALPHABET},
+                            "alphabet": ALPHABET, **(vocab or vocabulary(None))},
         },
         "docs": [],
     })

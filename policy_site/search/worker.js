@@ -50,49 +50,91 @@ function shardOf(token, shards) {
 
 /* -- the query ------------------------------------------------------------ */
 
-// A query is terms (split at spaces); each term is runs of Han characters or
-// of letters and digits; each run gives "needs", tokens a document must have.
-// Two or more Han characters need their bigrams (the same pairs the index
-// holds); one Han character, or letters and digits, is a prefix (any token
-// starting with it): the person may still be typing.
+// A question is cut into words before it is searched (content/search.yaml,
+// in the settings): at spaces, at the stop words (我想, 怎么, 有没有, 吗 ...,
+// dropped) and around the synonym words (借钱 ...), which stay whole. A
+// synonym word also finds its terms (借钱 finds 贷款 too). A question made of
+// stop words only is searched as typed.
+function words(query) {
+  const stop = settings.stop || [];
+  const synonyms = Object.keys(settings.synonyms || {}).sort((a, b) => b.length - a.length);
+  const out = [];
+  for (const piece of normalize(query).split(/\s+/)) {
+    let current = "";
+    const flush = () => { if (current) out.push(current); current = ""; };
+    for (let i = 0; i < piece.length;) {
+      const word = synonyms.find(w => piece.startsWith(w, i));
+      const drop = word ? null : stop.find(w => piece.startsWith(w, i));
+      if (word) { flush(); out.push(word); i += word.length; }
+      else if (drop) { flush(); i += drop.length; }
+      else { current += piece[i]; i += 1; }
+    }
+    flush();
+  }
+  // Han characters and letters or digits typed together are separate words
+  // (被评为AAA: 被评为 and aaa).
+  const split = out.flatMap(word => word.match(TOKEN_RUN) || []);
+  return split.length ? split : normalize(query).split(/\s+/).filter(Boolean);
+}
+
+// Each word is a term; its alternatives are the word and its synonyms' terms.
+// Each alternative is runs of Han characters or of letters and digits; each
+// run gives "needs", tokens a document must have. Two or more Han characters
+// need their bigrams (the same pairs the index holds); one Han character, or
+// letters and digits, is a prefix (any token starting with it): the person
+// may still be typing.
 //
-// A document matches a term when every character of the term is in a need
+// A document matches an alternative when every character of it is in a need
 // the document has. So 个转企 needs both 个转 and 转企, while 小微企业贷款
 // also matches a text that says 小微企业 and 贷款 apart (业贷 is missing, but
 // 业 and 贷 are each in a pair it has); 小微企业园 does not match a text
-// without 园.
+// without 园: it matches it partly (PARTIAL).
 const MAX_NEEDS = 30; // needs are tracked as bits of a number
+// A document that has at least this share of a term's characters matches it
+// partly: shown after the full matches, labelled 部分匹配.
+const PARTIAL = 0.5;
+// A term that more than this share of all records match is common.
+const COMMON = 0.2;
+
+function parseAlternative(text) {
+  const runs = text.match(TOKEN_RUN);
+  if (!runs) return null;
+  const needs = [];
+  const chars = []; // per character: bit mask of the needs that hold it
+  for (const run of runs) {
+    if (HAN_RUN.test(run) && run.length > 1) {
+      const first = chars.length;
+      for (let i = 0; i < run.length; i++) chars.push(0);
+      for (let i = 0; i < run.length - 1; i++) {
+        if (needs.length < MAX_NEEDS) {
+          chars[first + i] |= 1 << needs.length;
+          chars[first + i + 1] |= 1 << needs.length;
+        }
+        needs.push({ token: run.slice(i, i + 2) });
+      }
+    } else {
+      chars.push(needs.length < MAX_NEEDS ? 1 << needs.length : 0);
+      needs.push({ prefix: run });
+    }
+  }
+  return { text, runs, needs: needs.slice(0, MAX_NEEDS), chars: chars.filter(Boolean) };
+}
 
 function parseQuery(query) {
+  const synonyms = settings.synonyms || {};
   const terms = [];
-  for (const piece of normalize(query).split(/\s+/)) {
-    const runs = piece.match(TOKEN_RUN);
-    if (!runs) continue;
-    const needs = [];
-    const chars = []; // per character: bit mask of the needs that hold it
-    for (const run of runs) {
-      if (HAN_RUN.test(run) && run.length > 1) {
-        const first = chars.length;
-        for (let i = 0; i < run.length; i++) chars.push(0);
-        for (let i = 0; i < run.length - 1; i++) {
-          if (needs.length < MAX_NEEDS) {
-            chars[first + i] |= 1 << needs.length;
-            chars[first + i + 1] |= 1 << needs.length;
-          }
-          needs.push({ token: run.slice(i, i + 2) });
-        }
-      } else {
-        chars.push(needs.length < MAX_NEEDS ? 1 << needs.length : 0);
-        needs.push({ prefix: run });
-      }
-    }
-    terms.push({ text: piece, runs, needs: needs.slice(0, MAX_NEEDS), chars: chars.filter(Boolean) });
+  for (const word of words(query)) {
+    const alternatives = [word, ...(synonyms[word] || [])].map(parseAlternative).filter(Boolean);
+    if (!alternatives.length) continue;
+    terms.push({ text: [word, ...(synonyms[word] || [])].join(" "), alternatives });
   }
   return terms;
 }
 
-function covers(term, mask) {
-  return term.chars.every(bits => (bits & mask) !== 0);
+// The share of the alternative's characters that the needs in ``mask`` hold.
+function coverage(alternative, mask) {
+  if (!alternative.chars.length) return 0;
+  return alternative.chars.filter(bits => (bits & mask) !== 0).length / alternative.chars.length;
 }
 
 /* -- the index files ------------------------------------------------------ */
@@ -152,41 +194,79 @@ async function lookup(need) {
 
 async function rank(terms) {
   const total = settings.docs;
-  const scores = new Map(); // id -> { matched: Set of term indexes, score }
+  // id -> { full: the terms that decide a full match (not common) it has
+  // whole, whole: every term it has whole (the words Material marks found),
+  // share: the sum of those terms' coverage, score, alternatives: the best
+  // alternative per term index }
+  const scores = new Map();
+  const bests = [];
   await Promise.all(terms.map(async (term, t) => {
-    const postings = await Promise.all(term.needs.map(lookup));
-    const found = new Map(); // id -> [needs found, their mask, weighted sum]
-    postings.forEach((posting, n) => {
-      const idf = Math.log(1 + (total - posting.size + 0.5) / (posting.size + 0.5));
-      for (const [id, weight] of posting) {
-        const entry = found.get(id) || [0, 0, 0];
-        entry[0] += 1;
-        entry[1] |= 1 << n;
-        entry[2] += idf * weight;
-        found.set(id, entry);
+    const best = new Map(); // id -> [coverage, score, alternative]
+    await Promise.all(term.alternatives.map(async alternative => {
+      const postings = await Promise.all(alternative.needs.map(lookup));
+      const found = new Map(); // id -> [needs found, their mask, weighted sum]
+      postings.forEach((posting, n) => {
+        const idf = Math.log(1 + (total - posting.size + 0.5) / (posting.size + 0.5));
+        for (const [id, weight] of posting) {
+          const entry = found.get(id) || [0, 0, 0];
+          entry[0] += 1;
+          entry[1] |= 1 << n;
+          entry[2] += idf * weight;
+          found.set(id, entry);
+        }
+      });
+      for (const [id, [count, mask, sum]] of found) {
+        const share = coverage(alternative, mask);
+        if (share < PARTIAL) continue;
+        const needShare = count / alternative.needs.length;
+        const score = sum * needShare * needShare * (share === 1 ? 1 : share);
+        const previous = best.get(id);
+        if (!previous || share > previous[0] || (share === previous[0] && score > previous[1]))
+          best.set(id, [share, score, alternative]);
       }
-    });
-    for (const [id, [count, mask, sum]] of found) {
-      if (!covers(term, mask)) continue;
-      const coverage = count / term.needs.length;
-      const entry = scores.get(id) || { matched: new Set(), score: 0 };
-      entry.matched.add(t);
-      entry.score += sum * coverage * coverage;
+    }));
+    bests[t] = best;
+  }));
+  // A word that a large share of the records has (政策, 企业, 管) says little
+  // about what is asked: it counts for the score, not for a full match.
+  // A single character left between the words of a question (管 in 经信局管什么)
+  // is as weak.
+  const whole = bests.map(best => [...best.values()].filter(([share]) => share === 1).length);
+  const common = bests.map((_, t) => whole[t] > COMMON * total ||
+    (terms.length > 1 && terms[t].alternatives.every(a => a.chars.length === 1 && HAN_RUN.test(a.text))));
+  if (common.every(Boolean)) common.fill(false);
+  const needed = common.filter(c => !c).length;
+  bests.forEach((best, t) => {
+    for (const [id, [share, score, alternative]] of best) {
+      const entry = scores.get(id) || { full: new Set(), whole: new Set(), share: 0, score: 0, alternatives: new Map() };
+      if (share === 1) entry.whole.add(t);
+      if (!common[t]) {
+        if (share === 1) entry.full.add(t);
+        entry.share += share;
+      }
+      entry.score += score;
+      entry.alternatives.set(t, alternative);
       scores.set(id, entry);
     }
-  }));
-  return [...scores].sort(([a, x], [b, y]) =>
-    y.matched.size - x.matched.size || y.score - x.score || a - b);
+  });
+  for (const [id, entry] of scores) if (!entry.share && needed) scores.delete(id);
+  return { needed, ranked: [...scores].sort(([a, x], [b, y]) => order(x, y, needed) || a - b) };
+}
+
+// Full matches (every term whole) first, then by how much of the question
+// matched, then by score.
+function order(x, y, count) {
+  return (y.full.size === count) - (x.full.size === count) || y.share - x.share || y.score - x.score;
 }
 
 // A term typed as a whole that the record says as a whole (in the title
 // above all) is what the person meant: 风险补偿 in 贷款风险补偿金 beats a text
 // that has 风险 and 补偿 apart.
-function phraseFactor(record, term) {
+function phraseFactor(record, alternative) {
   const title = normalize(record.t);
   const rest = normalize(`${record.x} ${(record.w || []).join(" ")}`);
   let factor = 1;
-  for (const run of term.runs) {
+  for (const run of alternative.runs) {
     if (title.includes(run)) factor *= 1.6;
     else if (rest.includes(run)) factor *= 1.2;
     else factor *= 0.6;
@@ -210,7 +290,7 @@ function marker(terms, text) {
   const parts = [];
   const lower = normalize(text);
   for (const term of terms)
-    for (const run of term.runs) {
+    for (const run of term.alternatives.flatMap(a => a.runs)) {
       if (lower.includes(run) || run.length < 2) parts.push(run);
       else for (let i = 0; i < run.length - 1; i++) parts.push(run.slice(i, i + 2));
     }
@@ -244,16 +324,20 @@ function snippet(text, pattern) {
   return (start > 0 ? "…" : "") + highlight(cut, pattern) + (end < text.length ? "…" : "");
 }
 
-function title(record, pattern) {
+// The kind label carries the query the result answers (data-ps-query), so a
+// script (or a test) can tell this query's results from the last one's.
+function title(record, pattern, query, partial) {
   const status = record.s ? ` <span class="ps-search-status">${escapeHTML(record.s)}</span>` : "";
-  return `<span class="ps-search-kind">${escapeHTML(record.k)}</span> ${highlight(record.t, pattern)}${status}`;
+  const part = partial ? ` <span class="ps-search-partial">部分匹配</span>` : "";
+  return `<span class="ps-search-kind" data-ps-query="${escapeHTML(query)}">${escapeHTML(record.k)}</span> ` +
+    `${highlight(record.t, pattern)}${status}${part}`;
 }
 
-function item(record, score, terms, matched, pattern) {
+function item(record, score, terms, matched, pattern, query, partial) {
   const text = record.x ? `<p>${snippet(record.x, pattern)}</p>` : "";
   return {
     location: record.l,
-    title: title(record, pattern),
+    title: title(record, pattern, query, partial),
     text,
     score,
     terms: Object.fromEntries(terms.map((term, t) => [term.text, matched.has(t)])),
@@ -264,14 +348,17 @@ function item(record, score, terms, matched, pattern) {
 // record itself, or a heading made from the page's title), then the records
 // on it. Material folds away the ones scoring below the first item of the
 // group, so the page heading carries the score of the third-best record.
-function groups(found, terms) {
+function groups(found, terms, query) {
   const byPage = new Map();
-  for (const { record, score, matched } of found) {
+  for (const { record, score, matched, partial } of found) {
     const page = record.l.split("#")[0];
-    if (!byPage.has(page)) byPage.set(page, { page, title: record.p, self: null, children: [] });
-    const group = byPage.get(page);
+    // Partial matches group apart, after every full match, even on a page
+    // that also has full ones.
+    const key = partial ? `partial:${page}` : page;
+    if (!byPage.has(key)) byPage.set(key, { page, title: record.p, self: null, children: [] });
+    const group = byPage.get(key);
     const pattern = marker(terms, `${record.t} ${record.x}`);
-    const entry = item(record, score, terms, matched, pattern);
+    const entry = item(record, score, terms, matched, pattern, query, partial);
     if (record.l === page) group.self = entry;
     else group.children.push(entry);
   }
@@ -294,18 +381,23 @@ function groups(found, terms) {
 async function search(query) {
   const terms = parseQuery(query);
   if (!terms.length) return { items: [] };
-  const ranked = (await rank(terms)).slice(0, CANDIDATES);
+  const { needed, ranked: all } = await rank(terms);
+  const ranked = all.slice(0, CANDIDATES);
   const perFile = settings.per_file;
   const records = await Promise.all(ranked.map(([id]) =>
     fetchJSON(`d${Math.floor(id / perFile)}.json`).then(file => file[id % perFile])));
-  const found = ranked.map(([, { matched, score }], i) => {
+  const found = ranked.map(([, entry], i) => {
     const record = records[i];
     let factor = 1;
-    for (const t of matched) factor *= phraseFactor(record, terms[t]);
-    return { record, score: score * factor, matched };
+    for (const [, alternative] of entry.alternatives) factor *= phraseFactor(record, alternative);
+    return { record, entry, score: entry.score * factor, matched: entry.whole,
+             partial: entry.full.size < needed };
   });
-  found.sort((x, y) => y.matched.size - x.matched.size || y.score - x.score);
-  return { items: groups(found.slice(0, RESULTS), terms) };
+  found.sort((x, y) => order(x.entry, y.entry, needed) || 0);
+  // Full matches by their score with the phrase factor; partial ones after them.
+  const full = found.filter(f => !f.partial).sort((x, y) => y.score - x.score);
+  const partial = found.filter(f => f.partial);
+  return { items: groups([...full, ...partial].slice(0, RESULTS), terms, query) };
 }
 
 /* -- Material's protocol --------------------------------------------------- */
