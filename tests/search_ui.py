@@ -6,6 +6,7 @@ Material's; the results come from policy_site/search/worker.js.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
@@ -103,6 +104,10 @@ def target_url(target: str) -> str:
     kind, _, ident = target.partition("/")
     page_id, _, anchor = ident.partition("#")
     item = SimpleNamespace(id=page_id)
+    if kind == "department":
+        # Written as its id; the fixture's departments belong to a government,
+        # so their pages are at departments/<government>/<id>/.
+        item = _fixture_department(page_id)
     url = {
         "clause": lambda: urls.clause(PLAN, item),
         "indicator": lambda: urls.indicator(PLAN, item),
@@ -112,6 +117,21 @@ def target_url(target: str) -> str:
         "interpretation": lambda: urls.interpretation(item) + (f"#{anchor}" if anchor else ""),
     }[kind]()
     return url
+
+
+@functools.lru_cache(maxsize=None)
+def _departments():
+    from conftest import CONTENT
+    from policy_site.content import load_content
+    return list(load_content(CONTENT).departments.values())
+
+
+def _fixture_department(ident: str):
+    """The fixture department named ``ident``: a full id (haishu/economy-it),
+    or an id that one department has."""
+    found = [d for d in _departments() if ident in (d.ref_id, d.id)]
+    assert len(found) == 1, f"department/{ident}: {len(found)} fixture departments match; write government/id"
+    return found[0]
 
 
 def result_url(result: dict) -> str:

@@ -290,7 +290,7 @@ def test_a_department_is_found_by_its_full_name(tmp_path, browser, expect):
         page = context.new_page()
         page.goto(url)
         shown = shown_records(search(page, expect, "测试用全称"))
-        assert shown and result_url(shown[0]) == urls.department(SimpleNamespace(id="economy-it")), describe(shown)
+        assert shown and result_url(shown[0]) == urls.department(SimpleNamespace(ref_id="haishu/economy-it")), describe(shown)
     finally:
         context.close()
         server.shutdown()
