@@ -108,6 +108,13 @@ def walk(page, limit: int) -> tuple[list[dict], bool]:
     for _ in range(limit):
         page.keyboard.press("Tab")
         now = judge_focus(page)
+        if now is not None and any(p.startswith("off screen") for p in now["problems"]):
+            # Leaving search on a phone closes it: the theme unlocks the page's
+            # scrolling and the viewport settles (its height changes) for a
+            # moment before the focused control is scrolled into view. Judge
+            # it once more when that is done: it must be in view then.
+            page.wait_for_timeout(1000)
+            now = judge_focus(page)
         if now is None:
             continue  # past the last control, focus rests on the document for one press
         if stops and now["key"] == stops[0]["key"]:

@@ -115,6 +115,22 @@
     });
   }
 
+  // A focused control is always in view. On a phone the theme locks the
+  // page's scrolling while search is open and unlocks it as search closes
+  // (focus leaving it), and the browser then does not scroll the next
+  // control it focuses into view: do it in the next frame.
+  // (checked a few times while the page settles).
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    function show() {
+      if (document.activeElement !== target || !target.getBoundingClientRect) return;
+      var box = target.getBoundingClientRect();
+      if (box.bottom <= 0 || box.top >= window.innerHeight) target.scrollIntoView({ block: "nearest" });
+    }
+    requestAnimationFrame(show);
+    [150, 400, 800].forEach(function (ms) { setTimeout(show, ms); });
+  });
+
   // Back to top moves focus to the top as well, so the next Tab starts from
   // the page's title instead of the end of the page.
   var top = document.querySelector(".md-top");
