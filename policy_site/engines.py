@@ -65,7 +65,10 @@ class MkDocs:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
+        from .mkdocs_html import GeneratedHtml
+
         config = load_config(config_file=str(self.tree / CONFIG_FILE), site_dir=str(site_dir), strict=strict)
+        config.plugins["policy-site-html"] = GeneratedHtml()
         if shard is not None:
             config.plugins["policy-site-shard"] = shard
         config.plugins.on_startup(command="build", dirty=dirty)

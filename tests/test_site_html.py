@@ -513,6 +513,21 @@ def test_no_reference_to_another_host(site_dir):
     assert not offending, "\n".join(offending)
 
 
+def test_every_heading_is_finished_by_the_engine(site_dir):
+    """Headings of generated pages are converted wherever they stand (also
+    inside a box such as 怎么办): none keeps the generator's markdown=
+    marker, and each section (h2) with an id carries its permalink."""
+    problems = []
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if 'markdown="' in html:
+            problems.append(f"{site_rel(site_dir, path)}: a markdown= attribute reached the page")
+        for m in re.finditer(r'<h(2) id="([^"]+)"[^>]*>(.*?)</h\1>', html, re.S):
+            if 'class="headerlink"' not in m.group(3):
+                problems.append(f"{site_rel(site_dir, path)}#{m.group(2)}: heading without its permalink")
+    assert not problems, "\n".join(problems[:20])
+
+
 def test_repealed_plan_shows_status_banner(site_dir, content):
     """The repealed plan's pages show a banner naming its validity (废止)."""
     validity = content.documents[PLAN_ID].metadata.validity

@@ -22,9 +22,11 @@ class Page:
         the site's index is built from the content), the title as the page's
         <h1> (the engine's page title where the navigation gives none), then
         the HTML."""
-        meta = (["search:", "  exclude: true"] if own_search else []) + (
+        # generated: the body is HTML, only its headings are Markdown (an
+        # engine may convert just those: mkdocs_html.py).
+        meta = ["generated: true"] + (["search:", "  exclude: true"] if own_search else []) + (
             ["hide:"] + [f"  - {part}" for part in self.hide] if self.hide else [])
-        front = "---\n" + "\n".join(meta) + "\n---\n\n" if meta else ""
+        front = "---\n" + "\n".join(meta) + "\n---\n\n"
         return f"{front}{heading(1, self.title)}\n\n{self.body}"
 
 
