@@ -23,6 +23,7 @@ import pytest
 
 from browser import PHONE, new_context, record_requests, sideways
 from conftest import CONTENT, build_site, copy_project, serve
+from filtered_list import FilteredList
 
 from policy_site.content import load_content
 from policy_site.pages.self_check import IDENTITIES, INDUSTRY_OF, audiences_of
@@ -165,25 +166,9 @@ def self_check_fits(policy, who: list[str], needs: list[str], industry: str, sta
 # Driving the catalogue
 # --------------------------------------------------------------------------
 
-def open_catalogue(page, expect, url: str):
-    page.goto(url)
-    expect(page.locator("form.catalogue-filters")).to_be_visible()  # the script ran
-
-
-def open_filters(page, expect):
-    panel = page.locator("details.filter-panel")
-    if not panel.evaluate("d => d.open"):
-        panel.locator("summary").click()
-    expect(page.locator("#catalogue-q")).to_be_visible()
-
-
-def box(page, key: str, value: str):
-    return page.locator(f'input[type="checkbox"][name="{key}"][value="{value}"]')
-
-
-def shown(page) -> set[str]:
-    return set(page.locator("li.policy-card").evaluate_all(
-        "cards => cards.filter(c => c.checkVisibility()).map(c => c.id)"))
+CATALOGUE_LIST = FilteredList("li.policy-card", "catalogue-q")
+open_catalogue, open_filters, box, shown = (CATALOGUE_LIST.open, CATALOGUE_LIST.open_filters, CATALOGUE_LIST.box,
+                                          CATALOGUE_LIST.shown)
 
 
 def options(page) -> dict[str, list[str]]:

@@ -16,6 +16,7 @@ import pytest
 
 from browser import PHONE, new_context, sideways
 from conftest import serve
+from filtered_list import FilteredList
 from library_content import FACETS, values
 from test_library import many_content, many_site  # noqa: F401 (fixtures)
 
@@ -37,25 +38,8 @@ def having(content, chosen: dict[str, set[str]]) -> set[str]:
             if all(values(d)[k] in vs for k, vs in chosen.items() if vs)}
 
 
-def open_library(page, expect, url: str):
-    page.goto(url)
-    expect(page.locator("form.catalogue-filters")).to_be_visible()  # the script ran
-
-
-def open_filters(page, expect):
-    panel = page.locator("details.filter-panel")
-    if not panel.evaluate("d => d.open"):
-        panel.locator("summary").click()
-    expect(page.locator("#library-q")).to_be_visible()
-
-
-def box(page, key: str, value: str):
-    return page.locator(f'input[type="checkbox"][name="{key}"][value="{value}"]')
-
-
-def shown(page) -> set[str]:
-    return set(page.locator("li.library-item").evaluate_all(
-        "items => items.filter(i => i.checkVisibility()).map(i => i.id)"))
+LIBRARY_LIST = FilteredList("li.library-item", "library-q")
+open_library, open_filters, box, shown = LIBRARY_LIST.open, LIBRARY_LIST.open_filters, LIBRARY_LIST.box, LIBRARY_LIST.shown
 
 
 def checked(page) -> list[tuple[str, str]]:
