@@ -31,7 +31,10 @@ PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "schema"]
 
 
 def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the project whose content a test may change."""
+    """A throwaway copy of the project whose content a test may change: its
+    content/ is the fixture content (tests/fixture/content), never the
+    repository's own content/, so a path such as content/plan.yaml in a test
+    means the fixture's file in this copy."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name

@@ -3,7 +3,9 @@
 Each folder under ``tests/bad_inputs/`` holds:
 
 - the broken file(s), at their path in the project (``content/policies/x.yaml``),
-  copied into a fresh copy of the project, adding to or replacing what is there;
+  copied into a fresh copy of the project, adding to or replacing what is there
+  (the copy's content/ is the fixture content of tests/fixture/, never the
+  repository's content/: ``content/...`` below names a file of that copy);
 - optionally ``edit.yaml``: a list of ``{file, old, new}`` exact-line
   replacements for files too large to store (the plan). ``old`` must match
   exactly one whole line, unless ``occurrence`` (1-based) says which one;
