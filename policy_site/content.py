@@ -112,7 +112,8 @@ class Content:
     @property
     def governments(self) -> dict[str, Record]:
         """The governments of site.yaml by id (their departments are scoped to them)."""
-        return {g.id: g for g in self.site.governments} if self.site else {}
+        return self.once("index", "governments",
+                         lambda: {g.id: g for g in self.site.governments} if self.site else {})
 
     def government_of(self, department: Record) -> Record | None:
         return self.governments.get(department.scope) if department.scope else None

@@ -135,8 +135,12 @@ def interpretation_records(content: Content) -> list[SearchRecord]:
 
 
 def content_records(content: Content) -> list[SearchRecord]:
-    return (document_records(content) + department_records(content)
-            + policy_records(content) + interpretation_records(content))
+    """The records of the content's entities, made once per load (the search
+    index and the synonym warning both read them); a new list each call, so
+    a caller may add to it."""
+    return list(content.once("search", "records", lambda: (
+        document_records(content) + department_records(content)
+        + policy_records(content) + interpretation_records(content))))
 
 
 def page_records(url: str, title: str, sections: list) -> list[SearchRecord]:
