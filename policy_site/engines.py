@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from . import forked
 from .site_config import CONFIG_FILE, SITE_DIR_ENV
 
 
@@ -82,9 +83,8 @@ class MkDocs:
         PAGES_PER_SHARD pages, at most one per core (shards.py)."""
         if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one process
             return 1
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         pages = sum(1 for _ in (self.tree / "docs").rglob("*.md"))
-        return max(1, min(cores, pages // PAGES_PER_SHARD))
+        return max(1, min(forked.cores(), pages // PAGES_PER_SHARD))
 
     def render(self, site_dir: Path, env: dict[str, str], log: TextIO, shards: int | None = None) -> int:
         """A published build: strict, its messages written to ``log``; the exit code.

@@ -25,12 +25,13 @@ from pathlib import Path
 
 import markdown
 
-from . import urls
+from . import forked, urls
 from .content import Content, load_content
+from .opendata import Published, publish
 from .opendata.sitemap import template as sitemap_template
-from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages
+from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages, finish, lead_pages, policies, searchable_pages
 from .pages.nav import prune as prune_nav
-from .render import outline, plain_text
+from .render import environment, outline, plain_text
 from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
 from .search.index import build_files, vocabulary
 from .site_config import CONFIG_FILE, SiteConfig
@@ -42,8 +43,6 @@ SITEMAP_TEMPLATE = f"{OVERRIDES}/sitemap.xml"
 
 @dataclass
 class Generated:
-    content: Content
-    site: SitePages
     written: list[str] = field(default_factory=list)  # tree paths whose bytes changed
     removed: list[str] = field(default_factory=list)
 
@@ -66,15 +65,131 @@ def as_of_from_environment() -> dt.date | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else None
 
 
-def generate(project: Path, writer: "TreeWriter", content: Content | None = None, own_search: bool = True) -> Generated:
+# From this many catalogue entries on, a build with two cores or more makes
+# the open data and the search index in a second process while this one
+# makes the entries' pages (``forked.Beside``; README "Figures": below it,
+# the second process costs about what it saves).
+ENTRIES_BESIDE = 400
+
+
+def generate(project: Path, writer: "TreeWriter", content: Content | None = None, own_search: bool = True,
+             beside: bool | None = None) -> Generated:
     """Write the site's source tree for the project at ``project``.
     ``content``, when the caller has loaded it already, is used as it is;
-    otherwise it is loaded (and a ContentError raised) here."""
+    otherwise it is loaded (and a ContentError raised) here. ``beside``:
+    make the open data and the search index in a second process (default:
+    when there are ENTRIES_BESIDE entries or more and two cores); the tree
+    is the same either way."""
     if content is None:
         content = load_content(project / "content", as_of=as_of_from_environment())
-    source = SourceTree.make(project, content, own_search=own_search)
-    written, removed = writer.sync(source.files(search_index(source.records, source.vocabulary)))
-    return Generated(content, source.site, written, removed)
+    setting = Setting.read(project, content, own_search)
+    if beside is None:
+        beside = len(content.policies) >= ENTRIES_BESIDE and forked.cores() > 1
+    if beside and forked.available():
+        return _generate_beside(setting, writer)
+    source = SourceTree.of(setting)
+    return Generated(*writer.sync(source.files(search_index(source.records, source.vocabulary))))
+
+
+def _generate_beside(setting: "Setting", writer: "TreeWriter") -> Generated:
+    """``generate`` in two processes: this one makes the pages, a forked
+    one the open data and then the search index, and each writes its own
+    files. The search index needs the titles of the pages that are about
+    no entity (``searchable_pages``): they are sent once made, before the
+    entries' pages, each of which is about an entry, whose records come
+    from the content."""
+    content, info, env = setting.content, setting.info, setting.env
+    writer.scan()  # what is on disk, known to both processes
+
+    def open_data_and_index(receive) -> tuple[Published, list[str], list[str]]:
+        published = publish(content, info)
+        files = {"docs/" + path: data for path, data in published.files.items()}
+        written = writer.write(files)
+        index = search_index(setting.records(receive()), setting.vocabulary)
+        return published.sendable(), [*files, *index], written + writer.write(index)
+
+    with forked.Beside(open_data_and_index) as other:
+        memo = PageMemo()
+        lead, images = lead_pages(content, info, memo, env)
+        other.send(searchable_pages(lead))
+        entries = policies.entry_pages(content, env, memo, info)
+        files = {**setting.fixed_files(), **setting.page_files(lead + entries, images)}
+        written = writer.write(files)
+        sent, theirs, their_written = other.result()
+    made = lead + entries
+    site = finish(content, info, env, made, images, sent.received(), setting.handwritten_urls)
+    last = setting.site_files(site, site.pages[len(made):])  # the 开放数据 page, made by finish
+    written += writer.write(last) + their_written
+    writer.written_elsewhere(theirs)
+    return Generated(written, writer.remove_except({*files, *last, *theirs}))
+
+
+@dataclass
+class Setting:
+    """What every part of the tree is made with: the content, the project's
+    settings and its hand-written pages."""
+
+    project: Path
+    content: Content
+    config: SiteConfig
+    info: SiteInfo
+    docs: Path
+    handwritten: dict[str, bytes]  # docs/ of the project: relative path -> bytes
+    own_search: bool
+    env: object  # the Jinja2 environment of the templates (render.environment)
+
+    @classmethod
+    def read(cls, project: Path, content: Content, own_search: bool = True, env=None) -> "Setting":
+        config = SiteConfig.read(project)
+        docs = project / config.docs_dir
+        return cls(project, content, config, SiteInfo.of(content.site, config.site_url), docs, _copy_folder(docs),
+                   own_search, env or environment())
+
+    @property
+    def handwritten_urls(self) -> list[str]:
+        return [_page_url(rel) for rel in self.handwritten if rel.endswith(".md")]
+
+    @property
+    def vocabulary(self) -> dict:
+        return vocabulary(self.content.search)
+
+    def fixed_files(self) -> dict[str, bytes | str]:
+        """The files that come from the project as they are: docs/, the
+        theme's overrides, the search worker."""
+        files: dict[str, bytes | str] = {"docs/" + path: data for path, data in self.handwritten.items()}
+        for path, data in _copy_folder(self.project / OVERRIDES).items():
+            files[f"{OVERRIDES}/{path}"] = data
+        files["docs/" + WORKER_PATH] = WORKER.read_bytes()
+        return files
+
+    def page_files(self, pages: list, beside: dict[str, str | bytes]) -> dict[str, bytes | str]:
+        """The sources of ``pages``, and the files ``beside`` them (site path
+        -> data); a hand-written page of the same path wins."""
+        files: dict[str, bytes | str] = {"docs/" + urls.source_path(p.url): p.source(self.own_search)
+                                         for p in pages if urls.source_path(p.url) not in self.handwritten}
+        files.update({"docs/" + path: data for path, data in beside.items()})
+        return files
+
+    def site_files(self, site: SitePages, pages: list) -> dict[str, str]:
+        """What needs the whole site: the sources of ``pages`` (made last),
+        the sitemap's template and the engine's configuration."""
+        feeds = [{"title": feed.title, "path": urls.feed(feed.name)} for feed in site.feeds]
+        return {**self.page_files(pages, {}),
+                SITEMAP_TEMPLATE: sitemap_template(site.sitemap),
+                CONFIG_FILE: self.config.engine_config(_nav(site.nav), self.own_search, self.info.name,
+                                                       self.info.description, feeds,
+                                                       prune_nav=prune_nav(self.content))}
+
+    def records(self, pages: list[tuple[str, str]]) -> list:
+        """The search records: the content's, then those of ``pages``
+        ((URL, title) of generated pages) that are about no entity, by
+        title, then the hand-written pages'."""
+        records = content_records(self.content)
+        located = {r.location for r in records}
+        for url, title in pages:
+            if url not in located:
+                records += page_records(url, title, [])
+        return records + _handwritten_records(self.config, self.docs, self.handwritten)
 
 
 @dataclass
@@ -91,32 +206,16 @@ class SourceTree:
     @classmethod
     def make(cls, project: Path, content: Content, memo: PageMemo | None = None,
              own_search: bool = True, env=None) -> "SourceTree":
-        config = SiteConfig.read(project)
-        info = SiteInfo.of(content.site, config.site_url)
-        docs = project / config.docs_dir
-        handwritten = _copy_folder(docs)
-        site = build_pages(content, info, memo, env, [_page_url(rel) for rel in handwritten if rel.endswith(".md")])
-        files: dict[str, bytes | str] = {}
-        for page in site.pages:
-            files["docs/" + urls.source_path(page.url)] = page.source(own_search)
-        for path, text in site.files.items():
-            files["docs/" + path] = text
-        for path, data in handwritten.items():
-            files["docs/" + path] = data
-        for path, data in _copy_folder(project / OVERRIDES).items():
-            files[f"{OVERRIDES}/{path}"] = data
-        files[SITEMAP_TEMPLATE] = sitemap_template(site.sitemap)
-        files["docs/" + WORKER_PATH] = WORKER.read_bytes()
-        feeds = [{"title": feed.title, "path": urls.feed(feed.name)} for feed in site.feeds]
-        files[CONFIG_FILE] = config.engine_config(_nav(site.nav), own_search, info.name, info.description, feeds,
-                                                  prune_nav=prune_nav(content))
-        records = content_records(content)
-        located = {r.location for r in records}
-        for page in site.pages:  # generated pages with no entity of their own: by title
-            if page.url not in located:
-                records += page_records(page.url, page.title, [])
-        records += _handwritten_records(config, docs, handwritten)
-        return cls(site, records, files, vocabulary(content.search))
+        return cls.of(Setting.read(project, content, own_search, env), memo)
+
+    @classmethod
+    def of(cls, setting: "Setting", memo: PageMemo | None = None) -> "SourceTree":
+        content = setting.content
+        site = build_pages(content, setting.info, memo, setting.env, setting.handwritten_urls)
+        files = {**setting.fixed_files(), **setting.page_files(site.pages, site.files),
+                 **setting.site_files(site, [])}
+        records = setting.records([(p.url, p.title) for p in site.pages])
+        return cls(site, records, files, setting.vocabulary)
 
     def files(self, index: dict[str, str]) -> dict[str, bytes | str]:
         """The whole tree, with the search index files ``index``."""
@@ -187,64 +286,70 @@ class TreeWriter:
     The first ``sync`` compares with what is on disk; later ones (a preview
     that regenerates on every save) compare with what this writer last
     wrote, without reading the disk. Top-level names starting with a dot
-    are an engine's (Zensical's cache and output) and left alone."""
+    are an engine's (Zensical's cache and output) and left alone.
+    ``write``, ``written_elsewhere`` and ``remove_except`` are the parts of
+    ``sync``, for a tree written by two processes (generate.py)."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
-        self._known: dict[str, bytes] | None = None
+        # Tree path -> its bytes as last written, or None: on disk, not read.
+        self._known: dict[str, bytes | None] | None = None
 
-    def _scan(self) -> dict[str, bytes | None]:
-        if not self.root.is_dir():
-            return {}
-        found = {}
-        for top in self.root.iterdir():
-            if top.name.startswith("."):
-                continue
-            for p in [top] if top.is_file() else top.rglob("*"):
-                if p.is_file():
-                    found[p.relative_to(self.root).as_posix()] = None
-        return found
+    def scan(self) -> dict[str, bytes | None]:
+        """What the folder holds (read from disk the first time only)."""
+        if self._known is None:
+            self._known = {}
+            if self.root.is_dir():
+                for top in self.root.iterdir():
+                    if top.name.startswith("."):
+                        continue
+                    for p in [top] if top.is_file() else top.rglob("*"):
+                        if p.is_file():
+                            self._known[p.relative_to(self.root).as_posix()] = None
+        return self._known
 
     def sync(self, files: dict[str, bytes | str]) -> tuple[list[str], list[str]]:
         """Make the folder hold exactly ``files``; (written, removed) paths."""
-        known = self._known if self._known is not None else self._scan()
-        new: dict[str, bytes] = {}
+        written = self.write(files)
+        return written, self.remove_except(set(files))
+
+    def write(self, files: dict[str, bytes | str]) -> list[str]:
+        """Write these files where they differ, leaving every other file as
+        it is; the paths written."""
+        known = self.scan()
         written = []
         for path, data in files.items():
             data = data.encode("utf-8") if isinstance(data, str) else data
-            new[path] = data
+            target = self.root / path
             if path in known:
                 old = known[path]
                 if old is None:
-                    target = self.root / path
                     if target.stat().st_size == len(data) and target.read_bytes() == data:
+                        known[path] = data
                         continue
                 elif old == data:
                     continue
-            target = self.root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+            known[path] = data
             written.append(path)
-        removed = sorted(set(known) - set(new))
+        return written
+
+    def written_elsewhere(self, paths) -> None:
+        """These files were written by another process: on disk, their bytes unknown here."""
+        known = self.scan()
+        for path in paths:
+            known[path] = None
+
+    def remove_except(self, keep: set[str]) -> list[str]:
+        """Remove every file but ``keep`` (and the folders left empty); the paths removed."""
+        known = self.scan()
+        removed = sorted(set(known) - keep)
         for path in removed:
             (self.root / path).unlink(missing_ok=True)
+            del known[path]
         for folder in sorted({(self.root / p).parent for p in removed}, key=lambda p: -len(p.parts)):
             while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
-        self._known = new
-        return written, removed
-
-    def update(self, files: dict[str, str]) -> list[str]:
-        """Write these files where they differ, leaving every other file as
-        it is (after a first ``sync``); the paths written."""
-        written = []
-        for path, text in files.items():
-            data = text.encode("utf-8")
-            if self._known.get(path) != data:
-                target = self.root / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                self._known[path] = data
-                written.append(path)
-        return written
+        return removed

@@ -214,7 +214,7 @@ class Preview:
         self.memo.clear_made()
         site = SiteInfo.of(content.site, SiteConfig.read(self.project).site_url)
         policies.entry_pages(content, self.env, self.memo, site)
-        written = self.writer.update({"docs/" + urls.source_path(p.url): p.source() for p in self.memo.made})
+        written = self.writer.write({"docs/" + urls.source_path(p.url): p.source() for p in self.memo.made})
         if written:
             self._render(full=False)
             self._publish(seconds=time.perf_counter() - start)

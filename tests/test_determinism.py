@@ -113,6 +113,52 @@ def test_generated_source_tree_is_byte_identical(tmp_path):
     _assert_identical(tmp_path / "a", tmp_path / "b")
 
 
+def test_generating_in_two_processes_writes_the_same_tree(tmp_path):
+    """A large catalogue's tree is made by two processes (the open data and
+    the search index beside the pages): the tree is the same bytes as one
+    process writes, into an empty folder and over a stale one alike."""
+    from policy_site.generate import TreeWriter, generate
+
+    content = load_content(CONTENT)
+    one = generate(_project(), TreeWriter(tmp_path / "one"), content, beside=False)
+    two = generate(_project(), TreeWriter(tmp_path / "two"), content, beside=True)
+    _assert_identical(tmp_path / "one", tmp_path / "two")
+    assert sorted(two.written) == sorted(one.written) and not two.removed
+    # Over a tree with a stale file and a changed one: only those are touched.
+    (tmp_path / "two" / "docs" / "stale.md").write_text("old", encoding="utf-8")
+    changed = next(p for p in sorted((tmp_path / "two" / "docs" / "data").glob("*.json")))
+    changed.write_text("{}", encoding="utf-8")
+    again = generate(_project(), TreeWriter(tmp_path / "two"), content, beside=True)
+    assert again.written == [changed.relative_to(tmp_path / "two").as_posix()]
+    assert again.removed == ["docs/stale.md"]
+    _assert_identical(tmp_path / "one", tmp_path / "two")
+
+
+def test_a_failure_in_the_second_process_fails_the_build_and_leaves_no_process():
+    """An exception in the forked process is raised in this one, with the
+    child's traceback; no process is left behind, not even a zombie."""
+    from policy_site import forked
+
+    def broken(receive):
+        raise ValueError(f"made to fail after receiving {receive()}")
+
+    children = []
+    with pytest.raises(forked.ChildFailed, match="made to fail after receiving 7"):
+        with forked.Beside(broken) as other:
+            children.append(other.child)
+            other.send(7)
+            other.result()
+    with pytest.raises(forked.ChildFailed, match="sent nothing"):  # no send: an error, not a hang
+        with forked.Beside(lambda receive: receive()) as other:
+            children.append(other.child)
+            other.result()
+    with pytest.raises(KeyError):  # a failure here stops and reaps the child
+        with forked.Beside(lambda receive: receive()) as other:
+            children.append(other.child)
+            raise KeyError("here")
+    assert all(children) and not [pid for pid in children if Path(f"/proc/{pid}").exists()]
+
+
 def test_tree_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path):
     """A second sync writes only what changed and deletes what is no longer
     generated, so an engine's dirty build re-renders only what an edit changed."""

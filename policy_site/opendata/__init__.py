@@ -1,7 +1,8 @@
 """Open data: everything the site publishes as data, beside its pages.
 
-``publish(content, site, pages, handwritten)`` returns every file (site path
--> text or bytes) and the listing the 开放数据 page shows:
+``publish(content, site)`` returns every file (site path -> text or bytes)
+and the listing the 开放数据 page shows, and ``published_sitemap`` the
+sitemap, once the pages are known:
 
     documents/<id>/index.json     a document: metadata, validity, relations both ways, notice,
                                   the clause tree with ids and URLs, indicators, departments,
@@ -26,7 +27,7 @@ address (SITE_URL) is set, relative to the site's root otherwise.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import urls
 from ..schema.jsonschema import data_schema
@@ -57,7 +58,17 @@ class Published:
     files: dict[str, str | bytes] = field(default_factory=dict)
     listing: list[DataFile] = field(default_factory=list)
     feeds: list[feeds.Feed] = field(default_factory=list)
-    sitemap: str = ""  # sitemap.xml, written by the engine from a theme template (sitemap.template)
+
+    def sendable(self) -> "Published":
+        """What another process needs of this, in a form pickle can send:
+        no files (they are written where they were made) and, for each
+        listed file, the name of the object its fields are (the model's
+        objects hold functions); ``received`` turns it back."""
+        return Published({}, [replace(f, fields=f.fields and f.fields.name) for f in self.listing], self.feeds)
+
+    def received(self) -> "Published":
+        objects = {o.name: o for o in [*(t.row_object for t in tables.TABLES), DOCUMENT_FILE, POLICY_FILE, CATALOGUE]}
+        return Published({}, [replace(f, fields=f.fields and objects[f.fields]) for f in self.listing], self.feeds)
 
 
 def _json(data: dict) -> str:
@@ -74,10 +85,9 @@ def schema_path(name: str) -> str:
     return urls.data_file(f"schema/{name}.schema.json")
 
 
-def publish(content, site, pages: list[str], handwritten: list[str]) -> Published:
-    """Every open-data file, the feeds and the sitemap. ``pages``: the URLs of
-    every generated page, in the site's order; ``handwritten``: those of
-    the hand-written pages (docs/)."""
+def publish(content, site) -> Published:
+    """Every open-data file and the feeds; the sitemap, which lists every
+    page, is added when the pages are made (``published_sitemap``)."""
     ctx = Context(content, site)
     out = Published()
     data: dict[str, str | bytes] = {}  # what the zip holds
@@ -132,7 +142,14 @@ def publish(content, site, pages: list[str], handwritten: list[str]) -> Publishe
         add(urls.feed(feed.name), feeds.atom(feed, entries, site), feed.title, "Atom",
             f"{feed.subtitle}；最新的 {min(len(entries), feeds.FEED_ENTRIES)} 项。", zipped=False)
         out.feeds.append(feed)
-    out.sitemap = sitemap.sitemap(content, site.url, pages, handwritten)
-    out.listing.append(DataFile("网站地图", urls.sitemap(), urls.sitemap(), "XML", _size(out.sitemap), 1,
-                                "网站的全部页面及其内容日期，供搜索引擎读取。"))
     return out
+
+
+def published_sitemap(content, site, published: Published, pages: list[str], handwritten: list[str]) -> str:
+    """sitemap.xml, listed last among ``published``'s files. ``pages``: the
+    URLs of every generated page, in the site's order; ``handwritten``:
+    those of the hand-written pages (docs/)."""
+    text = sitemap.sitemap(content, site.url, pages, handwritten)
+    published.listing.append(DataFile("网站地图", urls.sitemap(), urls.sitemap(), "XML", _size(text), 1,
+                                      "网站的全部页面及其内容日期，供搜索引擎读取。"))
+    return text

@@ -2,6 +2,9 @@
 
 Every module exposes ``pages(content, env, site, memo) -> list[Page]``; some
 also ``files(content) -> {site path: text}`` for images beside the pages.
+``build_pages`` makes them all; its parts (``lead_pages``, the entries,
+``finish``) let the generate step make a large catalogue's entries while
+another process makes the open data (generate.py).
 The open data (``policy_site/opendata``) and its page, 开放数据
 (``open_data.py``), come last: they list every other page. Each module declares a dataclass per page type (``DocumentPage``,
 ``TargetsPage``, ...): what its template shows, read there as ``page.<field>``,
@@ -19,7 +22,7 @@ from jinja2 import Environment
 from ..content import Content
 from ..render import environment
 from .. import urls
-from ..opendata import publish
+from ..opendata import Published, publish, published_sitemap
 from ..opendata.feeds import Feed
 from . import about, departments, document, home, interpretations, library, open_data, policies, targets, tasks
 from .nav import NavItem, navigation
@@ -27,6 +30,8 @@ from .memo import PageMemo
 from .page import Page
 from .site import SiteInfo
 
+# Every page type but the catalogue's entries (``policies.entry_pages``),
+# which come in thousands and are made after these (``build_pages``).
 PAGE_TYPES = (home, library, document, targets, tasks, departments, policies, interpretations, about)
 
 
@@ -34,7 +39,7 @@ PAGE_TYPES = (home, library, document, targets, tasks, departments, policies, in
 class SitePages:
     pages: list[Page]
     nav: list[NavItem]
-    files: dict[str, str | bytes]  # site path -> data: open data, feeds, sitemap, images beside the pages
+    files: dict[str, str | bytes]  # site path -> data: open data, feeds, images beside the pages
     feeds: list[Feed]  # the Atom feeds every page links to
     sitemap: str  # sitemap.xml (opendata/sitemap.py)
 
@@ -47,13 +52,35 @@ def build_pages(content: Content, site: SiteInfo, memo: PageMemo | None = None,
     hand-written pages, for the sitemap."""
     env = env or environment()
     memo = memo or PageMemo()
+    lead, files = lead_pages(content, site, memo, env)
+    entries = policies.entry_pages(content, env, memo, site)
+    return finish(content, site, env, lead + entries, files, publish(content, site), handwritten)
+
+
+def lead_pages(content: Content, site: SiteInfo, memo: PageMemo, env: Environment
+               ) -> tuple[list[Page], dict[str, str | bytes]]:
+    """The pages of ``PAGE_TYPES``, and the files beside them (images)."""
     pages: list[Page] = []
     files: dict[str, str | bytes] = {}
     for module in PAGE_TYPES:
         pages.extend(module.pages(content, env, site, memo))
         if hasattr(module, "files"):
             files.update(module.files(content))
-    published = publish(content, site, [p.url for p in pages] + [urls.open_data()], list(handwritten))
-    pages.append(open_data.page(env, site, published))
-    files.update(published.files)
-    return SitePages(pages, navigation(content, site), files, published.feeds, published.sitemap)
+    return pages, files
+
+
+def finish(content: Content, site: SiteInfo, env: Environment, pages: list[Page], files: dict[str, str | bytes],
+           published: Published, handwritten: list[str]) -> SitePages:
+    """The site from its pages and open data: the sitemap, which lists
+    every page, and then the 开放数据 page, which lists the sitemap."""
+    sitemap = published_sitemap(content, site, published, [p.url for p in pages] + [urls.open_data()], list(handwritten))
+    pages = pages + [open_data.page(env, site, published)]
+    return SitePages(pages, navigation(content, site), {**files, **published.files}, published.feeds, sitemap)
+
+
+def searchable_pages(pages: list[Page]) -> list[tuple[str, str]]:
+    """(URL, title) of ``pages`` (the lead pages) and of the 开放数据 page:
+    the generated pages that may be about no entity of the content, and
+    are then found by their title (generate.py). The catalogue's entries
+    are each about one entry."""
+    return [(p.url, p.title) for p in pages] + [(urls.open_data(), open_data.TITLE)]

@@ -177,6 +177,8 @@ def _count_by_status(statuses) -> list[tuple[str, int]]:
 
 
 def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+    """The catalogue and the self-check; the entries' pages are ``entry_pages``
+    (pages.build_pages makes them after every other page type's)."""
     if not content.policies:
         return []
     policies = reading_order(content, content.policies.values())
@@ -186,12 +188,10 @@ def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
                               historical=_count_by_status(s for s in statuses.values() if not s.current),
                               lead=site.catalogue_lead)
     self_check = self_check_page(content)
-    result = [
+    return [
         make_page(env, "policies.html.j2", urls.policies(), site.catalogue_title, catalogue, hide=("toc",)),
         make_page(env, "self_check.html.j2", urls.self_check(), "政策自测", self_check, hide=("toc",)),
     ]
-
-    return result + entry_pages(content, env, memo, site)
 
 
 def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:

@@ -150,7 +150,7 @@ def write_catalogue(project: Path, entries: list[dict]) -> None:
 def bare_render(project: Path, site: Path) -> float:
     """Seconds of scripts/bench/bare_render.py on the same pages (its own process, one core)."""
     shell = next(p for p in sorted((site / "policies").glob("*/index.html")))
-    with tempfile.TemporaryDirectory(prefix="bare-") as out:
+    with tempfile.TemporaryDirectory(prefix="bare-", dir=project.parent) as out:
         result = subprocess.run(
             [sys.executable, "-m", "scripts.bench.bare_render", str(project / "build" / "source"),
              str(project / "content"), out, str(shell)],
@@ -198,7 +198,7 @@ def checkout(commit: str, dest: Path) -> Path:
     return dest
 
 
-def against_baseline(sizes: list[int], commit: str, repeat: int, settle: float) -> int:
+def against_baseline(sizes: list[int], commit: str, repeat: int, settle: float, where: str | None = None) -> int:
     """This code's build against ``commit``'s, on the same content, interleaved."""
     before = reference_seconds()
     # Wall time, and CPU time (user + system, all processes of the build):
@@ -206,7 +206,7 @@ def against_baseline(sizes: list[int], commit: str, repeat: int, settle: float) 
     print(f"{'N':>6} {'run':>4} {'this s':>8} {'CPU s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8}"
           f" {'base s':>8} {'CPU s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8} {'site MB':>8} {'load':>5}"
           f" {'added':>7} {'CPU':>7}")
-    with tempfile.TemporaryDirectory(prefix="catalogue-baseline-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="catalogue-baseline-", dir=where) as tmp:
         base = checkout(commit, Path(tmp) / "baseline")
         for n in sizes:
             entries = synthetic_policies(n)
@@ -259,16 +259,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", metavar="COMMIT",
                         help="compare with the build of this commit's code on the same content (see above)")
     parser.add_argument("--repeat", type=int, default=3, help="with --baseline: builds of each, interleaved")
+    parser.add_argument("--dir", default=None,
+                        help="where the projects are built (default: the system's temporary folder); "
+                             "e.g. /dev/shm, to measure the work apart from the disk (README, Figures)")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
     if args.baseline:
-        return against_baseline(sizes, args.baseline, args.repeat, args.settle)
+        return against_baseline(sizes, args.baseline, args.repeat, args.settle, args.dir)
     before = reference_seconds()
     results = []
     print(f"{'N':>6} {'build s':>8} {'1 proc s':>8} {'bare s':>7} {'ratio':>6} {'load s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8}"
           f" {'CPU s':>7} {'load':>5} {'peak MB':>8} {'site MB':>8} {'HTML':>6} {'ms/entry':>9}")
     for n in sizes:
-        with tempfile.TemporaryDirectory(prefix="catalogue-scale-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="catalogue-scale-", dir=args.dir) as tmp:
             project = copy_project(Path(tmp) / "project")
             write_catalogue(project, synthetic_policies(n))
             # Each build writes about 100 MB at 5,000 entries; on this machine's
