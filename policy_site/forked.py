@@ -5,7 +5,8 @@ the child shares everything this process had loaded (the content, compiled
 templates) without copying or pickling it, and sends back only ``job``'s
 result, pickled, through a pipe. ``receive()``, in the child, waits for the
 one value this process sends later with ``send``. Where ``os.fork`` does
-not exist (Windows), ``job`` runs here, when its result is asked for. Used
+not exist (Windows), or another thread runs (``available``), ``job`` runs
+here, when its result is asked for. Used
 by the generate step (``generate.py``) to make a large site's open data
 and search index while this process makes its pages; README "Figures"
 gives what it buys.
@@ -26,6 +27,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from typing import Callable, Generic, TypeVar
 
@@ -37,7 +39,10 @@ class ChildFailed(RuntimeError):
 
 
 def available() -> bool:
-    return hasattr(os, "fork")
+    """Whether work can be forked: ``os.fork`` exists, and this process runs
+    no other thread, which might hold a lock (an import's, a stream's) that
+    the child would then wait for forever."""
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def cores() -> int:
@@ -60,7 +65,7 @@ class Beside(Generic[T]):
         self._value: T | None = None
 
     def __enter__(self) -> "Beside[T]":
-        if not available():
+        if not available():  # the job runs here, when its result is asked for
             return self
         for stream in (sys.stdout, sys.stderr):  # the child must not write our buffers again
             stream.flush()

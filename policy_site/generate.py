@@ -65,26 +65,19 @@ def as_of_from_environment() -> dt.date | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else None
 
 
-# From this many catalogue entries on, a build with two cores or more makes
-# the open data and the search index in a second process while this one
-# makes the entries' pages (``forked.Beside``; README "Figures": below it,
-# the second process costs about what it saves).
-ENTRIES_BESIDE = 400
-
-
 def generate(project: Path, writer: "TreeWriter", content: Content | None = None, own_search: bool = True,
              beside: bool | None = None) -> Generated:
     """Write the site's source tree for the project at ``project``.
     ``content``, when the caller has loaded it already, is used as it is;
     otherwise it is loaded (and a ContentError raised) here. ``beside``:
     make the open data and the search index in a second process (default:
-    when there are ENTRIES_BESIDE entries or more and two cores); the tree
-    is the same either way."""
+    with two cores or more; README "Figures" gives what it buys, at the
+    published size too); the tree is the same either way."""
     if content is None:
         content = load_content(project / "content", as_of=as_of_from_environment())
     setting = Setting.read(project, content, own_search)
     if beside is None:
-        beside = len(content.policies) >= ENTRIES_BESIDE and forked.cores() > 1
+        beside = forked.cores() > 1
     if beside and forked.available():
         return _generate_beside(setting, writer)
     source = SourceTree.of(setting)

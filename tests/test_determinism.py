@@ -159,6 +159,28 @@ def test_a_failure_in_the_second_process_fails_the_build_and_leaves_no_process()
     assert all(children) and not [pid for pid in children if Path(f"/proc/{pid}").exists()]
 
 
+def test_work_is_not_forked_while_another_thread_runs():
+    """A forked child of a process with threads could wait forever for a
+    lock another thread held: then the job runs here, with what was sent."""
+    import threading
+
+    from policy_site import forked
+
+    with forked.Beside(lambda receive: os.getpid()) as other:  # alone: forked
+        assert other.child and other.result() == other.child != os.getpid()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        with forked.Beside(lambda receive: (os.getpid(), receive())) as other:
+            other.send("sent")
+            assert other.child is None
+            assert other.result() == (os.getpid(), "sent")
+    finally:
+        stop.set()
+        thread.join()
+
+
 def test_tree_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path):
     """A second sync writes only what changed and deletes what is no longer
     generated, so an engine's dirty build re-renders only what an edit changed."""
