@@ -62,7 +62,8 @@ class MkDocs:
         """Build the tree into ``site_dir``; raises MkDocs' own exception on
         failure (in strict mode, on any warning). ``dirty``: render only
         pages whose source is newer than their output (the preview).
-        ``shard``: a ``shards.Shard`` saying which pages this process renders."""
+        ``shard``: a plugin saying which pages this process renders
+        (``shards.Shard``; ``shards.Only``, the preview's changed pages)."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 

@@ -42,6 +42,7 @@ from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment,
 from . import urls
 from .pages import PageMemo, SiteInfo, policies
 from .render import TEMPLATES, environment
+from .shards import Only
 from .yaml_source import ParseCache
 from .site_config import CONFIG_FILE, SiteConfig
 
@@ -183,10 +184,12 @@ class Preview:
             self.memo, self.env = PageMemo(), environment()
         try:
             content = load_content(self.project / "content", as_of=as_of_from_environment(), parsed=self.parsed)
-            warnings = content_warnings(content)
-            self.state.warnings = format_warnings(warnings) if warnings else None
             if content_only and self.state.site is not None and self.state.error is None:
                 self._entries_first(content, start)
+            # After the entries an edit changed are shown: the warnings box
+            # is added to pages as they are served, so it follows at once.
+            warnings = content_warnings(content)
+            self.state.warnings = format_warnings(warnings) if warnings else None
             source = SourceTree.make(self.project, content, self.memo, env=self.env)
             written, removed = self.writer.sync(source.files(self.index))
             self._render(full=first or whole_render_needed(written, removed))
@@ -216,10 +219,12 @@ class Preview:
         policies.entry_pages(content, self.env, self.memo, site)
         written = self.writer.write({"docs/" + urls.source_path(p.url): p.source() for p in self.memo.made})
         if written:
-            self._render(full=False)
+            # Only these pages: MkDocs then neither compares nor copies the
+            # thousands of others (the rebuild that follows does).
+            self._render(full=False, only=[path.removeprefix("docs/") for path in written])
             self._publish(seconds=time.perf_counter() - start)
 
-    def _render(self, full: bool) -> None:
+    def _render(self, full: bool, only: list[str] | None = None) -> None:
         if full or self.state.site is None:
             # Into a new folder: the old one is served until the new one is complete.
             self._built += 1
@@ -229,7 +234,7 @@ class Preview:
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
         else:
-            self.engine.build(self.state.site, dirty=True, strict=False)
+            self.engine.build(self.state.site, dirty=True, strict=False, shard=Only(only) if only else None)
 
     def _publish(self, error: str | None = None, seconds: float | None = None) -> None:
         with self.changed:

@@ -114,3 +114,19 @@ def merge(site: Path, shard_sites: list[Path], plan: Shard) -> None:
             target = site / dest
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(other / dest), str(target))
+
+
+class Only(BasePlugin):
+    """Excludes every file but ``sources`` (paths under the tree's docs/):
+    the preview renders the entry pages an edit changed into its site
+    before anything else, and leaves every other file as it is there."""
+
+    def __init__(self, sources):
+        super().__init__()
+        self.sources = set(sources)
+
+    def on_files(self, files: Files, config) -> Files:
+        for file in files:
+            if file.src_uri not in self.sources:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return files

@@ -94,3 +94,32 @@ def test_split_counts_what_shard_0_carries_already():
 def test_nav_paths_finds_every_listed_page():
     nav = [{"首页": "index.md"}, {"文件": [{"原文": "documents/a/index.md"}, {"目标": "documents/a/targets/index.md"}]}]
     assert nav_paths(nav) == {"index.md", "documents/a/index.md", "documents/a/targets/index.md"}
+
+
+def test_the_preview_renders_only_the_pages_an_edit_changed(project, tmp_path):
+    """``Only``: a dirty render of one changed source rewrites that page, as a
+    whole render would, and leaves every other file, even one whose source
+    changed too (the preview's rebuild renders it right after)."""
+    from policy_site.engines import MkDocs, _environment, engine_environment
+    from policy_site.generate import TreeWriter, generate
+    from policy_site.shards import Only
+
+    tree = tmp_path / "tree"
+    generate(project, TreeWriter(tree))
+    engine = MkDocs(tree)
+    site = tmp_path / "site"
+    with _environment(engine_environment("1545000000")):
+        engine.build(site, strict=False)
+        before = _files(site)
+        entries = sorted((tree / "docs" / "policies").glob("*/index.md"))[:2]
+        for source in entries:
+            source.write_text(source.read_text(encoding="utf-8") + "\n<p>改过的一句。</p>\n", encoding="utf-8")
+        edited = entries[0].relative_to(tree / "docs").as_posix()
+        engine.build(site, dirty=True, strict=False, shard=Only([edited]))
+    after = _files(site)
+    page = edited.replace(".md", ".html")
+    changed = [name for name in before if after.get(name) != before[name]]
+    assert page in changed and "改过的一句。" in after[page].decode("utf-8")
+    other = entries[1].relative_to(tree / "docs").as_posix().replace(".md", ".html")
+    assert other not in changed, "a page outside the edit was rendered"
+    assert set(changed) <= {page, "sitemap.xml", "sitemap.xml.gz", "404.html"}, changed
