@@ -57,6 +57,7 @@ class MkDocs:
 
     def __init__(self, tree: Path):
         self.tree = tree
+        self._compiled = None  # mkdocs_html.CompiledTemplates, from the second build on
 
     def build(self, site_dir: Path, dirty: bool = False, strict: bool = True, shard=None) -> None:
         """Build the tree into ``site_dir``; raises MkDocs' own exception on
@@ -67,10 +68,13 @@ class MkDocs:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        from .mkdocs_html import GeneratedHtml
+        from .mkdocs_html import CompiledTemplates, GeneratedHtml, KeepCompiled
 
         config = load_config(config_file=str(self.tree / CONFIG_FILE), site_dir=str(site_dir), strict=strict)
         config.plugins["policy-site-html"] = GeneratedHtml()
+        if self._compiled is None:
+            self._compiled = CompiledTemplates()
+        config.plugins["policy-site-templates"] = KeepCompiled(self._compiled)
         if shard is not None:
             config.plugins["policy-site-shard"] = shard
         config.plugins.on_startup(command="build", dirty=dirty)

@@ -45,6 +45,7 @@ SITEMAP_TEMPLATE = f"{OVERRIDES}/sitemap.xml"
 class Generated:
     written: list[str] = field(default_factory=list)  # tree paths whose bytes changed
     removed: list[str] = field(default_factory=list)
+    processes: int = 1  # 2: the open data and the search index were made in a forked process
 
 
 def whole_render_needed(written: list[str], removed: list[str]) -> bool:
@@ -102,6 +103,7 @@ def _generate_beside(setting: "Setting", writer: "TreeWriter") -> Generated:
         return published.sendable(), [*files, *index], written + writer.write(index)
 
     with forked.Beside(open_data_and_index) as other:
+        processes = 2 if other.child else 1
         memo = PageMemo()
         lead, images = lead_pages(content, info, memo, env)
         other.send(searchable_pages(lead))
@@ -114,7 +116,7 @@ def _generate_beside(setting: "Setting", writer: "TreeWriter") -> Generated:
     last = setting.site_files(site, site.pages[len(made):])  # the 开放数据 page, made by finish
     written += writer.write(last) + their_written
     writer.written_elsewhere(theirs)
-    return Generated(written, writer.remove_except({*files, *last, *theirs}))
+    return Generated(written, writer.remove_except({*files, *last, *theirs}), processes)
 
 
 @dataclass

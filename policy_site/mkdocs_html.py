@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+import jinja2
 from mkdocs.plugins import BasePlugin
 
 # A heading the engine converts (render.heading), kept in the Markdown.
@@ -50,3 +51,34 @@ class GeneratedHtml(BasePlugin):
         if blocks is None:
             return html
         return _PLACED.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled, kept in memory between the builds
+    of one process (the preview renders after every save; MkDocs makes a
+    new template environment, which compiles every template anew, for each
+    build). A template whose source changed has another key, so it is
+    compiled again."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class KeepCompiled(BasePlugin):
+    """Gives each build's template environment the process's ``CompiledTemplates``."""
+
+    def __init__(self, templates: CompiledTemplates):
+        super().__init__()
+        self.templates = templates
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = self.templates
+        return env

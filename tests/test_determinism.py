@@ -113,50 +113,93 @@ def test_generated_source_tree_is_byte_identical(tmp_path):
     _assert_identical(tmp_path / "a", tmp_path / "b")
 
 
+def _fresh_python(code: str) -> str:
+    """Run ``code`` in a new interpreter and return what it printed. Work is
+    forked only by a process with no other thread (policy_site/forked.py),
+    and a test process may have some (the browser tests' asyncio)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 def test_generating_in_two_processes_writes_the_same_tree(tmp_path):
     """A large catalogue's tree is made by two processes (the open data and
     the search index beside the pages): the tree is the same bytes as one
     process writes, into an empty folder and over a stale one alike."""
-    from policy_site.generate import TreeWriter, generate
+    import json
 
-    content = load_content(CONTENT)
-    one = generate(_project(), TreeWriter(tmp_path / "one"), content, beside=False)
-    two = generate(_project(), TreeWriter(tmp_path / "two"), content, beside=True)
+    def generate_in_fresh_python(tree: Path, beside: bool) -> dict:
+        return json.loads(_fresh_python(
+            "import json; from pathlib import Path; from dataclasses import asdict\n"
+            "from policy_site.generate import TreeWriter, generate\n"
+            f"print(json.dumps(asdict(generate(Path({str(_project())!r}), TreeWriter(Path({str(tree)!r})), "
+            f"beside={beside}))))"))
+
+    one = generate_in_fresh_python(tmp_path / "one", False)
+    two = generate_in_fresh_python(tmp_path / "two", True)
+    assert (one["processes"], two["processes"]) == (1, 2)
     _assert_identical(tmp_path / "one", tmp_path / "two")
-    assert sorted(two.written) == sorted(one.written) and not two.removed
+    assert sorted(two["written"]) == sorted(one["written"]) and not two["removed"]
     # Over a tree with a stale file and a changed one: only those are touched.
     (tmp_path / "two" / "docs" / "stale.md").write_text("old", encoding="utf-8")
     changed = next(p for p in sorted((tmp_path / "two" / "docs" / "data").glob("*.json")))
     changed.write_text("{}", encoding="utf-8")
-    again = generate(_project(), TreeWriter(tmp_path / "two"), content, beside=True)
-    assert again.written == [changed.relative_to(tmp_path / "two").as_posix()]
-    assert again.removed == ["docs/stale.md"]
+    again = generate_in_fresh_python(tmp_path / "two", True)
+    assert again["written"] == [changed.relative_to(tmp_path / "two").as_posix()]
+    assert again["removed"] == ["docs/stale.md"]
     _assert_identical(tmp_path / "one", tmp_path / "two")
+
+
+_FORKED_FAILURES = """
+import os
+from pathlib import Path
+from policy_site import forked
+
+def broken(receive):
+    raise ValueError(f"made to fail after receiving {receive()}")
+
+children = []
+def outcome(job, send=None, fail_here=False):
+    try:
+        with forked.Beside(job) as other:
+            children.append(other.child)
+            if send is not None:
+                other.send(send)
+            if fail_here:
+                raise KeyError("here")
+            return "result " + repr(other.result())
+    except forked.ChildFailed as error:
+        return "child failed: " + str(error).strip().splitlines()[-1]
+    except KeyError:
+        return "failed here"
+
+print(outcome(broken, send=7))
+print(outcome(lambda receive: receive()))
+print(outcome(lambda receive: receive(), fail_here=True))
+print(outcome(lambda receive: os.getpid() != PARENT, send=1))
+print("left:", [pid for pid in children if pid is None or Path(f"/proc/{pid}").exists()])
+"""
 
 
 def test_a_failure_in_the_second_process_fails_the_build_and_leaves_no_process():
     """An exception in the forked process is raised in this one, with the
-    child's traceback; no process is left behind, not even a zombie."""
-    from policy_site import forked
-
-    def broken(receive):
-        raise ValueError(f"made to fail after receiving {receive()}")
-
-    children = []
-    with pytest.raises(forked.ChildFailed, match="made to fail after receiving 7"):
-        with forked.Beside(broken) as other:
-            children.append(other.child)
-            other.send(7)
-            other.result()
-    with pytest.raises(forked.ChildFailed, match="sent nothing"):  # no send: an error, not a hang
-        with forked.Beside(lambda receive: receive()) as other:
-            children.append(other.child)
-            other.result()
-    with pytest.raises(KeyError):  # a failure here stops and reaps the child
-        with forked.Beside(lambda receive: receive()) as other:
-            children.append(other.child)
-            raise KeyError("here")
-    assert all(children) and not [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    child's traceback; a job that waits for what is never sent fails instead
+    of hanging; a failure here stops and reaps the child. No process is left
+    behind, not even a zombie."""
+    out = _fresh_python("PARENT = __import__('os').getpid()\n" + _FORKED_FAILURES).splitlines()
+    assert out == [
+        "child failed: ValueError: made to fail after receiving 7",
+        "child failed: policy_site.forked.ChildFailed: the parent sent nothing",
+        "failed here",
+        "result True",  # it ran in another process
+        "left: []",
+    ]
 
 
 def test_work_is_not_forked_while_another_thread_runs():
@@ -166,8 +209,6 @@ def test_work_is_not_forked_while_another_thread_runs():
 
     from policy_site import forked
 
-    with forked.Beside(lambda receive: os.getpid()) as other:  # alone: forked
-        assert other.child and other.result() == other.child != os.getpid()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
