@@ -11,6 +11,7 @@ import unicodedata
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
+from browser import new_context
 from policy_site import urls
 
 QUERY = "input.md-search__input"
@@ -24,6 +25,16 @@ def normalize(text: str) -> str:
 
 
 HELP = ".ps-search-help"
+
+
+def home_page(browser, site_url):
+    """A new page at the home page, at desktop width, closed afterwards (a
+    fixture's body: ``yield from home_page(browser, site_url)``)."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(site_url)
+    yield page
+    context.close()
 
 
 def search(page, expect, text: str, key: bool = True) -> list[dict]:

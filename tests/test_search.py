@@ -21,7 +21,7 @@ import yaml
 
 from browser import PHONE, new_context, record_requests
 from conftest import CONTENT, ROOT
-from search_ui import QUERY, RESULT_LINKS, describe, normalize, result_url, search, shown_records, target_url
+from search_ui import QUERY, RESULT_LINKS, describe, home_page, normalize, result_url, search, shown_records, target_url
 
 from policy_site import urls
 from policy_site.content import load_content
@@ -100,19 +100,10 @@ def test_browser_finds_the_same_index_file_for_a_token(worker_page):
 
 # -- the queries, in the real search box ---------------------------------------
 
-def _home_page(browser, site_url):
-    """A new page at the home page, at desktop width, closed afterwards."""
-    context = new_context(browser)
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
     """One page for all the queries (each waits for its own results)."""
-    yield from _home_page(browser, site_url)
+    yield from home_page(browser, site_url)
 
 
 @pytest.mark.browser
@@ -208,7 +199,7 @@ def test_a_query_downloads_only_the_index_files_it_needs(browser, expect, site_u
 @pytest.fixture
 def home(browser, site_url):
     """A fresh page at the home page, for tests that change its state."""
-    yield from _home_page(browser, site_url)
+    yield from home_page(browser, site_url)
 
 
 @pytest.mark.browser

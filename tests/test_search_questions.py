@@ -24,7 +24,7 @@ import yaml
 
 from browser import new_context
 from conftest import CONTENT, copy_project, serve, site_with
-from search_ui import HELP, QUERY, describe, result_url, search, shown_records, target_url
+from search_ui import HELP, QUERY, describe, home_page, result_url, search, shown_records, target_url
 
 from policy_site import urls
 from policy_site.content import load_content
@@ -44,11 +44,7 @@ SYNONYM_TOP = 5
 
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
-    context = new_context(browser)
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
+    yield from home_page(browser, site_url)
 
 
 # -- the question list itself ------------------------------------------------------
