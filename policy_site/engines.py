@@ -12,8 +12,8 @@ engines").
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -86,7 +86,7 @@ class MkDocs:
     def shards(self) -> int:
         """How many processes a published build of this tree runs: one per
         PAGES_PER_SHARD pages, at most one per core (shards.py)."""
-        if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one process
+        if not forked.available():  # Windows, or other threads running: one process
             return 1
         pages = sum(1 for _ in (self.tree / "docs").rglob("*.md"))
         return max(1, min(forked.cores(), pages // PAGES_PER_SHARD))
@@ -105,7 +105,7 @@ class MkDocs:
         try:
             with _environment(env):
                 count = shards or self.shards()
-                if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
+                if count == 1 or not forked.available():
                     self.build(site_dir)
                 else:
                     return self._sharded(site_dir, count, log)
@@ -118,46 +118,44 @@ class MkDocs:
             logger.setLevel(level)
 
     def _sharded(self, site_dir: Path, count: int, log: TextIO) -> int:
-        """Render in ``count`` processes (shards.py); the exit code."""
+        """Render in ``count`` processes (shards.py, each forked with
+        ``forked.Beside``); the exit code."""
         from .shards import Shard, merge
 
         others = [site_dir.with_name(f"{site_dir.name}-shard-{k}") for k in range(1, count)]
         log.flush()  # a forked child must not write the parent's buffer again
-        fork = multiprocessing.get_context("fork")
-        children = [fork.Process(target=self._shard, args=(other, k, count, log))
-                    for k, other in enumerate(others, start=1)]
-        for child in children:
-            child.start()
         plan = Shard(0, count)
         try:
-            try:
+            with contextlib.ExitStack() as stack:
+                children = [stack.enter_context(forked.Beside(functools.partial(self._shard, other, k, count, log)))
+                            for k, other in enumerate(others, start=1)]
                 self.build(site_dir, shard=plan)
-            finally:
-                for child in children:
-                    child.join()
-            if any(child.exitcode != 0 for child in children):
+                codes = [child.result() for child in children]
+            if any(codes):
                 return 1
             merge(site_dir, others, plan)
             return 0
+        except forked.ChildFailed as error:
+            log.write(f"{error}\n")
+            return 1
         finally:
             for other in others:
                 shutil.rmtree(other, ignore_errors=True)
 
-    def _shard(self, site_dir: Path, index: int, count: int, log: TextIO) -> None:
-        """A forked process's part of ``_sharded``: its exit code says how it went."""
+    def _shard(self, site_dir: Path, index: int, count: int, log: TextIO, receive=None) -> int:
+        """A forked process's part of ``_sharded``: 0, or 1 after writing MkDocs' error to ``log``."""
         from mkdocs.exceptions import MkDocsException
 
         from .shards import Shard
 
-        code = 0
         try:
             self.build(site_dir, shard=Shard(index, count))
+            return 0
         except MkDocsException as error:
             log.write(f"{error}\n")
-            code = 1
+            return 1
         finally:
             log.flush()
-        sys.exit(code)
 
 
 class Zensical:

@@ -7,9 +7,10 @@ result, pickled, through a pipe. ``receive()``, in the child, waits for the
 one value this process sends later with ``send``. Where ``os.fork`` does
 not exist (Windows), or another thread runs (``available``), ``job`` runs
 here, when its result is asked for. Used
-by the generate step (``generate.py``) to make a large site's open data
-and search index while this process makes its pages; README "Figures"
-gives what it buys.
+by the generate step (``generate.py``) to make a site's open data and
+search index while this process makes its pages, and by the published
+MkDocs build of a large site, one process per share of its pages
+(``engines.py``, ``shards.py``); README "Figures" gives what each buys.
 
     with Beside(job) as other:
         ...                      # this process's share
