@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from .. import urls
 from ..content import ClauseRef, Content, PolicyStatus
 from ..validate import Record
-from .memo import PageMemo
 from .next_step import Contact
 from .page import Page, make_page
 
@@ -52,7 +51,7 @@ class DepartmentPage:
     helpline: tuple[str, str] | None  # the site's fallback contact (content/site.yaml)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     if not content.departments:
         return []
     depts = list(content.departments.values())

@@ -14,7 +14,6 @@ from ..render import linked_text
 from ..schema.model import DISCLOSURE_FIELDS, METADATA
 from ..schema.types import Date, DateTime
 from ..validate import Record
-from .memo import PageMemo
 from .page import Page, fact_row, make_page
 
 
@@ -59,7 +58,7 @@ class DocumentPage:
     linked_data: Markup  # schema.org Legislation and breadcrumbs (opendata/linked_data.py)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     result = []
     for doc in content.documents.values():
         url = urls.document(doc)

@@ -9,7 +9,6 @@ from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
 from .library import MANY_DOCUMENTS
-from .memo import PageMemo
 from .page import Page, make_page
 from .site import SiteInfo
 
@@ -54,7 +53,7 @@ class HomePage:
         return bool(self.documents) and all(d.banner is not None for d in self.documents)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     documents = []
     published = content.full_documents
     for doc in published[:SHORT_LIST] if len(published) > SHORT_LIST else published:

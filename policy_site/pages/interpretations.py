@@ -17,7 +17,6 @@ from ..infographic import infographic_data, infographic_svg
 from ..present import Banner, document_banner, target_text
 from ..render import paragraphs
 from ..validate import Record
-from .memo import PageMemo
 from .page import Page, make_page
 
 
@@ -123,7 +122,7 @@ class InterpretationPage:
     banner: Banner | None  # the document's status (present.document_banner)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     result = []
     for item in content.interpretations.values():
         doc = item.document

@@ -15,7 +15,6 @@ from ..content import Content, document_day
 from ..present import validity
 from ..schema.model import DOCUMENT_TYPE, VALIDITY, VALIDITY_UNKNOWN
 from ..validate import Record
-from .memo import PageMemo
 from .page import Page, make_page
 
 TITLE = "政策文件库"
@@ -99,6 +98,6 @@ def facets(rows: list[Row]) -> list[Facet]:
     ]
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     rows = [Row(doc, _values(doc)) for doc in content.all_documents]
     return [make_page(env, "library.html.j2", urls.library(), TITLE, LibraryPage(rows, facets(rows)), hide=("toc",))]

@@ -176,7 +176,7 @@ def _count_by_status(statuses) -> list[tuple[str, int]]:
     return [(v, counts[v]) for v in POLICY_STATUS.terms if v in counts]
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     """The catalogue and the self-check; the entries' pages are ``entry_pages``
     (pages.build_pages makes them after every other page type's)."""
     if not content.policies:

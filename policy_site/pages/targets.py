@@ -8,7 +8,6 @@ from ..present import Banner, document_banner, goals_title
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
-from .memo import PageMemo
 from .page import Page, make_page
 
 
@@ -20,7 +19,7 @@ class TargetsPage:
     banner: Banner | None  # the document's status (present.document_banner)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     result = []
     for doc in content.full_documents:
         goals = content.goals(doc)
