@@ -146,7 +146,6 @@ def environment() -> Environment:
         validity=present.validity,
         part_anchor=target_shape.part_anchor,
         validity_word=present.validity_word,
-        helpline_lead=present.HELPLINE_LEAD,
         heading=heading,
         href=href,
     )

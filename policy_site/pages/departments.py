@@ -9,6 +9,7 @@ from ..content import ClauseRef, Content, PolicyStatus
 from ..validate import Record
 from .next_step import Contact
 from .page import Page, make_page
+from .views import HELPLINE_CURRENT, Helpline, helpline
 
 
 @dataclass
@@ -48,7 +49,7 @@ class DepartmentPage:
     policies: list[tuple[Record, PolicyStatus]]  # catalogue entries it administers
     has_catalogue: bool
     contact: Contact  # its contact fields, as the 怎么办 box shows them
-    helpline: tuple[str, str] | None  # the site's fallback contact (content/site.yaml)
+    helpline: Helpline | None  # the site's fallback contact (content/site.yaml)
 
 
 def pages(content: Content, env, site) -> list[Page]:
@@ -76,6 +77,6 @@ def pages(content: Content, env, site) -> list[Page]:
             policies=[(p, content.policy_status(p)) for p in content.policies_of(d)],
             has_catalogue=bool(content.policies),
             contact=Contact.of(d),
-            helpline=site.helpline,
+            helpline=helpline(site, HELPLINE_CURRENT),
         )))
     return result

@@ -9,12 +9,14 @@ from markupsafe import Markup
 from .. import urls
 from ..content import ClauseRef, Content, Relation
 from ..opendata import linked_data
-from ..present import Banner, date_zh, document_banner
+from ..present import date_zh
+from .banners import Banner, document_banner
 from ..render import linked_text
 from ..schema.model import DISCLOSURE_FIELDS, METADATA
 from ..schema.types import Date, DateTime
 from ..validate import Record
 from .page import Page, fact_row, make_page
+from .views import HELPLINE_LAPSED, helpline
 
 
 def metadata_rows(doc) -> list[tuple[str, str, str]]:
@@ -54,7 +56,7 @@ class DocumentPage:
     cited: list[Record]  # documents the text cites
     cited_by: list[ClauseRef]  # clauses of other documents that cite this one
     relations: list[Relation]  # both ways: 本文件替代 … / 替代本文件 … (Relation.label)
-    banner: Banner | None  # the document's status (present.document_banner)
+    banner: Banner | None  # the document's status (banners.document_banner)
     linked_data: Markup  # schema.org Legislation and breadcrumbs (opendata/linked_data.py)
 
 
@@ -83,7 +85,7 @@ def pages(content: Content, env, site) -> list[Page]:
             cited=cited,
             cited_by=cited_by,
             relations=content.relations_both_ways(doc),
-            banner=document_banner(doc, content.successors(doc), site.helpline),
+            banner=document_banner(doc, content.successors(doc), helpline(site, HELPLINE_LAPSED)),
             linked_data=linked_data.script(linked_data.document(content, site, doc, site.name)),
         )
         result.append(make_page(env, "document.html.j2", url, doc.title, page))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..present import Banner, book_title, clause_label, date_zh, document_banner, facts, goals_title, tasks_title
+from ..present import book_title, clause_label, date_zh, facts, goals_title, tasks_title
+from .banners import Banner, document_banner
 from .. import urls
 from ..content import Content
 from .library import MANY_DOCUMENTS, DocumentItem, document_item
@@ -30,7 +31,7 @@ class DocumentSummary:
     department_count: int  # departments that lead an indicator or share a task
     lead_count: int  # indicators with a lead unit
     responsible_count: int  # tasks with responsible units
-    banner: Banner | None  # the document's status (present.document_banner)
+    banner: Banner | None  # the document's status (banners.document_banner)
 
 
 # With more published documents than this, the home page shows this many

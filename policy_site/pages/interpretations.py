@@ -14,7 +14,8 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..content import PLACEHOLDER, ClauseRef, Content
 from ..infographic import infographic_data, infographic_svg
-from ..present import Banner, document_banner, target_text
+from ..present import target_text
+from .banners import Banner, document_banner
 from ..render import paragraphs
 from ..validate import Record
 from .page import Page, make_page
@@ -119,7 +120,7 @@ class InterpretationPage:
     doc: Record  # the document it interprets
     graphic: Graphic | None  # the poster of a 图片解读
     sections: list[Section]
-    banner: Banner | None  # the document's status (present.document_banner)
+    banner: Banner | None  # the document's status (banners.document_banner)
 
 
 def pages(content: Content, env, site) -> list[Page]:

@@ -11,7 +11,8 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..content import ClauseRef, Content, PolicyStatus
 from ..opendata import linked_data
-from ..present import Banner, date_zh, entry_banner, entry_fact_empty, period_zh, verified_note
+from ..present import date_zh, entry_fact_empty, period_zh, verified_note
+from .banners import Banner, entry_banner
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
 from ..schema.types import Date, List, Object, RefTo, Url, resolve
 from ..validate import Record
@@ -217,8 +218,7 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
                                 [s for b in p.basis if b.document for s in content.successors(b.document)],
                                 p.successor),
             next_step=entry_next_step(p, content.policy_status(p),
-                                      [s for b in p.basis if b.document for s in content.successors(b.document)],
-                                      site.helpline),
+                                      [s for b in p.basis if b.document for s in content.successors(b.document)], site),
             linked_data=linked_data.script(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
         )))
 

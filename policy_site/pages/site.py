@@ -27,11 +27,6 @@ class SiteInfo:
     # only when it is known.
     url: str = ""
 
-    @property
-    def helpline(self) -> tuple[str, str] | None:
-        """(name, phone) of the fallback contact, or None when not given."""
-        return (self.helpline_name, self.helpline_phone) if self.helpline_phone else None
-
     @classmethod
     def of(cls, record, url: str = "") -> "SiteInfo":
         """From the validated content/site.yaml record (schema.model.SITE)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..present import Banner, document_banner, goals_title
+from ..present import goals_title
+from .banners import Banner, document_banner
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
@@ -16,7 +17,7 @@ class TargetsPage:
     doc: Record
     goals: list[ClauseRef]  # the clauses that state indicators, in text order
     indicator_count: int
-    banner: Banner | None  # the document's status (present.document_banner)
+    banner: Banner | None  # the document's status (banners.document_banner)
 
 
 def pages(content: Content, env, site) -> list[Page]:

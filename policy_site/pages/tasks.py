@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..present import Banner, document_banner, tasks_title
+from ..present import tasks_title
+from .banners import Banner, document_banner
 from .. import urls
 from ..content import ClauseRef, Content
 from ..validate import Record
@@ -16,7 +17,7 @@ class TasksPage:
     doc: Record
     outline: list[ClauseRef]  # every task and the clauses that group tasks, in text order
     task_count: int
-    banner: Banner | None  # the document's status (present.document_banner)
+    banner: Banner | None  # the document's status (banners.document_banner)
 
 
 def pages(content: Content, env, site) -> list[Page]:
