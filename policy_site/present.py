@@ -90,14 +90,14 @@ def relative_phrase(ind) -> str:
     return f"{term.label}{ind.reference}{number}"
 
 
-def target_terms(ind) -> str:
+def target_terms(ind) -> list[str]:
     """What shape a target is when it is not one number, when it is due and
-    what kind of figure it is, where the content says: 区间目标 · 目标年份
-    2025年 · 年均; "" when it says none of these."""
+    what kind of figure it is, where the content says: [区间目标, 目标年份
+    2025年, 年均]; [] when it says none of these."""
     kind = target_shape.shape(ind)
-    return facts([target_shape.LABELS[kind] if kind != target_shape.SINGLE else "",
-                  f"比较基准 {ind.reference}" if ind.reference else "",
-                  f"目标年份 {ind.deadline}年" if ind.deadline else "", ind.kind or ""])
+    return [term for term in [target_shape.LABELS[kind] if kind != target_shape.SINGLE else "",
+                              f"比较基准 {ind.reference}" if ind.reference else "",
+                              f"目标年份 {ind.deadline}年" if ind.deadline else "", ind.kind or ""] if term]
 
 
 # What the 目标值 and 单位 columns show for a target without a number.

@@ -67,8 +67,8 @@ def fact(field, value, empty: str | None = None) -> Fact:
     t, empty = resolve(field.type), field.empty if empty is None else empty
     if value in (None, "", []):
         return Fact(field.label, "", empty)
-    if isinstance(t, List) and isinstance(resolve(t.item), RefTo):
-        return Fact(field.label, "", empty, links=tuple(dept_link(d) for d in value))
+    if isinstance(t, RefTo) or isinstance(t, List) and isinstance(resolve(t.item), RefTo):  # departments
+        return Fact(field.label, "", empty, links=tuple(dept_link(d) for d in (value if isinstance(value, list) else [value])))
     if isinstance(t, List):
         text = "、".join(str(v) for v in value)
     elif isinstance(t, (Date, DateTime)):

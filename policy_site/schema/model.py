@@ -175,9 +175,9 @@ INDICATOR = Object(
                           "相对目标（reference）原文有数时填写。"),
         Field("upper", Number(), "区间上限",
               description="比较方式为“区间”时填写上限，例如“增长5%-8%”的 8。"),
-        Field("unit", Text(max_length=20, multiline=False), "单位",
+        Field("unit", Text(max_length=20, multiline=False), "单位", empty="无",
               description="例如 家、%、万平方米；有目标值时必填。"),
-        Field("comparator", COMPARATOR, "比较方式",
+        Field("comparator", COMPARATOR, "比较方式", empty="无",
               description="以上 / 不低于 / 左右 / 超过 / 达到 / 不少于 / 不超过 / 不高于 / 以下 / 以内 / 高于 / 低于 / 区间 / 确数；"
                           "定性目标不填，其他目标必填。"),
         Field("reference", Text(max_length=60, multiline=False), "比较基准",
