@@ -219,7 +219,7 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
                                 p.successor),
             next_step=entry_next_step(p, content.policy_status(p),
                                       [s for b in p.basis if b.document for s in content.successors(b.document)], site),
-            linked_data=linked_data.script(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
+            linked_data=linked_data.json_text(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
         )))
 
     return [entry_page(p) for p in content.policies.values()]
