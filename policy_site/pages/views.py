@@ -65,10 +65,11 @@ def fact(field, value, empty: str | None = None) -> Fact:
     """``value`` of the model field ``field``, written by the field's type;
     ``empty``: other words than the field's for a value not given."""
     t, empty = resolve(field.type), field.empty if empty is None else empty
+    item = resolve(t.item) if isinstance(t, List) else t
     if value in (None, "", []):
         return Fact(field.label, "", empty)
-    if isinstance(t, RefTo) or isinstance(t, List) and isinstance(resolve(t.item), RefTo):  # departments
-        return Fact(field.label, "", empty, links=tuple(dept_link(d) for d in (value if isinstance(value, list) else [value])))
+    if isinstance(item, RefTo) and item.kind == "department":
+        return Fact(field.label, "", empty, links=tuple(dept_link(d) for d in (value if item is not t else [value])))
     if isinstance(t, List):
         text = "、".join(str(v) for v in value)
     elif isinstance(t, (Date, DateTime)):
