@@ -14,14 +14,6 @@ from .targets import Target, target
 from .views import HELPLINE_CURRENT, Badge, Fact, Helpline, Link, dept_link, doc_badge, fact, helpline, status_badge
 
 
-@dataclass(frozen=True)
-class DepartmentRow:
-    department: Link  # its name, to its page
-    anchor: str  # its row's id (urls.department_anchor)
-    indicators: int  # how many it leads
-    tasks: int  # how many it shares
-
-
 @dataclass
 class Matrix:
     id: str  # its document's id (the section's anchor is matrix-<id>)
@@ -36,7 +28,7 @@ class Matrix:
 class DepartmentGroup:
     government: str  # the government's name; "": departments of no registered government
     anchor: str  # its heading's id
-    rows: list[DepartmentRow]
+    rows: list[tuple[Link, str, int, int]]  # (department, its row's id, indicators it leads, tasks it shares)
 
 
 @dataclass
@@ -46,24 +38,15 @@ class DepartmentsPage:
     matrices: list[Matrix]  # one per document with tasks
 
 
-@dataclass(frozen=True)
-class Task:
-    """A task a department shares."""
-
-    id: str  # the clause's id
-    label: Link  # present.clause_label, to the task on its 重点任务 page
-    source: str  # the clause's URL in 政策原文
-    shared_with: str | None  # the other responsible departments' names, 、-separated; None when it is the only one
-    status: Badge  # its document's validity
-
-
 @dataclass
 class DepartmentPage:
     name: str
     full_name: Fact
     government: str | None  # its government's name ("" when it has none); None: the site registers none
     indicators: list[Target]  # those it leads
-    tasks: list[Task]
+    # The tasks it shares: (clause id, present.clause_label to the task on its 重点任务 page, the clause's URL
+    # in 政策原文, the other responsible departments' names or None when it is the only one, validity).
+    tasks: list[tuple[str, Link, str, str | None, Badge]]
     policies: list[tuple[str, Link, Badge]]  # (id, name to its page, status) of the catalogue entries it administers
     has_catalogue: bool
     contact: Contact  # its contact fields, as the 怎么办 box shows them
@@ -74,10 +57,10 @@ def task_link(ref) -> Link:
     return Link(clause_label(ref), f"{urls.tasks(ref.document)}#{ref.clause.id}")
 
 
-def task(ref, dept) -> Task:
+def task(ref, dept) -> tuple:
     responsible = ref.clause.responsible
     others = "、".join(d.name for d in responsible if d is not dept) if len(responsible) > 1 else None
-    return Task(ref.clause.id, task_link(ref), urls.clause(ref.document, ref.clause), others, doc_badge(ref.document))
+    return ref.clause.id, task_link(ref), urls.clause(ref.document, ref.clause), others, doc_badge(ref.document)
 
 
 def pages(content: Content, env, site) -> list[Page]:
@@ -85,7 +68,7 @@ def pages(content: Content, env, site) -> list[Page]:
         return []
     depts = list(content.departments.values())
     groups = [DepartmentGroup(gov.name if gov else "", f"government-{gov.id}" if gov else "government-none", [
-        DepartmentRow(dept_link(d), urls.department_anchor(d), len(content.indicators_led_by(d)), len(content.tasks_of(d)))
+        (dept_link(d), urls.department_anchor(d), len(content.indicators_led_by(d)), len(content.tasks_of(d)))
         for d in members]) for gov, members in content.department_groups()]
     matrices = []
     for doc in content.full_documents:

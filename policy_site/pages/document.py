@@ -49,23 +49,12 @@ def clause(content: Content, ref, below: dict) -> Clause:
                   [clause(content, r, below) for r in below.get(c.id, [])])
 
 
-@dataclass(frozen=True)
-class Notice:
-    """The notice the document was issued with (印发通知)."""
-
-    addressees: str
-    paragraphs: list[str]
-    signatory: str
-    date: str  # present.date_zh
-    publication_note: str
-
-
 @dataclass
 class DocumentPage:
     title: str
     metadata_rows: list[Fact]  # in the model's order
     interpretations: list[Link]  # named by their type (文字解读 …)
-    notice: Notice | None
+    notice: list[tuple[str, str]]  # 印发通知, its parts given: (addressees/text/signatory/date/publication, words)
     text_title: str  # the text's heading: its own title, or 正文 where that is the page's title; "": no text
     clauses: list[Clause]  # the top-level ones
     attachments: list[tuple[str, str, bool]]  # (id, name: title.format, whether the site has the file)
@@ -80,14 +69,15 @@ class DocumentPage:
 def pages(content: Content, env, site) -> list[Page]:
     result = []
     for doc in content.documents.values():
-        notice, body, below = doc.notice, doc.body, linked_data.sub_clauses(content, doc)
+        body, below = doc.body, linked_data.sub_clauses(content, doc)
         body_title = body.title + (body.subtitle or "") if body else ""
         page = DocumentPage(
             doc.title,
             metadata_rows=metadata_rows(doc),
             interpretations=[Link(i.type, urls.interpretation(i)) for i in content.interpretations_of(doc)],
-            notice=notice and Notice(notice.addressees or "", notice.paragraphs, notice.signatory or "",
-                                     date_zh(notice.date), notice.publication_note or ""),
+            notice=[(part, words) for part, words in [
+                ("addressees", n.addressees), *[("text", p) for p in n.paragraphs], ("signatory", n.signatory),
+                ("date", date_zh(n.date)), ("publication", n.publication_note)] if words] if (n := doc.notice) else [],
             text_title="正文" if body_title == doc.title else body_title,
             clauses=[clause(content, r, below) for r in content.clauses(doc) if not r.parents],
             attachments=[(a.id, a.title + (f".{a.format}" if a.format else ""), a.available) for a in doc.attachments or ()],

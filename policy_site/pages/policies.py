@@ -62,16 +62,6 @@ class CataloguePage:
     open_data: str = urls.open_data()
 
 
-@dataclass(frozen=True)
-class Basis:
-    """A clause a catalogue entry is based on, quoted."""
-
-    quote: str  # the clause's text
-    clause: Link  # present.clause_label, to the clause in 政策原文
-    citation: str  # its document (present.citation)
-    status: Badge  # its document's validity
-
-
 @dataclass
 class PolicyEntryPage:
     summary: str
@@ -80,7 +70,7 @@ class PolicyEntryPage:
     status_set: bool  # staff set its status (status_override); else it is judged on as_of
     as_of: str  # present.date_zh
     facts: list[Fact]  # fact_rows
-    basis: list[Basis]
+    basis: list[tuple[str, Link, str, Badge]]  # the clauses it is based on: (text, present.clause_label, citation, validity)
     indicators: list[Target]  # its related indicators
     banner: Banner | None  # not current, or of unknown validity: why, and what applies instead
     next_step: NextStep  # 怎么办: apply, ask, or see what replaced it
@@ -211,8 +201,8 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
         return PolicyEntryPage(
             p.summary, status_badge(status), status.reason, status.overridden, date_zh(content.as_of),
             facts=fact_rows(p, status),
-            basis=[Basis(ref.clause.text, Link(clause_label(ref), urls.clause(doc, ref.clause)), citation(doc),
-                         doc_badge(doc)) for doc, ref in basis],
+            basis=[(ref.clause.text, Link(clause_label(ref), urls.clause(doc, ref.clause)), citation(doc), doc_badge(doc))
+                   for doc, ref in basis],
             indicators=[target(ref, ind) for ref, ind in _related_indicators(content, p)],
             banner=entry_banner(status, successors, p.successor),
             next_step=entry_next_step(p, status, successors, site),

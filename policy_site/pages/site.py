@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 # The catalogue's title when content/site.yaml gives none.
 CATALOGUE_TITLE = "政策目录"
@@ -29,18 +29,7 @@ class SiteInfo:
 
     @classmethod
     def of(cls, record, url: str = "") -> "SiteInfo":
-        """From the validated content/site.yaml record (schema.model.SITE)
-        and the site's address ``url``."""
-        return cls(
-            name=record.name,
-            description=record.description or "",
-            region=record.region or "",
-            publisher=record.publisher or "",
-            contact=record.contact or "",
-            licence=record.licence or "",
-            helpline_name=record.helpline_name or "",
-            helpline_phone=record.helpline_phone or "",
-            catalogue_title=record.catalogue_title or CATALOGUE_TITLE,
-            catalogue_lead=record.catalogue_lead or "",
-            url=url,
-        )
+        """From the validated content/site.yaml record (schema.model.SITE),
+        its fields not given as "", and the site's address ``url``."""
+        given = {f.name: getattr(record, f.name) or "" for f in fields(cls) if f.name != "url"}
+        return cls(**{**given, "catalogue_title": given["catalogue_title"] or CATALOGUE_TITLE}, url=url)
