@@ -57,7 +57,7 @@ class CataloguePage:
     facets: list[Facet]
     as_of: str  # the day statuses are judged on (present.date_zh)
     historical: list[tuple[str, int]]  # (status, number of entries) of entries that are not current
-    lead: str = ""  # content/site.yaml catalogue_lead: what the catalogue holds, in the site's words
+    intro: str = ""  # content/site.yaml catalogue_intro (目录说明): what the catalogue holds, in the site's words
     feed: str = urls.feed("policies")  # the URLs of the catalogue's feed and of the 开放数据 page
     open_data: str = urls.open_data()
 
@@ -172,7 +172,7 @@ def pages(content: Content, env, site) -> list[Page]:
     statuses = {p.id: content.policy_status(p) for p in policies}
     catalogue = CataloguePage([card(content, p) for p in policies], facets(content), date_zh(content.as_of),
                               historical=_count_by_status(s for s in statuses.values() if not s.current),
-                              lead=site.catalogue_lead)
+                              intro=site.catalogue_intro)
     self_check = self_check_page(content)
     return [
         make_page(env, "policies.html.j2", urls.policies(), site.catalogue_title, catalogue, hide=("toc",)),

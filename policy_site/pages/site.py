@@ -21,7 +21,7 @@ class SiteInfo:
     helpline_name: str = ""
     helpline_phone: str = ""
     catalogue_title: str = CATALOGUE_TITLE
-    catalogue_lead: str = ""
+    catalogue_intro: str = ""
     # Where the site is published (SITE_URL, mkdocs.yml site_url), ending in
     # "/"; empty when not set. Not content: the open data links absolutely
     # only when it is known.

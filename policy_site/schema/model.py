@@ -552,7 +552,7 @@ SITE = Object(
               empty="未提供"),
         Field("catalogue_title", Text(max_length=40, multiline=False), "政策目录名称",
               description="政策目录页面的标题，例如 小微企业政策目录；留空时为“政策目录”。"),
-        Field("catalogue_lead", Text(max_length=500), "政策目录说明",
+        Field("catalogue_intro", Text(max_length=500), "政策目录说明",
               description="政策目录页面开头的说明：目录收录什么、依据什么。"),
         Field("governments", List(GOVERNMENT), "政府",
               description="本站文件所属的各级政府；文件用 government 字段写明所属政府，它的部门归入该政府。"),
