@@ -193,11 +193,6 @@ def in_force(doc) -> bool:
     return validity_state(doc) == "in-force"
 
 
-def validity_description(doc) -> str:
-    """What the document's validity (or its absence) means for a reader."""
-    return validity(doc).description
-
-
 def document_lapsed(doc) -> str | None:
     """What a document's status tag says when it is not stated to be in force:
     已废止 / 已失效, or 有效性未标注; None for a document in force."""

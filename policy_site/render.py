@@ -27,11 +27,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 
 
-def md_inline(value: str) -> Markup:
-    """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
-
-
 def paragraphs(text: str | None) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
@@ -41,9 +36,9 @@ def heading(level: int, text: str, anchor: str | None = None) -> Markup:
     Markdown by the engine (markdown="span", so it joins the table of
     contents), hence escaped for Markdown as well as HTML. The page title
     (level 1) takes the engine's id, as a Markdown title would."""
-    level = min(level, 6)
+    level, text = min(level, 6), _MD_SPECIAL.sub(r"\\\1", str(escape(text)))  # HTML escaped, then Markdown
     id_attr = Markup(' id="{}"').format(anchor) if anchor else ""
-    return Markup(f'<h{level}{id_attr} markdown="span">{md_inline(text)}</h{level}>')
+    return Markup(f'<h{level}{id_attr} markdown="span">{text}</h{level}>')
 
 
 @dataclass(frozen=True)

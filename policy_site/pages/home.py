@@ -21,10 +21,8 @@ class DocumentSummary:
     book_title: str  # 《name》
     facts: str  # 文号 · 发布单位 · 成文日期 · 发布日期, those given
     has_attachments: bool
-    goals_title: str  # what its parts are called (present.document_names)
-    tasks_title: str
-    targets: str  # the URLs of its 主要目标 and 重点任务 pages
-    tasks: str
+    targets: Link  # its 主要目标 and 重点任务 pages, by what it calls them (present.goals_title, tasks_title)
+    tasks: Link
     goals: list[Link]  # its goal clauses (present.clause_label), to their targets
     indicator_count: int
     task_count: int
@@ -79,7 +77,7 @@ def pages(content: Content, env, site) -> list[Page]:
             document_item(doc), book_title(doc),
             facts([meta.doc_no, meta.issuer, meta.written_date and "成文日期 " + date_zh(meta.written_date),
                    meta.published and "发布日期 " + date_zh(meta.published)]),
-            bool(doc.attachments), goals_title(doc), tasks_title(doc), urls.targets(doc), urls.tasks(doc),
+            bool(doc.attachments), Link(goals_title(doc), urls.targets(doc)), Link(tasks_title(doc), urls.tasks(doc)),
             [Link(clause_label(r), f"{urls.targets(doc)}#{r.clause.id}") for r in goals],
             indicator_count=sum(len(r.clause.indicators) for r in goals),
             task_count=len(tasks),

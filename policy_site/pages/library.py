@@ -8,6 +8,7 @@ script, adds the filters and keeps them in the URL.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import urls
@@ -82,9 +83,7 @@ def _one(text: str | None) -> str:
 
 def _by_count(values: list[str]) -> list[tuple[str, str]]:
     """Free-text values, the most frequent first (then by text), 未标注 last."""
-    counts: dict[str, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
+    counts = Counter(values)
     given = sorted((v for v in counts if v != NOT_GIVEN), key=lambda v: (-counts[v], v))
     return [(v, v) for v in given] + ([(NOT_GIVEN, NOT_GIVEN)] if NOT_GIVEN in counts else [])
 

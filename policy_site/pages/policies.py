@@ -3,6 +3,7 @@ policies/catalogue.json, is open data: policy_site/opendata)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -10,6 +11,7 @@ from markupsafe import Markup
 from .. import urls
 from ..content import Content
 from ..opendata import linked_data
+from ..opendata.records import related_indicators
 from ..present import citation, clause_label, date_zh, entry_fact_empty, verified_note
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
 from .banners import Banner, entry_banner
@@ -142,24 +144,9 @@ def fact_rows(policy, status) -> list[Fact]:
     return rows
 
 
-def _related_indicators(content: Content, policy) -> list[tuple]:
-    wanted = set(policy.related_indicators)
-    found = []
-    if not wanted:
-        return found
-    for basis in policy.basis:
-        for ref in content.goals(basis.document):
-            for ind in ref.clause.indicators:
-                if ind.id in wanted and all(ind is not f[1] for f in found):
-                    found.append((ref, ind))
-    return found
-
-
 def _count_by_status(statuses) -> list[tuple[str, int]]:
     """(status, number of entries) in vocabulary order, for statuses that occur."""
-    counts: dict[str, int] = {}
-    for s in statuses:
-        counts[s.value] = counts.get(s.value, 0) + 1
+    counts = Counter(s.value for s in statuses)
     return [(v, counts[v]) for v in POLICY_STATUS.terms if v in counts]
 
 
@@ -203,7 +190,7 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
             facts=fact_rows(p, status),
             basis=[(ref.clause.text, Link(clause_label(ref), urls.clause(doc, ref.clause)), citation(doc), doc_badge(doc))
                    for doc, ref in basis],
-            indicators=[target(ref, ind) for ref, ind in _related_indicators(content, p)],
+            indicators=[target(ref, ind) for ref, ind in related_indicators(content, p)],
             banner=entry_banner(status, successors, p.successor),
             next_step=entry_next_step(p, status, successors, site),
             linked_data=linked_data.json_text(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
