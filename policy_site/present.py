@@ -15,6 +15,7 @@ import re
 
 from . import target_shape
 from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
+from .schema.types import EMPTY
 
 # -- Numbers and targets ---------------------------------------------------------
 
@@ -168,8 +169,8 @@ def date_zh(value: dt.date | dt.datetime | None) -> str:
 
 def period_zh(period) -> str:
     """An application period: 2019年1月1日 至 2019年12月31日, 未提供 for a missing end."""
-    start = date_zh(period.start) if period.start else "未提供"
-    end = date_zh(period.end) if period.end else "未提供"
+    start = date_zh(period.start) if period.start else EMPTY
+    end = date_zh(period.end) if period.end else EMPTY
     return f"{start} 至 {end}"
 
 
@@ -219,8 +220,7 @@ def entry_fact_empty(field, current: bool) -> str:
     """What an entry's missing fact says: the field's own words (未提供 — 以主管
     部门发布的实施细则为准) while the entry is current; 未提供 alone once it is
     not, since no rules are coming for a lapsed entry."""
-    empty = field.empty or "未提供"
-    return empty if current or not empty.startswith("未提供") else "未提供"
+    return field.empty if current or not field.empty.startswith(EMPTY) else EMPTY
 
 
 def verified_note(date) -> str:
