@@ -65,7 +65,7 @@ def point_links(content: Content, doc, point) -> PointLinks:
 class Graphic:
     """The poster of a 图片解读: what it says, and the SVG document drawn from it."""
 
-    data: dict
+    data: dict  # what it says (infographic_data, plain data): the page's text version reads it too
     svg: str
 
     @property
