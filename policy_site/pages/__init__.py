@@ -1,16 +1,16 @@
 """Page data: the model turned into pages, one module per page type.
 
-Every module exposes ``pages(content, env, site) -> list[Page]``; some
-also ``files(content) -> {site path: text}`` for images beside the pages.
-``build_pages`` makes them all; its parts (``pages_but_entries``, the entries,
-``finish``) let the generate step make a large catalogue's entries while
-another process makes the open data (generate.py).
-The open data (``policy_site/opendata``) and its page, 开放数据
-(``open_data.py``), come last: they list every other page. Each module declares a dataclass per page type (``DocumentPage``,
-``TargetsPage``, ...): what its template shows, read there as ``page.<field>``,
-so a field can be followed from the content model to the page.
-Nothing here knows about a site engine: a page is a URL, a title and HTML,
-and the navigation is a plain tree.
+Each module declares a dataclass per page type (``DocumentPage``,
+``TargetsPage``, ...) carrying everything its template shows, written, and
+made of strings, numbers and the values of ``views.py`` (never a content
+record): the template reads it as ``page.<field>``, so a field can be
+followed from the content model to the page. Every module exposes
+``pages(content, env, site) -> list[Page]``; some also ``files(content)``
+for images beside the pages. ``build_pages`` makes them all; its parts
+(``pages_but_entries``, the entries, ``finish``) let the generate step make a
+large catalogue's entries while another process makes the open data; the 开放数据
+page (``open_data.py``) comes last, as it lists every other page. Nothing
+here knows about a site engine: a page is a URL, a title and HTML.
 """
 
 from __future__ import annotations
