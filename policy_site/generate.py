@@ -29,7 +29,7 @@ from . import forked, urls
 from .content import Content, load_content
 from .opendata import Published, publish
 from .opendata.sitemap import template as sitemap_template
-from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages, finish, lead_pages, policies, searchable_pages
+from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages, finish, pages_but_entries, policies, searchable_pages
 from .pages.nav import prune as prune_nav
 from .render import environment, outline, plain_text
 from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
@@ -105,13 +105,13 @@ def _generate_beside(setting: "Setting", writer: "TreeWriter") -> Generated:
     with forked.Beside(open_data_and_index) as other:
         processes = 2 if other.child else 1
         memo = PageMemo()
-        lead, images = lead_pages(content, info, memo, env)
-        other.send(searchable_pages(lead))
+        others, images = pages_but_entries(content, info, env)
+        other.send(searchable_pages(others))
         entries = policies.entry_pages(content, env, memo, info)
-        files = {**setting.fixed_files(), **setting.page_files(lead + entries, images)}
+        files = {**setting.fixed_files(), **setting.page_files(others + entries, images)}
         written = writer.write(files)
         sent, theirs, their_written = other.result()
-    made = lead + entries
+    made = others + entries
     site = finish(content, info, env, made, images, sent.received(), setting.handwritten_urls)
     last = setting.site_files(site, site.pages[len(made):])  # the 开放数据 page, made by finish
     written += writer.write(last) + their_written

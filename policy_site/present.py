@@ -1,9 +1,9 @@
 """How the site writes things: numbers, targets, comparators, dates, statuses
 and citations, each said once.
 
-The pages (through the filters and globals ``render.environment`` registers),
-the infographic, the search records and the catalogue's open-data export all
-write these through this module, so the same fact reads the same everywhere.
+The page data (``pages/``), the infographic, the search records and the
+catalogue's open-data export all write these through this module, so the
+same fact reads the same everywhere.
 Nothing here loads or checks content; ``content.py`` uses it only where a check
 or a status reason must word a value as the site does.
 """
@@ -11,13 +11,11 @@ or a status reason must word a value as the site does.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
-from . import target_shape, urls
-
 import re
 
+from . import target_shape
 from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
+from .schema.types import EMPTY
 
 # -- Numbers and targets ---------------------------------------------------------
 
@@ -93,14 +91,14 @@ def relative_phrase(ind) -> str:
     return f"{term.label}{ind.reference}{number}"
 
 
-def target_terms(ind) -> str:
+def target_terms(ind) -> list[str]:
     """What shape a target is when it is not one number, when it is due and
-    what kind of figure it is, where the content says: 区间目标 · 目标年份
-    2025年 · 年均; "" when it says none of these."""
+    what kind of figure it is, where the content says: [区间目标, 目标年份
+    2025年, 年均]; [] when it says none of these."""
     kind = target_shape.shape(ind)
-    return facts([target_shape.LABELS[kind] if kind != target_shape.SINGLE else "",
-                  f"比较基准 {ind.reference}" if ind.reference else "",
-                  f"目标年份 {ind.deadline}年" if ind.deadline else "", ind.kind or ""])
+    return [term for term in [target_shape.LABELS[kind] if kind != target_shape.SINGLE else "",
+                              f"比较基准 {ind.reference}" if ind.reference else "",
+                              f"目标年份 {ind.deadline}年" if ind.deadline else "", ind.kind or ""] if term]
 
 
 # What the 目标值 and 单位 columns show for a target without a number.
@@ -171,8 +169,8 @@ def date_zh(value: dt.date | dt.datetime | None) -> str:
 
 def period_zh(period) -> str:
     """An application period: 2019年1月1日 至 2019年12月31日, 未提供 for a missing end."""
-    start = date_zh(period.start) if period.start else "未提供"
-    end = date_zh(period.end) if period.end else "未提供"
+    start = date_zh(period.start) if period.start else EMPTY
+    end = date_zh(period.end) if period.end else EMPTY
     return f"{start} 至 {end}"
 
 
@@ -194,11 +192,6 @@ def validity_state(doc) -> str:
 def in_force(doc) -> bool:
     """Whether a document is stated to be in force (有效)."""
     return validity_state(doc) == "in-force"
-
-
-def validity_description(doc) -> str:
-    """What the document's validity (or its absence) means for a reader."""
-    return validity(doc).description
 
 
 def document_lapsed(doc) -> str | None:
@@ -227,8 +220,7 @@ def entry_fact_empty(field, current: bool) -> str:
     """What an entry's missing fact says: the field's own words (未提供 — 以主管
     部门发布的实施细则为准) while the entry is current; 未提供 alone once it is
     not, since no rules are coming for a lapsed entry."""
-    empty = field.empty or "未提供"
-    return empty if current or not empty.startswith("未提供") else "未提供"
+    return field.empty if current or not field.empty.startswith(EMPTY) else EMPTY
 
 
 def verified_note(date) -> str:
@@ -252,63 +244,6 @@ def entry_basis_unknown(docs) -> str:
     """Why an entry none of whose basis documents is stated in force has an unknown status."""
     names = "、".join(f"{d.metadata.doc_no or d.title}（{validity(d).label}）" for d in docs)
     return f"依据文件 {names} 未标注有效性，本条目是否仍适用请向主管部门确认。"
-
-
-@dataclass(frozen=True)
-class Banner:
-    """A warning at the top of a page whose subject no longer applies (or
-    whose validity is not known), with links to what applies instead."""
-
-    aria_label: str
-    title: str
-    text: str
-    links_label: str = ""  # e.g. 替代它的文件：
-    links: tuple[tuple[str, str], ...] = ()  # (link text, site-relative URL)
-    # (name, phone) of the site's fallback contact (content/site.yaml helpline),
-    # for a reader asking what applies today; () when not given.
-    helpline: tuple[str, str] | tuple = ()
-
-
-# What a banner says before the fallback contact of the site.
-HELPLINE_LEAD = "想知道现在适用哪些政策，可以咨询"
-
-
-def document_banner(doc, successors=(), helpline=None) -> Banner | None:
-    """The banner of a page about a document not stated to be in force;
-    ``successors``: the documents that state they replace it; ``helpline``:
-    (name, phone) of the site's fallback contact, where the page names it."""
-    term = validity(doc)
-    if term.extra["state"] == "in-force":
-        return None
-    if term.extra["state"] == "lapsed":
-        when = doc.metadata.repeal_date
-        title = f"本文件已于{date_zh(when)}{doc.metadata.validity}" if when else f"本文件有效性：{term.label}"
-    else:
-        title = f"本文件{term.label}"
-    links = _document_links(successors)
-    return Banner("文件有效性", title, term.description, "替代它的文件：" if links else "", links, helpline or ())
-
-
-def _document_links(docs) -> tuple[tuple[str, str], ...]:
-    """Banner links to documents: (citation, URL)."""
-    return tuple((citation(d), urls.document(d)) for d in docs)
-
-
-def entry_banner(status, successors=(), successor_entry=None) -> Banner | None:
-    """The banner of a catalogue entry that is not current, or whose basis's
-    validity is not known; ``successors``: documents that replace its basis
-    documents; ``successor_entry``: the entry staff named to succeed it."""
-    links = tuple((e.name, urls.policy(e)) for e in [successor_entry] if e is not None)
-    label = "现行政策见：" if links else ""
-    if not links and successors:
-        links = _document_links(successors)
-        label = "依据文件已被替代，替代它的文件："
-    if status.state == "unknown":
-        return Banner("条目状态", f"本条目状态：{status.value}", status.reason, label, links)
-    if status.current:
-        return None
-    return Banner("条目状态", f"本条目状态：{status.value}", f"{status.reason}本条目仅作历史参考，不代表现行政策。",
-                  label, links)
 
 
 # -- Citations ---------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""Jinja environment, filters and the inline text renderer shared by all pages.
+"""The Jinja environment the page templates render in, and the headings they write.
 
-Templates (in ``policy_site/templates``) write the HTML of each page. Headings
+Templates (in ``policy_site/templates``) write the HTML of each page from its
+page data (``policy_site/pages``), which come with every value written. Headings
 carry their ids and ``markdown="span"``, so an engine's Markdown parser (with
 md_in_html) lists them in its table of contents and gives them permalinks;
 ``outline`` reads the same headings back for the generator. Content text is
@@ -18,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import present, target_shape, urls
+from . import present, urls
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,40 +27,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 
 
-def md_inline(value: str) -> Markup:
-    """Escape text for a Markdown heading: HTML first, then Markdown syntax."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
-
-
 def paragraphs(text: str | None) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-
-
-def linked_text(text: str, links: list[tuple[str, str, str]]) -> list[Markup]:
-    """Escape ``text`` into paragraphs, turning phrases into links.
-
-    ``links`` holds (phrase, href, css class); each phrase is linked where it
-    first occurs, and overlapping phrases are skipped, so the words on the page
-    are exactly the words of the content.
-    """
-    result = []
-    pending = list(links)
-    for para in paragraphs(text):
-        spans = []
-        for phrase, href, cls in list(pending):
-            start = para.find(phrase)
-            if start < 0 or any(s < start + len(phrase) and start < e for s, e, *_ in spans):
-                continue
-            spans.append((start, start + len(phrase), href, cls))
-            pending.remove((phrase, href, cls))
-        spans.sort()
-        out, cursor = Markup(""), 0
-        for start, end, href, cls in spans:
-            out += escape(para[cursor:start])
-            out += Markup('<a class="{}" href="{}">{}</a>').format(cls, href, para[start:end])
-            cursor = end
-        result.append(out + escape(para[cursor:]))
-    return result
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> Markup:
@@ -67,9 +36,9 @@ def heading(level: int, text: str, anchor: str | None = None) -> Markup:
     Markdown by the engine (markdown="span", so it joins the table of
     contents), hence escaped for Markdown as well as HTML. The page title
     (level 1) takes the engine's id, as a Markdown title would."""
-    level = min(level, 6)
+    level, text = min(level, 6), _MD_SPECIAL.sub(r"\\\1", str(escape(text)))  # HTML escaped, then Markdown
     id_attr = Markup(' id="{}"').format(anchor) if anchor else ""
-    return Markup(f'<h{level}{id_attr} markdown="span">{md_inline(text)}</h{level}>')
+    return Markup(f'<h{level}{id_attr} markdown="span">{text}</h{level}>')
 
 
 @dataclass(frozen=True)
@@ -117,39 +86,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        md=md_inline,
-        paragraphs=paragraphs,
-        # How things are written: present.py
-        date_zh=present.date_zh,
-        target=present.target_text,
-        target_terms=present.target_terms,
-        target_number=present.target_number,
-        target_unit=present.target_unit,
-        part_text=present.part_text,
-        number=present.format_number,
-        size=present.file_size,
-        amount=present.amount,
-        comparator=present.comparator_text,
-        doc_name=present.doc_name,
-        book_title=present.book_title,
-        citation=present.citation,
-        facts=present.facts,
-        clause_number=present.clause_number,
-        clause_label=present.clause_label,
-        goals_title=present.goals_title,
-        tasks_title=present.tasks_title,
-        tel_href=present.tel_href,
-    )
-    env.globals.update(
-        urls=urls,
-        validity=present.validity,
-        part_anchor=target_shape.part_anchor,
-        validity_word=present.validity_word,
-        helpline_lead=present.HELPLINE_LEAD,
-        heading=heading,
-        href=href,
-    )
+    # Page data (policy_site/pages) come written: the templates need only
+    # these, and ``heading`` and ``href`` below.
+    env.filters.update(paragraphs=paragraphs, tel_href=present.tel_href)
+    env.globals.update(heading=heading, href=href)
     return env
 
 

@@ -22,7 +22,7 @@ contact: |-
 
   示例联系方式第二行
 catalogue_title: 示例惠企政策目录
-catalogue_lead: 本目录收录示例市的惠企政策。
+catalogue_intro: 本目录收录示例市的惠企政策。
 """
 
 OTHER_SITE += FIXTURE_GOVERNMENTS

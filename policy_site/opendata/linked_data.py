@@ -17,8 +17,9 @@ address is set and relative to the page otherwise (a JSON-LD processor
 resolves them against the page's own address).
 
 The block goes into the page's body as ``<script type="application/ld+json">``
-(valid anywhere in an HTML document), written by the page templates: no
-engine or theme template is involved, so both engines publish it as it is.
+(valid anywhere in an HTML document), written by the page templates around
+``json_text``: no engine or theme template is involved, so both engines
+publish it as it is.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def _parts(link: Linker, doc, refs, children: dict) -> list[dict]:
     }) for ref in refs]
 
 
-def _children(content, doc) -> dict:
+def sub_clauses(content, doc) -> dict:
     """Clause id -> the ClauseRefs of its sub-clauses."""
     found: dict = {}
     for ref in content.clauses(doc):
@@ -120,8 +121,8 @@ def document(content, site, doc, home_title: str) -> dict:
         "legislationLegalForce": {"@id": LEGAL_FORCE[state]} if state in LEGAL_FORCE else None,
         "legislationType": DOCUMENT_TYPE.term(doc.type).label if doc.type else None,
         "inLanguage": LANGUAGE,
-        "hasPart": _parts(link, doc, [r for r in content.clauses(doc) if not r.parents], _children(content, doc)),
-        "citation": [_reference(d, link) for d in _cited(content, doc)],
+        "hasPart": _parts(link, doc, [r for r in content.clauses(doc) if not r.parents], sub_clauses(content, doc)),
+        "citation": [_reference(d, link) for d in cited(content, doc)],
     }
     for relation in content.relations_both_ways(doc):
         if not relation.inverse:  # the other document's page states the inverse
@@ -130,7 +131,8 @@ def document(content, site, doc, home_title: str) -> dict:
     return {"@context": CONTEXT, "@graph": [_compact(node), breadcrumbs(link, trail)]}
 
 
-def _cited(content, doc) -> list:
+def cited(content, doc) -> list:
+    """The documents the text of ``doc`` cites, each once, in text order."""
     cited = []
     for ref in content.clauses(doc):
         cited += [d for d in ref.clause.cites if d not in cited]
@@ -157,9 +159,10 @@ def policy(content, site, p, home_title: str, catalogue_title: str) -> dict:
     return {"@context": CONTEXT, "@graph": [_compact(node), breadcrumbs(link, trail)]}
 
 
-def script(graph: dict) -> Markup:
-    """The JSON-LD block: no "</script>" or markup can be formed by content
-    text (<, > and & are written as JSON escapes)."""
+def json_text(graph: dict) -> Markup:
+    """The JSON-LD text of the page's <script type="application/ld+json">
+    (the template writes the tag): safe as it is, since no "</script>" or
+    markup can be formed by content text (<, > and & are written as JSON
+    escapes)."""
     text = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -350,9 +350,12 @@ STATUS_DATA = View.of("status_data", "状态", [
 
 def related_indicators(content: Content, policy) -> list[tuple]:
     """(goal ClauseRef, indicator) of the entry's related indicators, as its page lists them."""
-    from ..pages.policies import _related_indicators
-
-    return _related_indicators(content, policy)
+    wanted, found = set(policy.related_indicators), []
+    for basis in policy.basis if wanted else ():
+        for ref in content.goals(basis.document):
+            found += [(ref, ind) for ind in ref.clause.indicators
+                      if ind.id in wanted and all(ind is not f[1] for f in found)]
+    return found
 
 
 POLICY_DATA = derive(POLICY, "policy_data", omit=("status_override",), nested={"basis": BASIS_DATA}, added=[

@@ -1,16 +1,16 @@
 """Page data: the model turned into pages, one module per page type.
 
-Every module exposes ``pages(content, env, site, memo) -> list[Page]``; some
-also ``files(content) -> {site path: text}`` for images beside the pages.
-``build_pages`` makes them all; its parts (``lead_pages``, the entries,
-``finish``) let the generate step make a large catalogue's entries while
-another process makes the open data (generate.py).
-The open data (``policy_site/opendata``) and its page, 开放数据
-(``open_data.py``), come last: they list every other page. Each module declares a dataclass per page type (``DocumentPage``,
-``TargetsPage``, ...): what its template shows, read there as ``page.<field>``,
-so a field can be followed from the content model to the page.
-Nothing here knows about a site engine: a page is a URL, a title and HTML,
-and the navigation is a plain tree.
+Each module declares a dataclass per page type (``DocumentPage``,
+``TargetsPage``, ...) carrying everything its template shows, written, and
+made of strings, numbers and the values of ``views.py`` (never a content
+record): the template reads it as ``page.<field>``, so a field can be
+followed from the content model to the page. Every module exposes
+``pages(content, env, site) -> list[Page]``; some also ``files(content)``
+for images beside the pages. ``build_pages`` makes them all; its parts
+(``pages_but_entries``, the entries, ``finish``) let the generate step make a
+large catalogue's entries while another process makes the open data; the 开放数据
+page (``open_data.py``) comes last, as it lists every other page. Nothing
+here knows about a site engine: a page is a URL, a title and HTML.
 """
 
 from __future__ import annotations
@@ -52,18 +52,18 @@ def build_pages(content: Content, site: SiteInfo, memo: PageMemo | None = None,
     hand-written pages, for the sitemap."""
     env = env or environment()
     memo = memo or PageMemo()
-    lead, files = lead_pages(content, site, memo, env)
+    others, files = pages_but_entries(content, site, env)
     entries = policies.entry_pages(content, env, memo, site)
-    return finish(content, site, env, lead + entries, files, publish(content, site), handwritten)
+    return finish(content, site, env, others + entries, files, publish(content, site), handwritten)
 
 
-def lead_pages(content: Content, site: SiteInfo, memo: PageMemo, env: Environment
-               ) -> tuple[list[Page], dict[str, str | bytes]]:
+def pages_but_entries(content: Content, site: SiteInfo, env: Environment
+                      ) -> tuple[list[Page], dict[str, str | bytes]]:
     """The pages of ``PAGE_TYPES``, and the files beside them (images)."""
     pages: list[Page] = []
     files: dict[str, str | bytes] = {}
     for module in PAGE_TYPES:
-        pages.extend(module.pages(content, env, site, memo))
+        pages.extend(module.pages(content, env, site))
         if hasattr(module, "files"):
             files.update(module.files(content))
     return pages, files
@@ -79,7 +79,7 @@ def finish(content: Content, site: SiteInfo, env: Environment, pages: list[Page]
 
 
 def searchable_pages(pages: list[Page]) -> list[tuple[str, str]]:
-    """(URL, title) of ``pages`` (the lead pages) and of the 开放数据 page:
+    """(URL, title) of ``pages`` (``pages_but_entries``) and of the 开放数据 page:
     the generated pages that may be about no entity of the content, and
     are then found by their title (generate.py). The catalogue's entries
     are each about one entry."""

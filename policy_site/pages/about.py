@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from .. import urls
 from ..content import Content
 from ..schema.model import SITE
-from .memo import PageMemo
-from .page import Page, fact_row, make_page
+from .page import Page, make_page
 from .site import SiteInfo
+from .views import Fact, fact
 
 TITLE = "关于本站"
 # The facts of content/site.yaml the page lists, in this order.
@@ -20,9 +20,9 @@ FACTS = ("name", "region", "publisher", "contact", "licence")
 
 @dataclass
 class AboutPage:
-    facts: list[tuple[str, str, str]]  # (label, value, shown when empty), from the model's fields
+    facts: list[Fact]  # FACTS of content/site.yaml (SITE's fields)
 
 
-def pages(content: Content, env, site: SiteInfo, memo: PageMemo) -> list[Page]:
-    facts = [fact_row(SITE.fields[name], getattr(site, name)) for name in FACTS]
+def pages(content: Content, env, site: SiteInfo) -> list[Page]:
+    facts = [fact(SITE.fields[name], getattr(site, name)) for name in FACTS]
     return [make_page(env, "about.html.j2", urls.about(), TITLE, AboutPage(facts))]

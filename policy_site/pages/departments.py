@@ -5,31 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import urls
-from ..content import ClauseRef, Content, PolicyStatus
-from ..validate import Record
-from .memo import PageMemo
+from ..content import Content
+from ..present import book_title, clause_label, doc_name, tasks_title
+from ..schema.model import DEPARTMENT
 from .next_step import Contact
 from .page import Page, make_page
-
-
-@dataclass
-class DepartmentRow:
-    department: Record
-    indicators: int  # how many it leads
-    tasks: int  # how many it shares
+from .targets import Target, target
+from .views import HELPLINE_CURRENT, Badge, Fact, Helpline, Link, dept_link, doc_badge, fact, helpline, status_badge
 
 
 @dataclass
 class Matrix:
-    document: Record
-    tasks: list[ClauseRef]
-    departments: list[Record]  # those responsible for at least one of the tasks
+    id: str  # its document's id (the section's anchor is matrix-<id>)
+    name: str  # its document's name (present.doc_name), book title and what its tasks are called
+    book_title: str
+    tasks_title: str
+    tasks: list[Link]  # each task (present.clause_label), to it on the 重点任务 page
+    rows: list[tuple[Link, list[bool]]]  # (department, whether it is responsible for each task): those with any
 
 
 @dataclass
 class DepartmentGroup:
-    government: Record | None  # None: departments of no registered government
-    rows: list[DepartmentRow]
+    government: str  # the government's name; "": departments of no registered government
+    anchor: str  # its heading's id
+    rows: list[tuple[Link, str, int, int]]  # (department, its row's id, indicators it leads, tasks it shares)
 
 
 @dataclass
@@ -41,42 +40,57 @@ class DepartmentsPage:
 
 @dataclass
 class DepartmentPage:
-    dept: Record
-    government: Record | None
-    show_government: bool  # the site registers governments: say whose department this is
-    indicators: list[tuple[ClauseRef, Record]]  # (goal clause, indicator) it leads
-    tasks: list[ClauseRef]
-    policies: list[tuple[Record, PolicyStatus]]  # catalogue entries it administers
+    name: str
+    full_name: Fact
+    government: str | None  # its government's name ("" when it has none); None: the site registers none
+    indicators: list[Target]  # those it leads
+    # The tasks it shares: (clause id, present.clause_label to the task on its 重点任务 page, the clause's URL
+    # in 政策原文, the other responsible departments' names or None when it is the only one, validity).
+    tasks: list[tuple[str, Link, str, str | None, Badge]]
+    policies: list[tuple[str, Link, Badge]]  # (id, name to its page, status) of the catalogue entries it administers
     has_catalogue: bool
     contact: Contact  # its contact fields, as the 怎么办 box shows them
-    helpline: tuple[str, str] | None  # the site's fallback contact (content/site.yaml)
+    helpline: Helpline | None  # the site's fallback contact (content/site.yaml)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def task_link(ref) -> Link:
+    return Link(clause_label(ref), f"{urls.tasks(ref.document)}#{ref.clause.id}")
+
+
+def task(ref, dept) -> tuple:
+    responsible = ref.clause.responsible
+    others = "、".join(d.name for d in responsible if d is not dept) if len(responsible) > 1 else None
+    return ref.clause.id, task_link(ref), urls.clause(ref.document, ref.clause), others, doc_badge(ref.document)
+
+
+def pages(content: Content, env, site) -> list[Page]:
     if not content.departments:
         return []
     depts = list(content.departments.values())
-    groups = [DepartmentGroup(gov, [DepartmentRow(d, len(content.indicators_led_by(d)), len(content.tasks_of(d)))
-                                    for d in members])
-              for gov, members in content.department_groups()]
+    groups = [DepartmentGroup(gov.name if gov else "", f"government-{gov.id}" if gov else "government-none", [
+        (dept_link(d), urls.department_anchor(d), len(content.indicators_led_by(d)), len(content.tasks_of(d)))
+        for d in members]) for gov, members in content.department_groups()]
     matrices = []
     for doc in content.full_documents:
         tasks = content.tasks(doc)
         if tasks:
-            involved = [d for d in depts if any(d in t.clause.responsible for t in tasks)]
-            matrices.append(Matrix(doc, tasks, involved))
+            rows = [(dept_link(d), [d in t.clause.responsible for t in tasks]) for d in depts]
+            matrices.append(Matrix(doc.id, doc_name(doc), book_title(doc), tasks_title(doc),
+                                   [task_link(t) for t in tasks], [r for r in rows if any(r[1])]))
     result = [make_page(env, "departments.html.j2", urls.departments(), "责任分工", DepartmentsPage(groups, len(depts), matrices),
                         hide=("toc",))]
     for d in depts:
+        government = content.government_of(d)
         result.append(make_page(env, "department.html.j2", urls.department(d), content.department_label(d), DepartmentPage(
-            d,
-            government=content.government_of(d),
-            show_government=bool(content.governments),
-            indicators=content.indicators_led_by(d),
-            tasks=content.tasks_of(d),
-            policies=[(p, content.policy_status(p)) for p in content.policies_of(d)],
+            d.name,
+            fact(DEPARTMENT.fields["full_name"], d.full_name),
+            government=(government.name if government else "") if content.governments else None,
+            indicators=[target(ref, ind) for ref, ind in content.indicators_led_by(d)],
+            tasks=[task(ref, d) for ref in content.tasks_of(d)],
+            policies=[(p.id, Link(p.name, urls.policy(p)), status_badge(content.policy_status(p)))
+                      for p in content.policies_of(d)],
             has_catalogue=bool(content.policies),
             contact=Contact.of(d),
-            helpline=site.helpline,
+            helpline=helpline(site, HELPLINE_CURRENT),
         )))
     return result

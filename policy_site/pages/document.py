@@ -3,89 +3,93 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from markupsafe import Markup
 
 from .. import urls
-from ..content import ClauseRef, Content, Relation
+from ..content import Content
 from ..opendata import linked_data
-from ..present import Banner, date_zh, document_banner
-from ..render import linked_text
+from ..present import citation, clause_label, date_zh, doc_name
 from ..schema.model import DISCLOSURE_FIELDS, METADATA
-from ..schema.types import Date, DateTime
-from ..validate import Record
-from .memo import PageMemo
-from .page import Page, fact_row, make_page
+from .banners import Banner, document_banner
+from .page import Page, make_page
+from .views import HELPLINE_LAPSED, Badge, Fact, Link, Paragraph, dept_link, doc_badge, fact, helpline, linked_text
 
 
-def metadata_rows(doc) -> list[tuple[str, str, str]]:
-    """(label, shown value, what is shown when there is none: the field's
-    ``empty`` or 未提供) for every metadata field, in the model's order."""
-    rows = []
-    for name, field in METADATA.fields.items():
-        value = getattr(doc.metadata, name)
-        if value is None and name not in DISCLOSURE_FIELDS:
-            continue
-        if isinstance(field.type, (Date, DateTime)):
-            value = date_zh(value)
-        rows.append(fact_row(field, value))
-    return rows
+def metadata_rows(doc) -> list[Fact]:
+    """Every metadata field in the model's order; those outside the
+    disclosure block (废止日期) only when given."""
+    return [fact(field, getattr(doc.metadata, name)) for name, field in METADATA.fields.items()
+            if getattr(doc.metadata, name) is not None or name in DISCLOSURE_FIELDS]
 
 
-def clause_links(ref: ClauseRef, current_url: str) -> list[tuple[str, str, str]]:
-    """Phrases of a clause that link elsewhere: cited document numbers, indicator quotes."""
-    links = []
-    for cited in ref.clause.cites:
-        if cited.metadata.doc_no:
-            links.append((cited.metadata.doc_no, urls.relative(urls.document(cited), current_url), "cite"))
-    for ind in ref.clause.indicators:
-        links.append((ind.quote, urls.relative(urls.indicator(ref.document, ind), current_url), "indicator"))
-    return links
+@dataclass(frozen=True)
+class Clause:
+    """A clause of the text, and what links from it."""
+
+    id: str
+    heading: str  # its number and heading as written; "" for a clause with neither (a preamble)
+    paragraphs: list[Paragraph]  # its text, cited documents' numbers and indicators' quotes linked
+    policies: list[Link]  # catalogue entries based on it
+    indicators: int  # how many it states
+    targets: str  # the URL of its section of 主要目标
+    responsible: tuple[Link, ...]  # its responsible units
+    children: list["Clause"]
+
+
+def clause(content: Content, ref, below: dict) -> Clause:
+    """The clause of ``ref`` and, from ``below`` (clause id -> refs of its sub-clauses), its sub-clauses."""
+    c, doc = ref.clause, ref.document
+    links = [Link(d.metadata.doc_no, urls.document(d), "cite") for d in c.cites if d.metadata.doc_no]
+    links += [Link(ind.quote, urls.indicator(doc, ind), "indicator") for ind in c.indicators]
+    return Clause(c.id, (c.number or "") + (c.heading or ""), linked_text(c.text, links),
+                  [Link(p.name, urls.policy(p)) for p in content.policies_based_on(doc, c)], len(c.indicators),
+                  f"{urls.targets(doc)}#{c.id}", tuple(dept_link(d) for d in c.responsible),
+                  [clause(content, r, below) for r in below.get(c.id, [])])
 
 
 @dataclass
 class DocumentPage:
-    doc: Record
-    metadata_rows: list[tuple[str, str, str]]  # (label, shown value, shown when empty), in the model's order
-    interpretations: list[Record]
-    top_clauses: list[ClauseRef]
-    children: dict[str, list[ClauseRef]]  # clause id -> its sub-clauses
-    paragraphs: dict[str, list[Markup]]  # clause id -> its text, cited numbers and quotes linked
-    policies: dict[str, list[Record]]  # clause id -> catalogue entries based on it
-    cited: list[Record]  # documents the text cites
-    cited_by: list[ClauseRef]  # clauses of other documents that cite this one
-    relations: list[Relation]  # both ways: 本文件替代 … / 替代本文件 … (Relation.label)
-    banner: Banner | None  # the document's status (present.document_banner)
+    title: str
+    metadata_rows: list[Fact]  # in the model's order
+    interpretations: list[Link]  # named by their type (文字解读 …)
+    notice: list[tuple[str, str]]  # 印发通知, its parts given: (addressees/text/signatory/date/publication, words)
+    text_title: str  # the text's heading: its own title, or 正文 where that is the page's title; "": no text
+    clauses: list[Clause]  # the top-level ones
+    attachments: list[tuple[str, str, bool]]  # (id, name: title.format, whether the site has the file)
+    relations: list[tuple[str, Link, Badge]]  # both ways: (本文件替代 … / 替代本文件 … (Relation.label), document, validity)
+    cited: list[tuple[Link, Fact, Fact]]  # documents the text cites: (title, 文件编号, 发布单位)
+    cited_by: list[Link]  # clauses of other documents that cite this one
+    banner: Banner | None  # the document's status (banners.document_banner)
     linked_data: Markup  # schema.org Legislation and breadcrumbs (opendata/linked_data.py)
+    sections: SimpleNamespace  # the anchors of its fixed sections (urls.SECTIONS)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     result = []
     for doc in content.documents.values():
-        url = urls.document(doc)
-        refs = list(content.clauses(doc))
-        cited = []
-        for r in refs:
-            cited += [d for d in r.clause.cites if d not in cited]
-        cited_by = [
-            r
-            for other in content.full_documents
-            for r in content.clauses(other)
-            if doc in r.clause.cites
-        ]
+        body, below = doc.body, linked_data.sub_clauses(content, doc)
+        body_title = body.title + (body.subtitle or "") if body else ""
         page = DocumentPage(
-            doc,
+            doc.title,
             metadata_rows=metadata_rows(doc),
-            interpretations=content.interpretations_of(doc),
-            top_clauses=[r for r in refs if not r.parents],
-            children={r.clause.id: [c for c in refs if c.parents and c.parents[-1] is r.clause] for r in refs},
-            paragraphs={r.clause.id: linked_text(r.clause.text, clause_links(r, url)) for r in refs},
-            policies={r.clause.id: content.policies_based_on(doc, r.clause) for r in refs},
-            cited=cited,
-            cited_by=cited_by,
-            relations=content.relations_both_ways(doc),
-            banner=document_banner(doc, content.successors(doc), site.helpline),
-            linked_data=linked_data.script(linked_data.document(content, site, doc, site.name)),
+            interpretations=[Link(i.type, urls.interpretation(i)) for i in content.interpretations_of(doc)],
+            notice=[(part, words) for part, words in [
+                ("addressees", n.addressees), *[("text", p) for p in n.paragraphs], ("signatory", n.signatory),
+                ("date", date_zh(n.date)), ("publication", n.publication_note)] if words] if (n := doc.notice) else [],
+            text_title="正文" if body_title == doc.title else body_title,
+            clauses=[clause(content, r, below) for r in content.clauses(doc) if not r.parents],
+            attachments=[(a.id, a.title + (f".{a.format}" if a.format else ""), a.available) for a in doc.attachments or ()],
+            relations=[(r.label, Link(citation(r.document), urls.document(r.document)), doc_badge(r.document))
+                       for r in content.relations_both_ways(doc)],
+            cited=[(Link(d.title, urls.document(d)), fact(METADATA.fields["doc_no"], d.metadata.doc_no),
+                    fact(METADATA.fields["issuer"], d.metadata.issuer)) for d in linked_data.cited(content, doc)],
+            cited_by=[Link(f"{doc_name(r.document)} · {clause_label(r) or '正文'}", urls.clause(r.document, r.clause))
+                      for other in content.full_documents for r in content.clauses(other) if doc in r.clause.cites],
+            banner=document_banner(doc, content.successors(doc), helpline(site, HELPLINE_LAPSED)),
+            linked_data=linked_data.json_text(linked_data.document(content, site, doc, site.name)),
+            sections=urls.SECTIONS,
         )
-        result.append(make_page(env, "document.html.j2", url, doc.title, page))
+        result.append(make_page(env, "document.html.j2", urls.document(doc), doc.title, page))
     return result

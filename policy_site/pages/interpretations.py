@@ -9,37 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import urls
-from ..content import PLACEHOLDER, ClauseRef, Content
+from ..content import PLACEHOLDER, Content
 from ..infographic import infographic_data, infographic_svg
-from ..present import Banner, document_banner, target_text
+from ..present import clause_label, date_zh, doc_name, facts, target_text
 from ..render import paragraphs
-from ..validate import Record
-from .memo import PageMemo
+from ..schema.model import INTERPRETATION
+from .banners import Banner, document_banner
 from .page import Page, make_page
+from .views import Fact, Link, Paragraph, dept_link, fact
 
 
-def point_html(content: Content, doc, text: str, page_url: str) -> list[Markup]:
-    """The paragraphs of a point with placeholders replaced by data linked
-    from the page at ``page_url``."""
-    def href(target: str) -> str:
-        return urls.relative(target, page_url)
-
+def point_paragraphs(content: Content, doc, text: str) -> list[Paragraph]:
+    """The paragraphs of a point, each placeholder replaced by its indicator's
+    target ({id}) or lead unit ({id.lead}), linked to it."""
     result = []
     for para in paragraphs(text):
-        out, pos = Markup(""), 0
+        pieces, pos = [], 0
         for m in PLACEHOLDER.finditer(para):
-            out += escape(para[pos:m.start()])
             _, ind = content.indicator_by_id(doc, m.group(1))
-            if m.group(2):
-                out += Markup('<a href="{}">{}</a>').format(href(urls.department(ind.lead)), ind.lead.name)
-            else:
-                out += Markup('<a class="indicator-value" href="{}">{}</a>').format(
-                    href(urls.indicator(doc, ind)), target_text(ind))
+            pieces += [para[pos:m.start()], dept_link(ind.lead) if m.group(2) else
+                       Link(target_text(ind), urls.indicator(doc, ind), "indicator-value")]
             pos = m.end()
-        result.append(out + escape(para[pos:]))
+        result.append((*pieces, para[pos:]))
     return result
 
 
@@ -52,8 +46,8 @@ MAX_POLICIES_PER_POINT = 6
 class PointLinks:
     """The clauses a point cites and the catalogue entries based on them."""
 
-    clauses: list[ClauseRef]
-    policies: list[Record]  # at most MAX_POLICIES_PER_POINT
+    clauses: list[Link]  # by present.clause_label, without its full stop
+    policies: list[Link]  # at most MAX_POLICIES_PER_POINT
     more_policies: int  # how many more there are
 
 
@@ -62,14 +56,16 @@ def point_links(content: Content, doc, point) -> PointLinks:
     policies = []
     for ref in refs:
         policies += [p for p in content.policies_based_on(doc, ref.clause) if p not in policies]
-    return PointLinks(refs, policies[:MAX_POLICIES_PER_POINT], max(0, len(policies) - MAX_POLICIES_PER_POINT))
+    return PointLinks([Link(clause_label(r).rstrip("。"), urls.clause(doc, r.clause)) for r in refs],
+                      [Link(p.name, urls.policy(p)) for p in policies[:MAX_POLICIES_PER_POINT]],
+                      max(0, len(policies) - MAX_POLICIES_PER_POINT))
 
 
 @dataclass(frozen=True)
 class Graphic:
     """The poster of a 图片解读: what it says, and the SVG document drawn from it."""
 
-    data: dict
+    data: dict  # what it says (infographic_data, plain data): the page's text version reads it too
     svg: str
 
     @property
@@ -102,8 +98,8 @@ def files(content: Content) -> dict[str, str]:
 
 @dataclass
 class Point:
-    question: list[Markup] | None  # paragraphs; None when the point is not a question
-    text: list[Markup]
+    question: list[Paragraph] | None  # None when the point is not a question
+    text: list[Paragraph]
     links: PointLinks
 
 
@@ -116,28 +112,42 @@ class Section:
 
 @dataclass
 class InterpretationPage:
-    item: Record
-    doc: Record  # the document it interprets
+    kind: str  # 文字解读 / 问答 / 图片解读
+    date: str  # present.date_zh
+    body: Fact  # 解读机关
+    document: Link  # the document it interprets, by its title
+    doc_no: str  # that document's number; "" when it has none
+    back: Link  # that document again, by its name (present.doc_name)
+    summary: str
     graphic: Graphic | None  # the poster of a 图片解读
+    graphic_file: str  # the URL of the poster's SVG file
+    poster_facts: str  # 文号 · 发布单位 · 有效性（…）, for the poster's text version
+    targets: str  # the URLs of the document's 主要目标 and 重点任务 pages, which the text version links
+    tasks: str
     sections: list[Section]
-    banner: Banner | None  # the document's status (present.document_banner)
+    banner: Banner | None  # the document's status (banners.document_banner)
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     result = []
     for item in content.interpretations.values():
         doc = item.document
-        url = urls.interpretation(item)
         sections = [
             Section(section.id, section.heading, [
-                Point(point_html(content, doc, point.question, url) if point.question else None,
-                      point_html(content, doc, point.text, url),
+                Point(point_paragraphs(content, doc, point.question) if point.question else None,
+                      point_paragraphs(content, doc, point.text),
                       point_links(content, doc, point))
                 for point in section.points
             ])
             for section in item.sections
         ]
-        page = InterpretationPage(item, doc, graphic(content, item), sections,
-                                  document_banner(doc, content.successors(doc)))
-        result.append(make_page(env, "interpretation.html.j2", url, item.title, page))
+        poster = graphic(content, item)
+        g = poster.data if poster else None
+        validity = g and (g["validity"] if g["state"] == "unknown" else "有效性：" + g["validity"]) + f"（{g['status']}）"
+        page = InterpretationPage(
+            item.type, date_zh(item.date), fact(INTERPRETATION.fields["body"], item.body), Link(doc.title, urls.document(doc)),
+            doc.metadata.doc_no or "", Link(doc_name(doc), urls.document(doc)), item.summary or "", poster,
+            urls.infographic_file(item), facts([g["doc_no"], g["issuer"], validity]) if g else "",
+            urls.targets(doc), urls.tasks(doc), sections, document_banner(doc, content.successors(doc)))
+        result.append(make_page(env, "interpretation.html.j2", urls.interpretation(item), item.title, page))
     return result

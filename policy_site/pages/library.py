@@ -8,15 +8,15 @@ script, adds the filters and keeps them in the URL.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import urls
 from ..content import Content, document_day
-from ..present import validity
+from ..present import date_zh, doc_name, facts, validity
 from ..schema.model import DOCUMENT_TYPE, VALIDITY, VALIDITY_UNKNOWN
-from ..validate import Record
-from .memo import PageMemo
 from .page import Page, make_page
+from .views import Badge, Facet, Link, doc_badge
 
 TITLE = "政策文件库"
 # More published documents than this make a library: the home page lists
@@ -27,21 +27,34 @@ MANY_DOCUMENTS = 6
 NOT_GIVEN = "未标注"
 
 
-@dataclass
-class Facet:
-    """A filter of the library (the catalogue's filter script reads the same markup)."""
+@dataclass(frozen=True)
+class DocumentItem:
+    """A document in a list (政策文件库, the home page's short list: _library.j2)."""
 
-    key: str  # the URL parameter and the row's data-* attribute
-    label: str
-    options: list[tuple[str, str]]  # (value, label)
+    id: str  # its anchor in the list
+    link: Link  # its name (present.doc_name), to its page
+    status: Badge
+    citation_only: bool  # the site has its number and title, not its text
+    facts: str  # 文号 · 发布单位 · 成文日期 (else 发布日期), those given
+    kind: str  # 文件类型 · 主题分类, those given
+
+
+def document_item(doc) -> DocumentItem:
+    meta = doc.metadata
+    day = meta.written_date and "成文日期 " + date_zh(meta.written_date) or meta.published and (
+        "发布日期 " + date_zh(meta.published))
+    return DocumentItem(doc.id, Link(doc_name(doc), urls.document(doc)), doc_badge(doc), not doc.body,
+                        facts([meta.doc_no, meta.issuer, day]),
+                        facts([doc.type, meta.topic and "主题分类：" + meta.topic]))
 
 
 @dataclass
 class Row:
     """One document in the list."""
 
-    doc: Record
+    item: DocumentItem
     facets: dict[str, str]  # facet key -> the document's value (NOT_GIVEN when not given)
+    text: str  # what the keyword box searches: title, short title, 文号, 发布单位
 
 
 @dataclass
@@ -50,7 +63,7 @@ class LibraryPage:
     facets: list[Facet]
 
 
-def _values(doc: Record) -> dict[str, str]:
+def _values(doc) -> dict[str, str]:
     meta = doc.metadata
     day = document_day(doc)
     return {
@@ -70,9 +83,7 @@ def _one(text: str | None) -> str:
 
 def _by_count(values: list[str]) -> list[tuple[str, str]]:
     """Free-text values, the most frequent first (then by text), 未标注 last."""
-    counts: dict[str, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
+    counts = Counter(values)
     given = sorted((v for v in counts if v != NOT_GIVEN), key=lambda v: (-counts[v], v))
     return [(v, v) for v in given] + ([(NOT_GIVEN, NOT_GIVEN)] if NOT_GIVEN in counts else [])
 
@@ -99,6 +110,8 @@ def facets(rows: list[Row]) -> list[Facet]:
     ]
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
-    rows = [Row(doc, _values(doc)) for doc in content.all_documents]
+def pages(content: Content, env, site) -> list[Page]:
+    rows = [Row(document_item(doc), _values(doc),
+                f"{doc.title} {doc.short_title or ''} {doc.metadata.doc_no or ''} {doc.metadata.issuer or ''}")
+            for doc in content.all_documents]
     return [make_page(env, "library.html.j2", urls.library(), TITLE, LibraryPage(rows, facets(rows)), hide=("toc",))]

@@ -11,29 +11,27 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..content import PolicyStatus
-from ..present import citation
+from ..schema.model import DEPARTMENT
 from ..validate import Record
+from .banners import document_links
+from .views import HELPLINE_CURRENT, HELPLINE_LAPSED, Fact, Helpline, Link, dept_link, fact, helpline
+
+# A department's fields a reader contacts it by, in the order pages list them.
+CONTACT_FIELDS = ("phone", "address", "office_hours", "website")
 
 
 @dataclass(frozen=True)
 class Contact:
-    """A department as a reader contacts it; empty strings are not given."""
+    """A department as a reader contacts it."""
 
-    name: str
-    url: str  # its page on this site (site-relative)
-    phone: str
-    address: str
-    office_hours: str
-    website: str
-
-    @property
-    def given(self) -> bool:
-        return bool(self.phone or self.address or self.website)
+    name: Link  # to its page on this site
+    facts: tuple[Fact, ...]  # its CONTACT_FIELDS, with the model's labels and empty words
+    given: bool  # a phone, address or website is given (office hours alone reach no one)
 
     @classmethod
     def of(cls, dept: Record) -> "Contact":
-        return cls(dept.name, urls.department(dept), dept.phone or "", dept.address or "",
-                   dept.office_hours or "", dept.website or "")
+        return cls(dept_link(dept), tuple(fact(DEPARTMENT.fields[name], getattr(dept, name)) for name in CONTACT_FIELDS),
+                   bool(dept.phone or dept.address or dept.website))
 
 
 @dataclass(frozen=True)
@@ -41,11 +39,11 @@ class Step:
     kind: str  # apply / confirm / successor / ask / helpline (the step's CSS class and tests' handle)
     title: str
     text: str = ""
-    links: tuple[tuple[str, str], ...] = ()  # (text, site-relative URL) to pages of this site
+    links: tuple[Link, ...] = ()  # to pages of this site
     url: str = ""  # an external address to open (the entry's 办事链接)
     contacts: tuple[Contact, ...] = ()
     note: str = ""  # the entry's own 联系方式 text, as staff wrote it
-    phone: tuple[str, str] | tuple = ()  # (name, number) to call: the helpline
+    helpline: Helpline | None = None  # whom to call: the site's helpline
 
 
 @dataclass(frozen=True)
@@ -66,14 +64,12 @@ ASK_LAPSED = "本条目已失效，不能再按它申请；现在有什么替代
 SUCCESSOR = "看现行政策"
 SUCCESSOR_ENTRY_TEXT = "接替本条目的现行政策："
 SUCCESSOR_DOCS_TEXT = "本条目依据的文件已被替代，替代它的文件："
-HELPLINE = "拨打咨询热线"
-HELPLINE_CURRENT = "不知道该找哪个部门，可以咨询"
-HELPLINE_LAPSED = "想知道现在适用哪些政策，可以咨询"
+HELPLINE = "拨打咨询热线"  # then the helpline sentence (views.HELPLINE_CURRENT, HELPLINE_LAPSED)
 
 
-def entry_next_step(policy: Record, status: PolicyStatus, successor_docs, helpline) -> NextStep:
+def entry_next_step(policy: Record, status: PolicyStatus, successor_docs, site) -> NextStep:
     """The 怎么办 box of a catalogue entry. ``successor_docs``: documents
-    replacing its basis documents; ``helpline``: (name, phone) or None."""
+    replacing its basis documents; ``site``: pages.site.SiteInfo (its helpline)."""
     contacts = tuple(Contact.of(d) for d in policy.departments)
     steps: list[Step] = []
     if status.current:
@@ -82,18 +78,18 @@ def entry_next_step(policy: Record, status: PolicyStatus, successor_docs, helpli
         if policy.service_url:
             steps.append(Step("apply", APPLY, APPLY_TEXT, url=policy.service_url))
         steps.append(Step("ask", ASK, ASK_CURRENT, contacts=contacts, note=policy.contact or ""))
-        helpline_text = HELPLINE_CURRENT
+        lead = HELPLINE_CURRENT
     else:
         if policy.successor is not None:
             steps.append(Step("successor", SUCCESSOR, SUCCESSOR_ENTRY_TEXT,
-                              links=((policy.successor.name, urls.policy(policy.successor)),)))
+                              links=(Link(policy.successor.name, urls.policy(policy.successor)),)))
         elif successor_docs:
             steps.append(Step("successor", SUCCESSOR, SUCCESSOR_DOCS_TEXT,
-                              links=tuple((citation(d), urls.document(d)) for d in successor_docs)))
+                              links=document_links(successor_docs)))
         ended = status.state == "lapsed" and status.value == "已截止"
         steps.append(Step("ask", ASK, ASK_ENDED if ended else ASK_LAPSED, contacts=contacts,
                           note=policy.contact or ""))
-        helpline_text = HELPLINE_LAPSED
-    if helpline:
-        steps.append(Step("helpline", HELPLINE, helpline_text, phone=tuple(helpline)))
+        lead = HELPLINE_LAPSED
+    if call := helpline(site, lead):
+        steps.append(Step("helpline", HELPLINE, helpline=call))
     return NextStep(tuple(steps))

@@ -14,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import urls
-from ..opendata import DataFile, Published
+from ..opendata import Published
 from ..opendata.records import SCHEMA_VERSION, TermMap, View
 from ..opendata.tables import TABLES
+from ..present import file_size
 from ..schema.model import SITE
-from ..schema.types import (Boolean, Date, DateTime, Enum, Id, Link, List, Number, Object, Phone, RefTo, Text, Url,
-                            resolve)
+from ..schema.types import (Boolean, Date, DateTime, Enum, Id, Link as LinkType, List, Number, Object, Phone, RefTo,
+                            Text, Url, resolve)
 from .page import Page, make_page
+from .views import Fact, Link, fact
 
 TITLE = "开放数据"
 
@@ -43,15 +45,27 @@ class FieldTable:
     rows: list[FieldRow]
 
 
+@dataclass(frozen=True)
+class FileRow:
+    """A file (or a group of files of one kind) of the open data (opendata.DataFile)."""
+
+    title: str
+    link: Link  # the file (a group's first file), named by its site path
+    pattern: str  # a group's path pattern (documents/<文件ID>/index.json); "" for one file
+    count: int
+    format: str
+    size: str  # present.file_size
+    description: str
+    fields: Link | None  # its field table on this page, named by its title
+    schema: Link | None  # its JSON Schema, named by its site path
+
+
 @dataclass
 class OpenDataPage:
-    licence: str  # content/site.yaml licence, "" when not given
-    licence_label: str
-    licence_empty: str
-    files: list[DataFile]
-    feeds: list[tuple[str, str, str]]  # (title, site path, what it announces)
+    licence: Fact  # content/site.yaml licence
+    files: list[FileRow]
+    feeds: list[tuple[Link, str]]  # (feed, what it announces)
     fields: list[FieldTable]
-    anchors: dict[str, str]  # object name -> anchor of its field table
     site_url: str  # "" when links are relative
     schema_version: str
 
@@ -74,7 +88,7 @@ def type_text(t) -> tuple[str, Object | None]:
         return "取值 " + "、".join(term for term in t.terms if term), None
     if isinstance(t, RefTo):
         return "编号", None
-    words = [(Id, "编号"), (Link, "网址"), (Url, "网址"), (Phone, "电话号码（如 0574-87654321）"), (DateTime, "日期时间（如 2018-12-24T08:54）"),
+    words = [(Id, "编号"), (LinkType, "网址"), (Url, "网址"), (Phone, "电话号码（如 0574-87654321）"), (DateTime, "日期时间（如 2018-12-24T08:54）"),
              (Date, "日期（如 2018-12-12）"), (Boolean, "true 或 false"), (Text, "文本")]
     if isinstance(t, Number):
         return ("整数" if t.integer else "数字"), None
@@ -107,14 +121,16 @@ def page(env, site, published: Published) -> Page:
     roots = [t.row_object for t in TABLES] + [f.fields for f in published.listing
                                                if f.fields is not None and isinstance(f.fields, View)]
     tables = field_tables(roots)
+    anchors = {t.name: urls.open_data() + "#" + t.anchor for t in tables}
+    files = [FileRow(f.title, Link(f.link, f.link), f.path if f.path != f.link else "", f.count, f.format,
+                     file_size(f.size), f.description,
+                     Link(f.fields.title, anchors[f.fields.name]) if f.fields and f.fields.name in anchors else None,
+                     Link(f.schema, f.schema) if f.schema else None) for f in published.listing]
     data = OpenDataPage(
-        licence=site.licence,
-        licence_label=SITE.fields["licence"].label,
-        licence_empty=SITE.fields["licence"].empty or "未提供",
-        files=published.listing,
-        feeds=[(f.title, urls.feed(f.name), f.subtitle) for f in published.feeds],
+        licence=fact(SITE.fields["licence"], site.licence),
+        files=files,
+        feeds=[(Link(f.title, urls.feed(f.name)), f.subtitle) for f in published.feeds],
         fields=tables,
-        anchors={t.name: t.anchor for t in tables},
         site_url=site.url,
         schema_version=SCHEMA_VERSION,
     )

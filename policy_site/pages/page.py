@@ -35,9 +35,3 @@ def make_page(env: Environment, template: str, url: str, title: str, page: objec
     the page shows (the template reads its fields as ``page.<field>``)."""
     return Page(url=url, title=title, body=render(env, template, url, page=page), hide=hide)
 
-
-def fact_row(field, value) -> tuple[str, str, str]:
-    """A model field as a row of a facts table: (its label, ``value`` as
-    shown or "", what is shown when there is none: the field's ``empty``, or
-    未提供)."""
-    return field.label, value or "", field.empty or "未提供"

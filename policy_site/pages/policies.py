@@ -3,22 +3,24 @@ policies/catalogue.json, is open data: policy_site/opendata)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import urls
-from ..content import ClauseRef, Content, PolicyStatus
+from ..content import Content
 from ..opendata import linked_data
-from ..present import Banner, date_zh, entry_banner, entry_fact_empty, period_zh, verified_note
+from ..opendata.records import related_indicators
+from ..present import citation, clause_label, date_zh, entry_fact_empty, verified_note
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
-from ..schema.types import Date, List, Object, RefTo, Url, resolve
-from ..validate import Record
+from .banners import Banner, entry_banner
 from .memo import PageMemo, record_file
 from .next_step import NextStep, entry_next_step
-from .self_check import page as self_check_page
 from .page import Page, make_page
+from .self_check import page as self_check_page
+from .targets import Target, target
+from .views import Badge, Fact, Facet, Link, doc_badge, fact, status_badge
 
 
 # Fields shown elsewhere on the entry page than in its facts table.
@@ -28,45 +30,55 @@ from .page import Page, make_page
 _NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords"}
 
 
-@dataclass
-class Facet:
-    """A filter of the catalogue."""
-
-    key: str  # as in Card.facets and the page's data-* attributes
-    label: str
-    options: list[tuple[str, str]]  # (value, label)
-
-
-@dataclass
+@dataclass(frozen=True)
 class Card:
     """One entry in the catalogue list."""
 
-    policy: Record
-    status: PolicyStatus
-    facets: dict[str, list[str]]  # facet key -> the entry's values
+    id: str
+    name: Link  # to its page
+    status: Badge
+    summary: str
+    support_types: str  # 、-separated, as are its audiences and its departments' names
+    audiences: str
+    departments: str
+    text: str  # what the keyword box searches: name, summary, keywords, departments
+    facets: dict[str, str]  # facet key -> the entry's values, |-separated (facet_values)
+
+
+def card(content: Content, p) -> Card:
+    departments = [d.name for d in p.departments]
+    return Card(p.id, Link(p.name, urls.policy(p)), status_badge(content.policy_status(p)), p.summary,
+                "、".join(p.support_types), "、".join(p.audiences), "、".join(departments),
+                f"{p.name} {p.summary} {' '.join(p.keywords)} " + "".join(f"{d} " for d in departments),
+                {key: "|".join(values) for key, values in facet_values(content, p).items()})
 
 
 @dataclass
 class CataloguePage:
     cards: list[Card]
     facets: list[Facet]
-    as_of: dt.date | None
+    as_of: str  # the day statuses are judged on (present.date_zh)
     historical: list[tuple[str, int]]  # (status, number of entries) of entries that are not current
-    lead: str = ""  # content/site.yaml catalogue_lead: what the catalogue holds, in the site's words
+    intro: str = ""  # content/site.yaml catalogue_intro (目录说明): what the catalogue holds, in the site's words
+    feed: str = urls.feed("policies")  # the URLs of the catalogue's feed and of the 开放数据 page
+    open_data: str = urls.open_data()
 
 
 @dataclass
 class PolicyEntryPage:
-    policy: Record
-    status: PolicyStatus
-    facts: list[tuple[str, Markup, bool]]  # (label, value html, given), in the model's order
-    basis: list[tuple[Record, ClauseRef]]  # (document, clause) the entry is based on
-    indicators: list[tuple[ClauseRef, Record]]  # related (goal clause, indicator)
-    as_of: dt.date | None
+    summary: str
+    status: Badge
+    status_reason: str  # why it has its status (content.PolicyStatus.reason)
+    status_set: bool  # staff set its status (status_override); else it is judged on as_of
+    as_of: str  # present.date_zh
+    facts: list[Fact]  # fact_rows
+    basis: list[tuple[str, Link, str, Badge]]  # the clauses it is based on: (text, present.clause_label, citation, validity)
+    indicators: list[Target]  # its related indicators
     banner: Banner | None  # not current, or of unknown validity: why, and what applies instead
     next_step: NextStep  # 怎么办: apply, ask, or see what replaced it
-    linked_data: Markup  # schema.org GovernmentService and breadcrumbs (opendata/linked_data.py)
-
+    linked_data: Markup  # schema.org GovernmentService and breadcrumbs (opendata/linked_data.json_text)
+    catalogue: str = urls.policies()  # the URLs of the pages it links back to
+    self_check: str = urls.self_check()
 
 
 # The industry value of entries whose source names no industry: said as what
@@ -118,75 +130,36 @@ def reading_order(content: Content, policies) -> list:
     return sorted(policies, key=key)
 
 
-def _format(field, value, href) -> Markup:
-    """One fact of an entry as HTML, by the type the model gives the field."""
-    t = resolve(field.type)
-    if isinstance(t, List):
-        item = resolve(t.item)
-        if isinstance(item, RefTo) and item.kind == "department":
-            return Markup("、").join(Markup('<a href="{}">{}</a>').format(href(urls.department(d)), d.name) for d in value)
-        return Markup(escape("、".join(str(v) for v in value)))
-    if isinstance(t, Date):
-        return Markup(escape(date_zh(value)))
-    if isinstance(t, Url):
-        return Markup('<a href="{}" rel="noopener">{}</a>').format(value, value)
-    if isinstance(t, Object) and t.name == "period":
-        return Markup(escape(period_zh(value)))
-    return Markup(escape(str(value)))
-
-
-def fact_rows(policy, href, status: PolicyStatus | None = None) -> list[tuple[str, Markup, bool]]:
-    """(label, value html, given) for every catalogue field, in the model's
-    order; for an entry that is no longer current (``status``), missing facts
-    say 未提供 alone (no rules are coming) and the date it was last verified
-    is left out (it would read as if the entry were still checked as valid)."""
+def fact_rows(policy, status) -> list[Fact]:
+    """Every catalogue field, in the model's order; for an entry that is no
+    longer current (``status``), missing facts say 未提供 alone (no rules are
+    coming) and the date it was last verified is left out (it would read as
+    if the entry were still checked as valid)."""
     rows = []
-    current = status is None or status.current
     for name, field in POLICY.fields.items():
-        if name in _NOT_IN_FACTS or (name == "last_verified" and not current):
+        if name in _NOT_IN_FACTS or (name == "last_verified" and not status.current):
             continue
-        value = getattr(policy, name)
-        if value in (None, [], ""):
-            rows.append((field.label, Markup(escape(entry_fact_empty(field, current))), False))
-        elif name == "last_verified":
-            rows.append((field.label, Markup(escape(verified_note(value))), True))
-        else:
-            rows.append((field.label, _format(field, value, href), True))
+        row = fact(field, getattr(policy, name), entry_fact_empty(field, status.current))
+        rows.append(replace(row, text=verified_note(policy.last_verified)) if name == "last_verified" and row.given else row)
     return rows
-
-
-def _related_indicators(content: Content, policy) -> list[tuple]:
-    wanted = set(policy.related_indicators)
-    found = []
-    if not wanted:
-        return found
-    for basis in policy.basis:
-        for ref in content.goals(basis.document):
-            for ind in ref.clause.indicators:
-                if ind.id in wanted and all(ind is not f[1] for f in found):
-                    found.append((ref, ind))
-    return found
 
 
 def _count_by_status(statuses) -> list[tuple[str, int]]:
     """(status, number of entries) in vocabulary order, for statuses that occur."""
-    counts: dict[str, int] = {}
-    for s in statuses:
-        counts[s.value] = counts.get(s.value, 0) + 1
+    counts = Counter(s.value for s in statuses)
     return [(v, counts[v]) for v in POLICY_STATUS.terms if v in counts]
 
 
-def pages(content: Content, env, site, memo: PageMemo) -> list[Page]:
+def pages(content: Content, env, site) -> list[Page]:
     """The catalogue and the self-check; the entries' pages are ``entry_pages``
     (pages.build_pages makes them after every other page type's)."""
     if not content.policies:
         return []
     policies = reading_order(content, content.policies.values())
     statuses = {p.id: content.policy_status(p) for p in policies}
-    cards = [Card(p, statuses[p.id], facet_values(content, p)) for p in policies]
-    catalogue = CataloguePage(cards, facets(content), content.as_of,
+    catalogue = CataloguePage([card(content, p) for p in policies], facets(content), date_zh(content.as_of),
                               historical=_count_by_status(s for s in statuses.values() if not s.current),
-                              lead=site.catalogue_lead)
+                              intro=site.catalogue_intro)
     self_check = self_check_page(content)
     return [
         make_page(env, "policies.html.j2", urls.policies(), site.catalogue_title, catalogue, hide=("toc",)),
@@ -206,20 +179,21 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
         # (its name and region are in the page's linked data).
         sources = ([record_file(p)] + [record_file(b.document) for b in p.basis] + [record_file(d) for d in p.departments]
                    + [record_file(content.site)])
-        return memo.page(content, url, sources, lambda: make_page(env, "policy.html.j2", url, p.name, PolicyEntryPage(
-            p,
-            content.policy_status(p),
-            facts=fact_rows(p, lambda target, url=url: urls.relative(target, url), content.policy_status(p)),
-            basis=[(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis],
-            indicators=_related_indicators(content, p),
-            as_of=content.as_of,
-            banner=entry_banner(content.policy_status(p),
-                                [s for b in p.basis if b.document for s in content.successors(b.document)],
-                                p.successor),
-            next_step=entry_next_step(p, content.policy_status(p),
-                                      [s for b in p.basis if b.document for s in content.successors(b.document)],
-                                      site.helpline),
-            linked_data=linked_data.script(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
-        )))
+        return memo.page(content, url, sources, lambda: make_page(env, "policy.html.j2", url, p.name, entry(p)))
+
+    def entry(p) -> PolicyEntryPage:
+        status = content.policy_status(p)
+        successors = [s for b in p.basis if b.document for s in content.successors(b.document)]
+        basis = [(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis]
+        return PolicyEntryPage(
+            p.summary, status_badge(status), status.reason, status.overridden, date_zh(content.as_of),
+            facts=fact_rows(p, status),
+            basis=[(ref.clause.text, Link(clause_label(ref), urls.clause(doc, ref.clause)), citation(doc), doc_badge(doc))
+                   for doc, ref in basis],
+            indicators=[target(ref, ind) for ref, ind in related_indicators(content, p)],
+            banner=entry_banner(status, successors, p.successor),
+            next_step=entry_next_step(p, status, successors, site),
+            linked_data=linked_data.json_text(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
+        )
 
     return [entry_page(p) for p in content.policies.values()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from .. import urls
 from ..content import Content
 from ..schema.model import AUDIENCE, SUPPORT_TYPE
 from ..size_classes import ABOVE_SCALE, ABOVE_SCALE_REVENUE, CLASSES, RULES, STANDARD
@@ -81,13 +82,15 @@ class SelfCheckPage:
     needs: list[Option]  # support types with at least one entry: others are not offered
     unused_needs: list[str]  # support types no entry has (named, not offered)
     size_classes: list[tuple[str, str]]  # (class, one sentence)
-    rules: list  # size_classes.Rule, for the page's table and its script
+    rules: list[str]  # the standard's rule for each industry, as it words it (size_classes.Rule.quote)
     rules_json: str
     identities_json: str
     standard: str
     above_scale: str
     above_scale_revenue: int
     total: int  # catalogue entries
+    catalogue: str  # the catalogue's URL
+    catalogue_data: str  # the URL of its open data, which the page's script reads
 
 
 def audiences_of(identity: Identity) -> list[str]:
@@ -116,7 +119,7 @@ def page(content: Content) -> SelfCheckPage:
                for t in SUPPORT_TYPE.terms.values() if support_counts[t.value]],
         unused_needs=[t for t, n in support_counts.items() if not n],
         size_classes=list(CLASSES.items()),
-        rules=RULES,
+        rules=[r.quote for r in RULES],
         rules_json=json.dumps({r.industry: {
             "computed": r.computed, "sme": [r.sme_staff, r.sme_revenue], "medium": list(r.medium),
             "small": list(r.small), "catalogue": INDUSTRY_OF.get(r.industry)} for r in RULES},
@@ -128,4 +131,6 @@ def page(content: Content) -> SelfCheckPage:
         above_scale=ABOVE_SCALE,
         above_scale_revenue=ABOVE_SCALE_REVENUE,
         total=len(policies),
+        catalogue=urls.policies(),
+        catalogue_data=urls.catalogue_data(),
     )

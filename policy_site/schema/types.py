@@ -350,6 +350,11 @@ class List(Type):
         self.min_items = min_items
 
 
+# What a page shows for a field the content does not give, unless the field
+# declares its own words (Field.empty).
+EMPTY = "未提供"
+
+
 @dataclass
 class Field:
     """One field of an object: its type, whether it is required, its labels."""
@@ -360,7 +365,7 @@ class Field:
     required: bool = False
     description: str = ""
     unique: bool = False  # values must be unique among siblings in the file
-    empty: str = ""  # what a page shows when the field is not given
+    empty: str = EMPTY  # what a page shows when the field is not given
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
-
 from .. import urls
 from ..content import Content
-from ..pages.interpretations import point_html
+from ..pages.interpretations import point_paragraphs
+from ..pages.views import plain
 from ..present import clause_label, doc_name, document_lapsed, entry_lapsed, part_text, target_text
 from ..render import plain_text
 
@@ -49,10 +48,6 @@ class SearchRecord:
     @property
     def prior(self) -> float:
         return KINDS[self.kind]
-
-
-def _plain(markup: Markup | str) -> str:
-    return Markup(markup).striptags() if isinstance(markup, Markup) else markup
 
 
 def document_records(content: Content) -> list[SearchRecord]:
@@ -127,7 +122,7 @@ def interpretation_records(content: Content) -> list[SearchRecord]:
             for point in section.points:
                 if point.question:
                     texts.append(point.question)
-                texts.extend(_plain(p) for p in point_html(content, doc, point.text, urls.interpretation(item)))
+                texts.extend(" ".join(plain(p).split()) for p in point_paragraphs(content, doc, point.text))
             records.append(SearchRecord(
                 "解读", f"{urls.interpretation(item)}#{section.id}", section.heading, "\n".join(texts),
             ))
