@@ -11,12 +11,11 @@ or a status reason must word a value as the site does.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from . import target_shape, urls
-
-import re
-
+from .chinese import half_width
 from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
 
 # -- Numbers and targets ---------------------------------------------------------
@@ -356,7 +355,6 @@ def tasks_title(doc) -> str:
 
 # A measure or article numbered with digits: 8. 8、 ８． (8) （8）
 _ARTICLE_DIGITS = re.compile(r"^[（(]?([0-9０-９]+)[)）]?[.．、]?$")
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def clause_number(ref) -> str:
@@ -371,7 +369,7 @@ def clause_number(ref) -> str:
             return own
         digits = _ARTICLE_DIGITS.match(own)
         if digits:
-            return f"第{digits.group(1).translate(_FULLWIDTH_DIGITS)}条"
+            return f"第{half_width(digits.group(1))}条"
     return "".join(c.number.rstrip("、") for c in (*ref.parents, ref.clause) if c.number)
 
 

@@ -10,6 +10,7 @@ is ever typed: every target comes from the indicator records through
 
 from __future__ import annotations
 
+from ..chinese import chinese_number
 from ..present import doc_name, target_text, validity
 
 
@@ -82,25 +83,12 @@ def infographic_data(content, doc) -> dict:
         "state": term.extra["state"],
         "status": term.description.rstrip("。"),
         "goals": goals,
-        "goals_title": f"{zh_number(len(goals))}大目标" if len(goals) > 1 else "主要目标",
+        "goals_title": f"{chinese_number(len(goals))}大目标" if len(goals) > 1 else "主要目标",
         "task_groups": task_groups,
         "tasks_title": "重点任务 " + "+".join(str(len(g["tasks"])) for g in task_groups)
         if len(task_groups) > 1
         else "重点任务",
     }
-
-
-_ZH_DIGITS = "零一二三四五六七八九"
-
-
-def zh_number(n: int) -> str:
-    """6 -> 六, 12 -> 十二, 35 -> 三十五 (counts in headings); 100 and more in digits."""
-    if n < 10:
-        return _ZH_DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
-    return str(n)
 
 
 def display(text: str | None) -> str:
