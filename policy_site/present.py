@@ -26,23 +26,26 @@ def format_number(value: int | float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def whole_number(value: int | float) -> str:
+    """A regular expression for ``value`` stated as a whole number in a text:
+    1170 is not in 11700, nor 2 in 2.5."""
+    return rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)"
+
+
 def amount(value: int | float, unit: str) -> str:
     """A number with its unit: 11700家, 2.5%."""
     return f"{format_number(value)}{unit}"
 
 
 # How a range is written between its bounds: 5%-8%, 5至8个百分点, 4.5%—5%.
-RANGE_SEPARATORS = "-－—–～~至到"
-_RANGE_SEPARATOR = "(?:" + "|".join(["——", *RANGE_SEPARATORS]) + ")"
+RANGE_SEPARATOR = "(?:——|[-－—–～~至到])"
 
 
 def range_span(quote: str, lower, upper, unit: str) -> str | None:
     """The range as the quote writes it (5%-8%, 5至8个百分点), found by its
     bounds and unit; None when the quote does not state that range."""
-    low, high = re.escape(format_number(lower)), re.escape(format_number(upper))
-    pattern = (rf"(?<![\d.]){low}(?:{re.escape(unit)})?\s*{_RANGE_SEPARATOR}\s*{high}(?![\d]|\.\d)"
-               rf"{re.escape(unit)}")
-    m = re.search(pattern, quote)
+    unit = re.escape(unit)
+    m = re.search(rf"{whole_number(lower)}(?:{unit})?\s*{RANGE_SEPARATOR}\s*{whole_number(upper)}{unit}", quote)
     return m.group(0) if m else None
 
 
