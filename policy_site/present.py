@@ -198,18 +198,10 @@ def in_force(doc) -> bool:
     return validity_state(doc) == "in-force"
 
 
-def validity_description(doc) -> str:
-    """What the document's validity (or its absence) means for a reader."""
-    return validity(doc).description
-
-
 def document_lapsed(doc) -> str | None:
     """What a document's status tag says when it is not stated to be in force:
     已废止 / 已失效, or 有效性未标注; None for a document in force."""
-    state = validity_state(doc)
-    if state == "in-force":
-        return None
-    return f"已{doc.metadata.validity}" if state == "lapsed" else VALIDITY_UNKNOWN.label
+    return None if validity_state(doc) == "in-force" else validity_word(doc)
 
 
 def validity_word(doc) -> str:
@@ -217,7 +209,7 @@ def validity_word(doc) -> str:
     status (badges, search results, banners): 有效, 已废止, 已失效 or
     有效性未标注. The 公开信息 table alone quotes the source's own 有效性
     field (废止) as published."""
-    return document_lapsed(doc) or validity(doc).label
+    return validity(doc).extra["word"]
 
 
 def entry_lapsed(status) -> str | None:

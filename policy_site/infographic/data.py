@@ -11,7 +11,7 @@ is ever typed: every target comes from the indicator records through
 from __future__ import annotations
 
 from ..chinese import chinese_number
-from ..present import doc_name, target_text, validity
+from ..present import doc_name, target_text, validity, validity_word
 
 
 def infographic_data(content, doc) -> dict:
@@ -24,8 +24,8 @@ def infographic_data(content, doc) -> dict:
     - ``headline``: the plan's own title (``doc.body.title``), the poster's big
       heading, or None; ``period``: ``doc.body.subtitle``, e.g. "(2018—2020年)", or None.
     - ``doc_no``, ``issuer``: from the metadata, or None.
-    - ``validity``: "有效" / "废止" / "失效", or "有效性未标注" when the content
-      does not give it; ``state``: in-force / lapsed / unknown;
+    - ``validity``: the site's word for the validity (``present.validity_word``:
+      有效, 已废止, 已失效, 有效性未标注); ``state``: in-force / lapsed / unknown;
       ``status``: a one-line explanation of the validity (the VALIDITY term's
       description without its full stop).
     - ``goals``: one dict per goal clause (a clause with indicators), in order:
@@ -79,7 +79,7 @@ def infographic_data(content, doc) -> dict:
         "period": body.subtitle if body else None,
         "doc_no": meta.doc_no if meta else None,
         "issuer": meta.issuer if meta else None,
-        "validity": term.label,
+        "validity": validity_word(doc),
         "state": term.extra["state"],
         "status": term.description.rstrip("。"),
         "goals": goals,

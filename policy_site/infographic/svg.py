@@ -159,7 +159,7 @@ def _header(data: dict, canvas: _Canvas) -> float:
 
 
 def _status(data: dict, canvas: _Canvas, top: float) -> float:
-    """The validity in words: a boxed 废止 / 有效 / 有效性未标注 and what it means."""
+    """The validity in words: a boxed 已废止 / 有效 / 有效性未标注 and what it means."""
     if not data.get("validity"):
         return top
     fg, bg = STATE_COLOURS[data.get("state", "unknown")]
