@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
-import html
 import os
 import re
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .html_text import decoded
 
 
 IGNORED_SCHEMES = {"mailto", "tel"}
@@ -96,7 +97,7 @@ _WANTED = re.compile(r"(?:^|\s)(?:id|href|src|name)\s*=", re.I)
 
 def _value(match: re.Match) -> str:
     value = next(v for v in match.groups()[1:] if v is not None)
-    return html.unescape(value) if "&" in value else value
+    return decoded(value)
 
 
 def _scan(text: str) -> tuple[set[str], list[str]]:

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
-
 from .. import urls
 from ..content import Content
+from ..html_text import plain_text
 from ..pages.interpretations import point_html
 from ..present import clause_label, doc_name, document_lapsed, entry_lapsed, part_text, target_text
-from ..render import plain_text
 
 # Kind label -> prior: how much a match in this kind of record counts. A
 # clause of the plan is the source; a target or catalogue entry restates it;
@@ -49,10 +47,6 @@ class SearchRecord:
     @property
     def prior(self) -> float:
         return KINDS[self.kind]
-
-
-def _plain(markup: Markup | str) -> str:
-    return Markup(markup).striptags() if isinstance(markup, Markup) else markup
 
 
 def document_records(content: Content) -> list[SearchRecord]:
@@ -127,7 +121,7 @@ def interpretation_records(content: Content) -> list[SearchRecord]:
             for point in section.points:
                 if point.question:
                     texts.append(point.question)
-                texts.extend(_plain(p) for p in point_html(content, doc, point.text, urls.interpretation(item)))
+                texts.extend(plain_text(p) for p in point_html(content, doc, point.text, urls.interpretation(item)))
             records.append(SearchRecord(
                 "解读", f"{urls.interpretation(item)}#{section.id}", section.heading, "\n".join(texts),
             ))
