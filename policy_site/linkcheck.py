@@ -284,11 +284,6 @@ def _plain_relative(link: str) -> bool:
     return bool(link) and not link.startswith(("#", "?", "/")) and ":" not in link.split("/", 1)[0]
 
 
-def write_external(report: Report, path: Path) -> None:
-    """Write the external links (deterministic order) to ``path``."""
-    path.write_text(report.external_text(), encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
