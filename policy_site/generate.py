@@ -31,7 +31,7 @@ from .opendata import Published, publish
 from .opendata.sitemap import template as sitemap_template
 from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages, finish, pages_but_entries, policies, searchable_pages
 from .pages.nav import prune as prune_nav
-from .render import environment, outline, plain_text
+from .render import environment, outline
 from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
 from .search.index import build_files, vocabulary
 from .site_config import CONFIG_FILE, SiteConfig

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
-import html
 import os
 import re
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .html_text import decoded
 
 
 IGNORED_SCHEMES = {"mailto", "tel"}
@@ -96,7 +97,7 @@ _WANTED = re.compile(r"(?:^|\s)(?:id|href|src|name)\s*=", re.I)
 
 def _value(match: re.Match) -> str:
     value = next(v for v in match.groups()[1:] if v is not None)
-    return html.unescape(value) if "&" in value else value
+    return decoded(value)
 
 
 def _scan(text: str) -> tuple[set[str], list[str]]:
@@ -281,11 +282,6 @@ def _classify(site_dir: Path, page: str, link: str, base_path: str, site_prefix:
 def _plain_relative(link: str) -> bool:
     """A relative path (no scheme, host, root, or bare #/? reference)."""
     return bool(link) and not link.startswith(("#", "?", "/")) and ":" not in link.split("/", 1)[0]
-
-
-def write_external(report: Report, path: Path) -> None:
-    """Write the external links (deterministic order) to ``path``."""
-    path.write_text(report.external_text(), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

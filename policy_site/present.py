@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from . import target_shape
+from .chinese import half_width
 from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
 from .schema.types import EMPTY
 
@@ -25,23 +26,26 @@ def format_number(value: int | float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def whole_number(value: int | float) -> str:
+    """A regular expression for ``value`` stated as a whole number in a text:
+    1170 is not in 11700, nor 2 in 2.5."""
+    return rf"(?<![\d.]){re.escape(format_number(value))}(?![\d]|\.\d)"
+
+
 def amount(value: int | float, unit: str) -> str:
     """A number with its unit: 11700家, 2.5%."""
     return f"{format_number(value)}{unit}"
 
 
 # How a range is written between its bounds: 5%-8%, 5至8个百分点, 4.5%—5%.
-RANGE_SEPARATORS = "-－—–～~至到"
-_RANGE_SEPARATOR = "(?:" + "|".join(["——", *RANGE_SEPARATORS]) + ")"
+RANGE_SEPARATOR = "(?:——|[-－—–～~至到])"
 
 
 def range_span(quote: str, lower, upper, unit: str) -> str | None:
     """The range as the quote writes it (5%-8%, 5至8个百分点), found by its
     bounds and unit; None when the quote does not state that range."""
-    low, high = re.escape(format_number(lower)), re.escape(format_number(upper))
-    pattern = (rf"(?<![\d.]){low}(?:{re.escape(unit)})?\s*{_RANGE_SEPARATOR}\s*{high}(?![\d]|\.\d)"
-               rf"{re.escape(unit)}")
-    m = re.search(pattern, quote)
+    unit = re.escape(unit)
+    m = re.search(rf"{whole_number(lower)}(?:{unit})?\s*{RANGE_SEPARATOR}\s*{whole_number(upper)}{unit}", quote)
     return m.group(0) if m else None
 
 
@@ -197,10 +201,7 @@ def in_force(doc) -> bool:
 def document_lapsed(doc) -> str | None:
     """What a document's status tag says when it is not stated to be in force:
     已废止 / 已失效, or 有效性未标注; None for a document in force."""
-    state = validity_state(doc)
-    if state == "in-force":
-        return None
-    return f"已{doc.metadata.validity}" if state == "lapsed" else VALIDITY_UNKNOWN.label
+    return None if validity_state(doc) == "in-force" else validity_word(doc)
 
 
 def validity_word(doc) -> str:
@@ -208,7 +209,7 @@ def validity_word(doc) -> str:
     status (badges, search results, banners): 有效, 已废止, 已失效 or
     有效性未标注. The 公开信息 table alone quotes the source's own 有效性
     field (废止) as published."""
-    return document_lapsed(doc) or validity(doc).label
+    return validity(doc).extra["word"]
 
 
 def entry_lapsed(status) -> str | None:
@@ -291,7 +292,6 @@ def tasks_title(doc) -> str:
 
 # A measure or article numbered with digits: 8. 8、 ８． (8) （8）
 _ARTICLE_DIGITS = re.compile(r"^[（(]?([0-9０-９]+)[)）]?[.．、]?$")
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def clause_number(ref) -> str:
@@ -306,7 +306,7 @@ def clause_number(ref) -> str:
             return own
         digits = _ARTICLE_DIGITS.match(own)
         if digits:
-            return f"第{digits.group(1).translate(_FULLWIDTH_DIGITS)}条"
+            return f"第{half_width(digits.group(1))}条"
     return "".join(c.number.rstrip("、") for c in (*ref.parents, ref.clause) if c.number)
 
 

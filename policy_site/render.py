@@ -10,7 +10,6 @@ always escaped: the only markup on a page is the markup a template writes.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import present, urls
+from .html_text import plain_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -50,16 +50,6 @@ class Heading:
 
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\bid="([^"]*)"')
-_HEADERLINK = re.compile(r'<a[^>]*class="headerlink"[^>]*>.*?</a>', re.S)
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def plain_text(html: str) -> str:
-    """The text of an HTML fragment as a reader sees it: tags and permalinks
-    dropped, entities decoded, white space collapsed."""
-    text = _TAG.sub(" ", _HEADERLINK.sub("", html))
-    return _SPACE.sub(" ", html_lib.unescape(text)).strip()
 
 
 def outline(html: str) -> list[tuple[Heading | None, str]]:

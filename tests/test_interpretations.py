@@ -20,7 +20,7 @@ import pytest
 from conftest import CONTENT, build_site, copy_project
 
 from policy_site.content import load_content
-from policy_site.present import date_zh, format_number, target_text
+from policy_site.present import date_zh, format_number, target_text, validity_word
 from policy_site.schema.model import VALIDITY
 from test_catalogue import assert_one_problem, place, problems_of, replace_line, the_line
 from test_site_html import Node, Page, cells, norm, parse, resolve, rows_by_id, site_rel, table_rows
@@ -526,6 +526,19 @@ def test_repealed_document_banner(site_dir, content, kind):
     assert VALIDITY.term(validity).extra["state"] == "lapsed", "the plan is expected to be repealed in the fixture content"
     found = status_banners(page_of(site_dir, item))
     assert len(found) == 1 and validity in found[0].text(), [b.text() for b in found]
+
+
+def test_the_picture_says_the_validity_in_the_sites_one_word(site_dir, content):
+    """The poster's badge, its <desc> and its text version say 已废止 as every
+    badge and banner does, not the 公开信息 field's 废止."""
+    item = picture_item(content)
+    word = validity_word(item.document)
+    assert word == "已废止", "the plan is expected to be repealed (废止) in the fixture content"
+    root = ET.parse(svg_file(site_dir, item)).getroot()
+    page = page_of(site_dir, item)
+    assert word in file_texts(root) and word in inline_texts(inline_svg(page))
+    assert f"有效性:{word}," in "".join(root.find(SVG + "desc").itertext())
+    assert f"有效性：{word}（" in text_version(page).text()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..schema.model import DISCLOSURE_FIELDS, METADATA
+from ..schema.model import DISCLOSURE_FIELDS, METADATA, VALIDITY
 from ..schema.types import Invalid, Object, resolve
 from .metadata import parse_date
 from .structure import Clause, Parsed
@@ -22,7 +22,7 @@ from .units import Departments, line_units, unit_groups
 _CITATION = re.compile(r"《([^《》]+)》\s*[（(]([^（）()]*?〔\s*\d{4}\s*〕\s*\d+\s*号)[）)]")
 _ISSUER = re.compile(r"^(.{2,40}?(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))关于")
 _EXTENSION = re.compile(r"\.(docx?|pdf|xlsx?|wps|ofd|et|zip|rar)$", re.I)
-_VALIDITY = {"有效": "有效", "废止": "废止", "失效": "失效", "现行有效": "有效", "是": "有效"}
+_VALIDITY = {v: v for v in VALIDITY.terms} | {"现行有效": "有效", "是": "有效"}
 
 
 @dataclass

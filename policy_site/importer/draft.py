@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import yaml
 
+from ..present import format_number
 from ..schema.types import List, Object, resolve
 
 
@@ -73,7 +74,7 @@ def scalar_text(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return format_number(value)
     text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=False)
     if text.endswith("\n...\n"):
         text = text[: -len("\n...\n")]

@@ -11,9 +11,10 @@ states a whole date.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
+
+from ..chinese import parse_date  # noqa: F401 (how the importer reads these dates)
 
 # Label as printed -> field of METADATA ("title" is the document's own title).
 FIELD_LABELS = {
@@ -115,47 +116,3 @@ def _store(result: Metadata, label: str, value: str) -> None:
         result.other.append((label, value))
     elif name not in result.values:
         result.values[name] = value
-
-
-# -- Dates -------------------------------------------------------------------
-
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT.update({"○": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "０": 0})
-_NUMERIC = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                      r"(?:\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*\d{2})?)?$")
-_CHINESE = re.compile(r"^([〇○零Oo0Ｏ０一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-
-
-def _cn_small(text: str) -> int:
-    """十二 -> 12, 二十九 -> 29, 三十一 -> 31."""
-    if "十" not in text:
-        return _CN_DIGIT[text]
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-
-
-def parse_date(text: str) -> tuple[dt.date | None, str | None]:
-    """(date, "HH:MM" or None) when ``text`` states a whole, existing date; (None, None) otherwise."""
-    text = text.strip()
-    m = _NUMERIC.match(text)
-    try:
-        if m:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            time = None
-            if m.group(4):
-                hour, minute = int(m.group(4)), int(m.group(5))
-                if hour > 23 or minute > 59:
-                    return None, None
-                time = f"{hour:02d}:{minute:02d}"
-            return day, time
-        m = _CHINESE.match(text)
-        if m:
-            year = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
-            return dt.date(year, _cn_small(m.group(2)), _cn_small(m.group(3))), None
-    except (ValueError, KeyError):
-        return None, None
-    return None, None
-
-
-DATE_LINE = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}"
-                       r"|[〇○零Oo0Ｏ０一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from ..chinese import DATE
 from .metadata import is_metadata_line
 from .structure import _ENDS_AS_TITLE, is_addressee, marker_of
 
 _WS = re.compile(r"(\s+)")
-_DATE_START = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇○零Oo0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
-_DATE_END = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日|[〇○零Oo0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
+_DATE_START = re.compile(rf"^{DATE}$")
+_DATE_END = re.compile(rf"{DATE}$")
 _YEARS = re.compile(r"^[（(]\d{4}\s*[-—–－至]+\s*\d{4}年[）)]")
 _NOTE = re.compile(r"^[（(]此件")
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .metadata import DATE_LINE, Metadata, read_metadata
-from .word import chinese_number
+from ..chinese import DATE, chinese_value, half_width
+from .metadata import Metadata, read_metadata
 
 _CN = "一二三四五六七八九十百零〇两"
 MARKERS = [
@@ -46,7 +46,8 @@ _DOC_NO_LINE = re.compile(r"^\S{1,30}〔\d{4}〕\s*\d+\s*号$|^\S{2,40}令(第\s
 _ORG_LINE = re.compile(r"^[^\s，,。；;：:]{2,40}(人民政府|办公室|办公厅|委员会|政府|局|厅|部|委|管委会)$")
 _LETTERHEAD = re.compile(r"^\S{2,40}文件$")
 _PUBLICATION_NOTE = re.compile(r"^[（(]此件[^（）()]{0,20}[）)]$")
-_GARBLED_DATE = re.compile(r"^\d{6,8}$")
+# A date on a line of its own, and a garbled one (20190610).
+_DATE_LINE = re.compile(rf"^(?:{DATE}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{6,8}})$")
 _SUBTITLE = re.compile(r"^[（(][^（）()]{1,40}[）)]$|^——[^—]{1,60}$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(\d*)\s*[:：]?\s*(.*)$")
 _LIST_ITEM = re.compile(r"^(\d{1,2}|[０-９]{1,2})\s*[.．、]\s*(.+)$")
@@ -115,7 +116,7 @@ def is_sentence(line: str) -> bool:
 
 
 def is_date(line: str) -> bool:
-    return DATE_LINE.match(line) is not None or _GARBLED_DATE.match(line) is not None
+    return _DATE_LINE.match(line) is not None
 
 
 def is_signatory(line: str) -> bool:
@@ -276,21 +277,14 @@ _HEADING_MAX = 40
 
 def _ordinal(kind: str, token: str) -> int | None:
     if kind in ("arabic", "paren_arabic"):
-        return int(token.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        return int(half_width(token))
     if kind == "enclosed":
         return ord(token) - 0x2474 + 1
     if kind == "circled":
         return ord(token) - 0x2460 + 1
     if kind == "dash":
         return None
-    return cn_to_int(token)
-
-
-def cn_to_int(text: str) -> int | None:
-    for n in range(1, 1000):
-        if chinese_number(n) == text or chinese_number(n).replace("一十", "十") == text:
-            return n
-    return None
+    return chinese_value(token)
 
 
 def split_heading(kind: str, rest: str) -> tuple[str | None, str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..present import RANGE_SEPARATOR, amount, format_number
 from ..schema.model import COMPARATOR
 from .units import parenthesised
 
@@ -48,7 +49,7 @@ _SCOPE = re.compile(r"^(其中|全区|全市|全县|全省|全镇|力争|争取|
 _UNITLESS = re.compile(r"(?:" + "|".join(_BEFORE) + r")?(?<![\d.第])(\d+(?:\.\d+)?)(?:" + "|".join(_AFTER) + ")")
 _UNIT_ALT = "(?:" + _MULTIPLIER + "(?:" + "|".join(re.escape(u) for u in _UNITS) + "))"
 # A range: 5%-8%, 5至8个百分点, 4.5%—5% (the unit after the upper bound, perhaps also after the lower).
-_RANGE = re.compile(r"(?<![\d.０-９第])(\d+(?:\.\d+)?)(" + _UNIT_ALT + r")?\s*(?:——|[-－—–～~至到])\s*(\d+(?:\.\d+)?)("
+_RANGE = re.compile(r"(?<![\d.０-９第])(\d+(?:\.\d+)?)(" + _UNIT_ALT + r")?\s*" + RANGE_SEPARATOR + r"\s*(\d+(?:\.\d+)?)("
                     + _UNIT_ALT + ")")
 # A comparison with a quantity named in words: 增速不低于上年同期, 高于全省平均水平.
 _RELATIVE = re.compile(r"(不低于|不高于|高于|低于|超过|不少于|不超过)([^，,。；;、\d]{2,20})$")
@@ -89,14 +90,14 @@ class Target:
         if self.direction:
             return f"定性目标“{self.direction}”(原文没有数字)"
         if self.values:
-            parts = "、".join(f"{v['label']} {_plain(v['value'])}{v['unit']}" for v in self.values)
+            parts = "、".join(f"{v['label']} {amount(v['value'], v['unit'])}" for v in self.values)
             return f"一句多值 {parts}、比较方式“{self.comparator}”"
         if self.reference:
-            number = f"、目标值 {_plain(self.value)}{self.unit}" if self.value is not None else ""
+            number = f"、目标值 {amount(self.value, self.unit)}" if self.value is not None else ""
             return f"相对目标:比较方式“{self.comparator}”、比较基准“{self.reference}”{number}"
         if self.upper is not None:
-            return f"区间 {_plain(self.value)}至{_plain(self.upper)}、单位“{self.unit}”"
-        return f"目标值 {_plain(self.value)}、单位“{self.unit}”、比较方式“{self.comparator or '确数'}”"
+            return f"区间 {format_number(self.value)}至{format_number(self.upper)}、单位“{self.unit}”"
+        return f"目标值 {format_number(self.value)}、单位“{self.unit}”、比较方式“{self.comparator or '确数'}”"
 
 
 @dataclass
@@ -217,7 +218,7 @@ def _range(phrase: str, m: re.Match, deadline: int | None) -> Target | None:
     if low_unit and low_unit != unit:
         return None
     low, high = _number(low_text), _number(high_text)
-    if low_text != _plain(low) or high_text != _plain(high) or high <= low:
+    if low_text != format_number(low) or high_text != format_number(high) or high <= low:
         return None
     before = _SCOPE.sub("", phrase[:m.start()]).strip()
     before = re.sub(r"(达到|提高到|提升到|增加到|达|为|在|控制在)$", "", before)
@@ -239,8 +240,8 @@ def _is_name(phrase: str, at: int) -> bool:
 
 def _target(phrase: str, m: re.Match, deadline: int | None) -> Target | None:
     number_text, unit = m.group(1), m.group(2)
-    value: int | float = float(number_text) if "." in number_text else int(number_text)
-    if number_text != _plain(value):
+    value = _number(number_text)
+    if number_text != format_number(value):
         return None  # 3.40 or 05: the site would not write the number as the text does
     comparator = "确数"
     after = phrase[m.end():]
@@ -259,10 +260,6 @@ def _target(phrase: str, m: re.Match, deadline: int | None) -> Target | None:
         metric=_metric(phrase, m, comparator), number_text=number_text,
         deadline=deadline, kind=_kind(phrase),
     )
-
-
-def _plain(value: int | float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _shared(phrase: str, matches: list[re.Match], ranges: list[re.Match], deadline: int | None) -> Target | None:
@@ -343,7 +340,3 @@ def _sentence_around(text: str, at: int) -> str:
         start = m.end()
     end_m = _SENTENCE_END.search(text, at)
     return text[start:end_m.end() if end_m else len(text)].strip()
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[。；;！？!?\n])", text) if s.strip()]

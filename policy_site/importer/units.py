@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 _OPEN, _CLOSE = "(（", ")）"
 _ROLE_LABEL = re.compile(r"(牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|实施单位)\s*[:：]")
-_SEPARATORS = re.compile(r"[、,，;；]")
 # Words after a name that say what the unit does, not who it is.
 _LEAD_SUFFIX = re.compile(r"(牵头(负责)?|负责牵头)$")
 _OTHER_SUFFIX = re.compile(r"(配合|参与|按职责分工负责|负责|落实|共同负责)$")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from ..chinese import chinese_number, full_width
 from .errors import ImportFailure
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -161,8 +162,7 @@ def _val(element, child: str) -> str | None:
     return node.get(f"{_W}val") if node is not None else None
 
 
-_DIGITS = "〇一二三四五六七八九"
-_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_LEGAL = "零壹贰叁肆伍陆柒捌玖", "拾佰仟万"  # capital digits and units
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 
@@ -173,13 +173,13 @@ def _format(n: int, fmt: str) -> str:
                "ideographDigital", "japaneseCounting"):
         return chinese_number(n)
     if fmt == "chineseLegalSimplified":
-        return chinese_number(n, _LEGAL, "拾")
+        return chinese_number(n, *_LEGAL)
     if fmt == "ideographTraditional":
         return _STEMS[(n - 1) % 10]
     if fmt == "ideographZodiac":
         return _BRANCHES[(n - 1) % 12]
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+        return full_width(str(n))
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
     if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
@@ -196,24 +196,6 @@ def _format(n: int, fmt: str) -> str:
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt in ("bullet", "none"):
         return ""
-    return str(n)
-
-
-def chinese_number(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
-    """1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (as Word writes list numbers)."""
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return ten + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        zero = "零" if digits == _DIGITS else digits[0]
-        tail = "" if rest == 0 else (zero + digits[rest] if rest < 10 else
-                                      (digits[1] + ten + (digits[rest % 10] if rest % 10 else "") if rest < 20
-                                       else chinese_number(rest, digits, ten)))
-        return digits[n // 100] + ("百" if digits == _DIGITS else "佰") + tail
     return str(n)
 
 

@@ -10,7 +10,8 @@ is ever typed: every target comes from the indicator records through
 
 from __future__ import annotations
 
-from ..present import doc_name, target_text, validity
+from ..chinese import chinese_number
+from ..present import doc_name, target_text, validity, validity_word
 
 
 def infographic_data(content, doc) -> dict:
@@ -23,8 +24,8 @@ def infographic_data(content, doc) -> dict:
     - ``headline``: the plan's own title (``doc.body.title``), the poster's big
       heading, or None; ``period``: ``doc.body.subtitle``, e.g. "(2018—2020年)", or None.
     - ``doc_no``, ``issuer``: from the metadata, or None.
-    - ``validity``: "有效" / "废止" / "失效", or "有效性未标注" when the content
-      does not give it; ``state``: in-force / lapsed / unknown;
+    - ``validity``: the site's word for the validity (``present.validity_word``:
+      有效, 已废止, 已失效, 有效性未标注); ``state``: in-force / lapsed / unknown;
       ``status``: a one-line explanation of the validity (the VALIDITY term's
       description without its full stop).
     - ``goals``: one dict per goal clause (a clause with indicators), in order:
@@ -78,29 +79,16 @@ def infographic_data(content, doc) -> dict:
         "period": body.subtitle if body else None,
         "doc_no": meta.doc_no if meta else None,
         "issuer": meta.issuer if meta else None,
-        "validity": term.label,
+        "validity": validity_word(doc),
         "state": term.extra["state"],
         "status": term.description.rstrip("。"),
         "goals": goals,
-        "goals_title": f"{zh_number(len(goals))}大目标" if len(goals) > 1 else "主要目标",
+        "goals_title": f"{chinese_number(len(goals))}大目标" if len(goals) > 1 else "主要目标",
         "task_groups": task_groups,
         "tasks_title": "重点任务 " + "+".join(str(len(g["tasks"])) for g in task_groups)
         if len(task_groups) > 1
         else "重点任务",
     }
-
-
-_ZH_DIGITS = "零一二三四五六七八九"
-
-
-def zh_number(n: int) -> str:
-    """6 -> 六, 12 -> 十二, 35 -> 三十五 (counts in headings); 100 and more in digits."""
-    if n < 10:
-        return _ZH_DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
-    return str(n)
 
 
 def display(text: str | None) -> str:

@@ -12,7 +12,8 @@ import math
 import re
 from xml.sax.saxutils import escape
 
-from .data import describe, display, task_name, zh_number
+from ..chinese import chinese_number
+from .data import describe, display, task_name
 from .layout import fits_whole, text_width, wrap
 
 # -- Look ---------------------------------------------------------------------
@@ -110,7 +111,7 @@ def _paragraph(text, x, top, width, size, fill, bold=False, leading=LEADING, anc
 def _badge_text(number: str | None, index: int) -> str:
     """(一) -> 一, 1. -> 1: the number inside a round badge."""
     stripped = (number or "").strip().strip("()（）、.．")
-    return stripped or zh_number(index + 1)
+    return stripped or chinese_number(index + 1)
 
 
 def _split_heading(heading: str) -> tuple[str, str]:
@@ -158,7 +159,7 @@ def _header(data: dict, canvas: _Canvas) -> float:
 
 
 def _status(data: dict, canvas: _Canvas, top: float) -> float:
-    """The validity in words: a boxed 废止 / 有效 / 有效性未标注 and what it means."""
+    """The validity in words: a boxed 已废止 / 有效 / 有效性未标注 and what it means."""
     if not data.get("validity"):
         return top
     fg, bg = STATE_COLOURS[data.get("state", "unknown")]

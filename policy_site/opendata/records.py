@@ -25,7 +25,8 @@ from .. import target_shape, urls
 from ..content import Content
 from ..present import citation, clause_label, clause_number, part_text, target_text, validity
 from ..schema.model import (AUDIENCE, BASIS, CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, INDUSTRY, INTERPRETATION,
-                            POLICY, POLICY_STATUS, RELATION, SUPPORT_TYPE, TARGET_VALUE, VALIDITY, BODY)
+                            POLICY, POLICY_STATUS, RELATION, STATE, STATE_NAMES, SUPPORT_TYPE, TARGET_VALUE, VALIDITY,
+                            BODY)
 from ..schema.types import (Boolean, Date, DateTime, Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, Type,
                             resolve)
 
@@ -207,13 +208,6 @@ VERSION = derived("schema_version", Enum(Term(SCHEMA_VERSION, SCHEMA_VERSION, "�
 
 # -- A document ------------------------------------------------------------------
 
-STATE = Enum(
-    Term("in-force", "有效", "现行有效。"),
-    Term("lapsed", "已废止或失效", "已废止或失效。"),
-    Term("unknown", "有效性未标注", "内容未标注有效性：不当作有效。"),
-)
-
-
 def _clause_ref(clause, ctx: Context):
     return ctx.content.clause_by_id(ctx.doc, clause.id)
 
@@ -285,7 +279,7 @@ VALIDITY_DATA = View.of("validity_data", "有效性", [
     derived("label", Text(max_length=20, multiline=False), "显示为", lambda doc, ctx: validity(doc).label,
             "网站上显示的有效性，例如 有效、废止、有效性未标注。"),
     derived("state", STATE, "状态", lambda doc, ctx: validity(doc).extra["state"],
-            "in-force：有效；lapsed：已废止或失效；unknown：未标注。"),
+            STATE_NAMES + "。"),
 ])
 
 INTERPRETATION_LINK = derive(INTERPRETATION, "interpretation_link", only=("id", "type", "title", "date", "body"),

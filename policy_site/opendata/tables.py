@@ -21,10 +21,10 @@ from .. import target_shape, urls
 from ..content import Content
 from ..present import citation, clause_label, format_number, part_text, target_text, validity
 from ..schema.model import (CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, METADATA, PERIOD, POLICY, POLICY_STATUS, PROGRESS,
-                            TARGET_VALUE)
+                            STATE, STATE_NAMES, TARGET_VALUE)
 from ..schema.types import Date, DateTime, Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
 from ..validate import Record
-from .records import STATE, VERSION, Context, View, derived
+from .records import VERSION, Context, View, derived
 
 SEPARATOR = "、"  # between the items of a list in one cell
 BOM = "\ufeff"
@@ -260,7 +260,7 @@ DOCUMENTS = Table("documents", "文件", "每份文件一行：公开信息、�
     model_column(DOCUMENT, "type", lambda d, ctx: d.type),
     *(model_column(METADATA, name, _meta(name)) for name in METADATA.fields),
     column("validity_state", STATE, "有效性状态", lambda d, ctx: validity(d).extra["state"],
-           "in-force：有效；lapsed：已废止或失效；unknown：未标注（不当作有效）。"),
+           STATE_NAMES + "（不当作有效）。"),
     column("clauses", Number(), "条款数", lambda d, ctx: len(list(ctx.content.clauses(d)))),
     column("indicators", Number(), "指标数", lambda d, ctx: sum(len(r.clause.indicators) for r in ctx.content.goals(d))),
     column("tasks", Number(), "任务数", lambda d, ctx: len(ctx.content.tasks(d))),

@@ -30,20 +30,23 @@ from .types import (
 
 # -- Vocabularies -----------------------------------------------------------
 
+# The validity states, in the order documents are listed (in force, then
+# unknown, then lapsed: ``order``), and what the open data says of each.
+STATE = Enum(
+    Term("in-force", "有效", "现行有效。", {"order": 0}),
+    Term("lapsed", "已废止或失效", "已废止或失效。", {"order": 2}),
+    Term("unknown", "未标注", "内容未标注有效性：不当作有效。", {"order": 1}),
+)
+STATE_NAMES = "；".join(f"{t.value}：{t.label}" for t in STATE.terms.values())  # in-force：有效；lapsed：…
+
+# A document's validity as its 公开信息 states it (label), its ``state``, and
+# ``word``: the one word the site shows for it wherever a status is shown.
 VALIDITY = Enum(
-    Term("有效", "有效", "现行有效。", {"state": "in-force"}),
-    Term(
-        "废止",
-        "废止",
-        "本文件已废止，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
-        {"state": "lapsed"},
-    ),
-    Term(
-        "失效",
-        "失效",
-        "本文件已失效，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
-        {"state": "lapsed"},
-    ),
+    Term("有效", "有效", "现行有效。", {"state": "in-force", "word": "有效"}),
+    Term("废止", "废止", "本文件已废止，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
+         {"state": "lapsed", "word": "已废止"}),
+    Term("失效", "失效", "本文件已失效，不再作为执行依据；本站继续公开原文，仅供查阅参考。",
+         {"state": "lapsed", "word": "已失效"}),
 )
 # A document whose validity is not given is neither in force nor lapsed on
 # this site: it says so (present.validity), never 有效.
@@ -51,7 +54,7 @@ VALIDITY_UNKNOWN = Term(
     "未标注",
     "有效性未标注",
     "本站未标注本文件的有效性；是否仍在执行，请以发布机关的公告为准，或向主管部门确认。",
-    {"state": "unknown"},
+    {"state": "unknown", "word": "有效性未标注"},
 )
 
 # How a target value relates to the number: where the word goes, and the

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..chinese import NUMERAL_CHARACTERS, half_width
+
 # Markup we never accept in a text field: content is plain text, the
 # templates decide all markup (issue: safe text).
 _UNSAFE_TEXT = re.compile(r"<\s*[a-zA-Z/!?]|javascript\s*:|data\s*:\s*text/html", re.I)
@@ -244,15 +246,11 @@ class Number(Type):
         return {"type": "integer" if self.integer else "number", "minimum": 0}
 
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_CHINESE_NUMERALS = set("零〇一二三四五六七八九十百千万亿两")
-
-
 def number_cure(raw: str) -> tuple[str, str]:
     """How to write ``raw`` as a number: what to keep and where the rest goes."""
     if len(raw) > 40:
         return "", ""
-    half = raw.translate(_FULLWIDTH_DIGITS)
+    half = half_width(raw)
     if half != raw and re.match(r"^\d+(\.\d+)?$", half):
         return (f"请改用半角数字:{half}。", f" Use half-width digits: {half}.")
     if re.match(r"^\d{1,3}(,\d{3})+(\.\d+)?$", half):
@@ -268,7 +266,7 @@ def number_cure(raw: str) -> tuple[str, str]:
                     f"(a unit of 家 becomes unit: {rest[0]}家).")
         return (f"这里只写数字 {number},“{rest}”写进单位字段 unit(unit: {rest})。",
                 f' Write only the number {number} here and put "{rest}" into the unit field (unit: {rest}).')
-    if raw and set(raw) <= _CHINESE_NUMERALS | {"点"}:
+    if raw and set(raw) <= NUMERAL_CHARACTERS | {"点"}:
         return ("请用阿拉伯数字书写(例如 一万一千七百 写作 11700)。",
                 " Write it in Arabic digits (一万一千七百 is 11700).")
     return "", ""

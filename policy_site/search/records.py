@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..content import Content
+from ..html_text import plain_text
 from ..pages.interpretations import point_paragraphs
 from ..pages.views import plain
 from ..present import clause_label, doc_name, document_lapsed, entry_lapsed, part_text, target_text
-from ..render import plain_text
 
 # Kind label -> prior: how much a match in this kind of record counts. A
 # clause of the plan is the source; a target or catalogue entry restates it;
