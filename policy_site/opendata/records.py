@@ -5,7 +5,7 @@ Each exported object is a ``View`` of an object of the model
 references written as ids and dates as ISO 8601 (``2018-12-12``,
 ``2018-12-24T08:54``), plus derived fields (a URL, the validity's state,
 the relations both ways ...) computed by the functions the pages use
-(``present.py``, ``content.py``). A View is an ``Object`` of the model's
+(``present.py``, ``content/``). A View is an ``Object`` of the model's
 type language, so the published JSON Schemas (``schema/jsonschema.py``
 ``data_schema``) and the 开放数据 page's field lists come from the same
 declarations as the values: a field cannot be exported without a label and

@@ -200,7 +200,7 @@ INDICATOR = Object(
     ],
     "一个目标：数值、区间、相对于某个量，或没有数字的定性表述。",
     # The shapes a target takes (policy_site/target_shape.py tells which from
-    # the fields given); content.py checks each states its parts in the quote.
+    # the fields given); content/quotes.py checks each states its parts in the quote.
     variants=(
         Variant("single", "数值目标", ("value", "unit", "comparator"), ("upper", "reference", "direction", "values"),
                 never={"comparator": ("区间",)}),
