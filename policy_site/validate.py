@@ -104,6 +104,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
+class _Or(dict):
+    """Values for a message: a field the file does not give reads as <field>."""
+
+    def __missing__(self, key: str) -> str:
+        return f"<{key}>"
+
+
 def _describe(node: yaml.Node) -> tuple[str, str]:
     if isinstance(node, yaml.MappingNode):
         return "对象(键: 值)", "a mapping"
@@ -174,6 +181,10 @@ class Validator:
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
             child_path = f"{path}.{name}" if path else name
+            if name in obj.moved:
+                scalars = {k.value: v.value for k, v in node.value if isinstance(v, yaml.ScalarNode)}
+                self.error(key, child_path, *(text.format_map(_Or(scalars)) for text in obj.moved[name]))
+                continue
             if name not in obj.fields:
                 known = ", ".join(obj.fields)
                 cure_zh, cure_en = _field_name_cure(name, obj)

@@ -8,7 +8,7 @@ import fnmatch
 from pathlib import Path
 
 from ..errors import Problems
-from ..schema.model import CONTENT_FILES, INTERPRETATION, POLICY, SEARCH, SITE
+from ..schema.model import CONTENT_FILES, DOCUMENT, GOVERNMENT, INTERPRETATION, POLICY, SEARCH, SITE
 from ..schema.types import Object
 from ..validate import Record, Validator
 from ..yaml_source import ParseCache, read_yaml
@@ -76,21 +76,18 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
             # reference to them as a second, misleading problem.
             content.unreadable.add(obj.name)
             continue
-        if obj in (POLICY, INTERPRETATION):
-            if record.id != path.stem:  # one entry per file, found by its name
-                problems.add(*record.where("id"),
-                             f"编号“{record.id}”必须与文件名“{path.stem}”相同。",
-                             f'the id "{record.id}" must equal the file name "{path.stem}".')
-            if obj is POLICY:
-                _register(content.policies, record, problems, "政策目录条目", "policy")
-            else:
-                _register(content.interpretations, record, problems, "政策解读", "interpretation")
-            continue
-        _register(content.documents, record, problems, "文件", "document")
-        for dept in record.departments:
-            # A document's departments belong to its government (unresolved yet:
-            # its id), so two governments may both have a finance-office.
-            dept.scope = record.government.value if record.government else None
+        if obj is not DOCUMENT and record.id != path.stem:  # one per file, found by its name
+            problems.add(*record.where("id"),
+                         f"编号“{record.id}”必须与文件名“{path.stem}”相同。",
+                         f'the id "{record.id}" must equal the file name "{path.stem}".')
+        registry, zh, en = {POLICY: (content.policies, "政策目录条目", "policy"),
+                            INTERPRETATION: (content.interpretations, "政策解读", "interpretation"),
+                            GOVERNMENT: (content.governments, "政府", "government"),
+                            DOCUMENT: (content.documents, "文件", "document")}[obj]
+        _register(registry, record, problems, zh, en)
+        for dept in record.departments if obj is GOVERNMENT else ():
+            # A government's departments are its own: two governments may both have a finance-office.
+            dept.scope = record.id
             _register(content.departments, dept, problems, "部门", "department")
     if content.site is None and SITE.name not in content.unreadable and files:
         problems.add(_display(root / "site.yaml", base), (1, 1), "",
@@ -121,8 +118,8 @@ def _register(registry: dict, record: Record, problems: Problems, zh: str, en: s
         first_file, first_pos, _ = registry[key].where("id")
         if record.scope:
             zh_scope, en_scope = f"在政府 {record.scope} 的{zh}中", f" among the {en}s of government {record.scope}"
-            cure_zh = "同一政府的其他文件直接用编号引用这个部门,不必再列出它。"
-            cure_en = "Other documents of the same government refer to it by its id without listing it again."
+            cure_zh = "每个部门只登记一次:删去重复的一项,或给它另一个编号。"
+            cure_en = "Declare each department once: delete the repeated one, or give it another id."
         else:
             zh_scope, en_scope, cure_zh, cure_en = "", "", "", ""
         problems.add(*record.where("id"),

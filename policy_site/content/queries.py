@@ -61,6 +61,8 @@ class Content:
     # Keyed by ref_id: a department's id is unique within its government.
     departments: dict[str, Record] = field(default_factory=dict)
     policies: dict[str, Record] = field(default_factory=dict)
+    # content/governments/<id>.yaml by id, in file name order: each declares its departments.
+    governments: dict[str, Record] = field(default_factory=dict)
     interpretations: dict[str, Record] = field(default_factory=dict)
     site: Record | None = None  # content/site.yaml: the site's name, region, publisher ...
     search: Record | None = None  # content/search.yaml: stop words and synonyms (optional)
@@ -76,14 +78,8 @@ class Content:
 
     # -- queries used by the pages --------------------------------------------
 
-    @property
-    def governments(self) -> dict[str, Record]:
-        """The governments of site.yaml by id (their departments are scoped to them)."""
-        return self.once("index", "governments",
-                         lambda: {g.id: g for g in self.site.governments} if self.site else {})
-
-    def government_of(self, department: Record) -> Record | None:
-        return self.governments.get(department.scope) if department.scope else None
+    def government_of(self, department: Record) -> Record:
+        return self.governments[department.scope]
 
     @property
     def full_documents(self) -> list[Record]:
@@ -187,18 +183,12 @@ class Content:
             return count
         if self.once("index", "department names", names).get(department.name, 0) < 2:
             return department.name
-        gov = self.government_of(department)
-        return f"{department.name}（{gov.name if gov else '未登记所属政府'}）"
+        return f"{department.name}（{self.government_of(department).name}）"
 
-    def department_groups(self) -> list[tuple[Record | None, list[Record]]]:
-        """Departments grouped by government, in the order of site.yaml; those
-        of no registered government last."""
-        groups: dict = {g.id: (g, []) for g in self.governments.values()}
-        loose: list[Record] = []
-        for d in self.departments.values():
-            (groups[d.scope][1] if d.scope in groups else loose).append(d)
-        result = [g for g in groups.values() if g[1]]
-        return result + [(None, loose)] if loose else result
+    def department_groups(self) -> list[tuple[Record, list[Record]]]:
+        """Departments grouped by government, in the order of the governments' files."""
+        groups = [(g, [d for d in self.departments.values() if d.scope == g.id]) for g in self.governments.values()]
+        return [g for g in groups if g[1]]
 
     def policies_of(self, department: Record) -> list[Record]:
         return [p for p in self.policies.values() if department in p.departments]

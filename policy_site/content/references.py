@@ -27,10 +27,11 @@ class _Resolver:
         self.labels = {"department": ("部门", "department"), "document": ("文件", "document"),
                        "policy": ("政策目录条目", "catalogue entry"), "government": ("政府", "government")}
         self.problems = problems
-        # Departments are defined in document files: an unreadable document file
-        # may hide any department or document, so unknown ids are not reported.
-        self.quiet = "document" in content.unreadable
-        self.unreadable = content.unreadable | ({"government"} if "site" in content.unreadable else set())
+        # A file that did not load may define the id: unknown ids of its kind
+        # are not reported. Departments are declared in governments' files and
+        # looked up in the governments of documents.
+        hidden = {"department"} if content.unreadable & {"government", "document"} else set()
+        self.unreadable = content.unreadable | hidden
 
     def resolve(self, record: Record, scopes: tuple = (None,)) -> None:
         record.resolve(lambda ref: self.lookup(ref, scopes))
@@ -46,7 +47,7 @@ class _Resolver:
                 found = [k for k, d in registry.items() if d.id == ref.value]
             if len(found) == 1:
                 return registry[found[0]]
-            if len(found) > 1:
+            if len(found) > 1 and "department" not in self.unreadable:
                 self.problems.add(ref.file, ref.pos, ref.path,
                                   f"部门编号“{ref.value}”在几个政府中都有:{'、'.join(found)}。请写明是哪一个,例如 {found[0]}。",
                                   f'the department id "{ref.value}" exists in several governments: {", ".join(found)}. '
@@ -54,14 +55,18 @@ class _Resolver:
                 return None
         elif ref.value in registry:
             return registry[ref.value]
-        if self.quiet or ref.kind in self.unreadable:
+        if ref.kind in self.unreadable:
             return None
         zh, en = self.labels[ref.kind]
         if ref.kind == "department":
             self._unknown_department(ref, registry, scopes)
             return None
+        cure = ("政府登记在 content/governments/ 中:每个政府一个文件,文件名是它的编号(例如 haishu.yaml),"
+                "写上 id、name 和它的部门。",
+                " A government is registered in content/governments/: one file per government, named by its id "
+                "(e.g. haishu.yaml), with id, name and its departments.") if ref.kind == "government" else ("", "")
         self.problems.add(ref.file, ref.pos, ref.path,
-                          *unknown_reference(ref.value, reference_names(registry), zh, en))
+                          *unknown_reference(ref.value, reference_names(registry), zh, en, *cure))
         return None
 
     def _unknown_department(self, ref: Ref, registry: dict, scopes: tuple) -> None:
@@ -78,8 +83,10 @@ class _Resolver:
         where_en = ", ".join(s or "(no government)" for s in scopes)
         zh, en = unknown_reference(ref.value, reference_names(candidates), "部门", "department")
         if any(scopes):
-            zh += f"(部门按所属政府查找:这里查的是政府 {where_zh} 的部门。)"
-            en += f" (Departments are looked up by government: here among those of {where_en}.)"
+            files = "、".join(f"content/governments/{s}.yaml" for s in scopes if s)
+            zh += f"(部门按所属政府查找:这里查的是政府 {where_zh} 的部门,登记在 {files} 中;新部门请加到那里。)"
+            en += (f" (Departments are looked up by government: here among those of {where_en}, declared in "
+                   f"{files.replace('、', ', ')}; add a new department there.)")
         if elsewhere:
             zh += f"其他政府有这个编号:{'、'.join(elsewhere)};如果指的是它,请写成 {elsewhere[0]}。"
             en += f" Another government has this id: {', '.join(elsewhere)}; if you mean it, write {elsewhere[0]}."
