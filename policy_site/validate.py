@@ -50,13 +50,11 @@ class Record:
             if isinstance(value, Ref):
                 self._values[name] = lookup(value)
                 self._refs.add(name)
-            elif isinstance(value, Record):
-                value.resolve(lookup)
             elif isinstance(value, list) and any(isinstance(v, Ref) for v in value):
                 self._values[name] = [r for r in map(lookup, value) if r is not None]
                 self._refs.add(name)
-            elif isinstance(value, list):
-                for item in value:
+            else:  # records nested in this one (not the targets of references)
+                for item in value if isinstance(value, list) else [value]:
                     if isinstance(item, Record):
                         item.resolve(lookup)
 

@@ -11,10 +11,9 @@ the records they name, or raises ``ContentError`` listing every problem.
 
 from .status import PolicyStatus  # first: present imports it, and quotes imports present
 from .queries import ClauseRef, Content, Relation, document_day
-from .checks import PLACEHOLDER, clause_names
+from .checks import PLACEHOLDER
 from .loading import content_files, load_content
 from .quotes import number_occurrences
-from .references import reference_names
 
-__all__ = ["ClauseRef", "Content", "PLACEHOLDER", "PolicyStatus", "Relation", "clause_names", "content_files",
-           "document_day", "load_content", "number_occurrences", "reference_names"]
+__all__ = ["ClauseRef", "Content", "PLACEHOLDER", "PolicyStatus", "Relation", "content_files", "document_day",
+           "load_content", "number_occurrences"]

@@ -26,12 +26,9 @@ def cross_check(content: Content, problems: Problems) -> None:
         _part_anchors_unique(doc, clauses + indicators + list(doc.attachments), problems)
         for ref in content.clauses(doc):
             check_clause_text(ref.clause, problems)
-    for doc in content.documents.values():
-        for i, relation in enumerate(doc.relations):
-            if relation.document is doc:
-                problems.add(*relation.where("document"),
-                             "文件不能与自己有关系:请填写另一份文件的编号。",
-                             "a document cannot relate to itself: give the id of another document.")
+        for relation in (r for r in doc.relations if r.document is doc):
+            problems.add(*relation.where("document"), "文件不能与自己有关系:请填写另一份文件的编号。",
+                         "a document cannot relate to itself: give the id of another document.")
     for policy in content.policies.values():
         _check_policy(content, policy, problems)
         if policy.successor is policy:

@@ -14,13 +14,14 @@ from ..schema.model import COMPARATOR, INDICATOR
 from ..validate import Record
 
 
+def _number(value: int | float) -> re.Pattern:
+    """``value`` as a whole number in a text (1170 is not in 11700)."""
+    return re.compile(rf"(?<![\d.]){re.escape(present.format_number(value))}(?![\d]|\.\d)")
+
+
 def number_occurrences(text: str, value: int | float) -> int:
-    """How often ``text`` states ``value`` as a whole number (1170 is not in 11700)."""
-    return len(re.findall(rf"(?<![\d.]){re.escape(present.format_number(value))}(?![\d]|\.\d)", text))
-
-
-def _states_number(text: str, value: int | float) -> bool:
-    return number_occurrences(text, value) > 0
+    """How often ``text`` states ``value`` as a whole number."""
+    return len(_number(value).findall(text))
 
 
 def _states_kind(quote: str, kind: str) -> bool:
@@ -169,7 +170,7 @@ def _check_number(ind: Record, holder: Record, quote: str, problems: Problems) -
         problems.add(*holder.where("upper"),
                      "只有比较方式为“区间”时才能填写区间上限(upper)。请删除 upper,或把比较方式改为 区间。",
                      'upper is only for a range: delete upper, or set the comparator to 区间.')
-    if not _states_number(quote, holder.value):
+    if not number_occurrences(quote, holder.value):
         problems.add(*holder.where("value"),
                      f"目标值 {present.format_number(holder.value)} 没有出现在原文表述“{quote}”中。请照原文填写数字。",
                      f'the value {present.format_number(holder.value)} does not appear in the quote "{quote}". '
@@ -230,5 +231,5 @@ def _check_values(ind: Record, problems: Problems) -> None:
 
 def _number_at(quote: str, part: Record, start: int) -> int | None:
     """Where the number of ``part`` ends in ``quote`` at or after ``start``."""
-    m = re.compile(rf"(?<![\d.]){re.escape(present.format_number(part.value))}(?![\d]|\.\d)").search(quote, start)
+    m = _number(part.value).search(quote, start)
     return m.end() if m else None

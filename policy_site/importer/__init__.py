@@ -94,15 +94,17 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
         draft.document["government"] = government.id
         draft.note("government", f"所属政府按文中出现的“{government.name}”填为 {government.id};"
                                  "它的部门只沿用这个政府已有的部门。如果不对,请改正或删掉这一行。")
-    gov_path = content_dir / "governments" / f"{gov_id}.yaml"
     gov_file = []
-    if draft.departments:
-        gov_file = [(gov_path, _government_text(gov_path, gov_id, _issuing_government(parsed, name), draft.departments))]
-    if draft.departments and government is None:
-        draft.document["government"] = gov_id
-        draft.note("government", f"原文没有提到本站已登记的政府:按发文机关新登记了政府 {gov_id}({gov_path.name}),"
-                                 "新部门写在那里。请改成易读的编号(文件名、文件中的 id 和这里一起改),"
-                                 "或改成本站已登记的政府并把新部门移过去。")
+    if draft.departments:  # new departments go to their government's file
+        gov_path = content_dir / "governments" / f"{gov_id}.yaml"
+        if government is None:
+            gov = {"id": gov_id, "name": _issuing_government(parsed, name), "departments": draft.departments}
+            gov_text, _ = emit(GOVERNMENT, gov, "# yaml-language-server: $schema=../../schema/government.schema.json", {})
+            draft.document["government"] = gov_id
+            draft.note("government", f"原文没有提到本站已登记的政府:按发文机关新登记了政府 {gov_id}({gov_path.name}),"
+                                     "新部门写在那里。请改成易读的编号(文件名、文件中的 id 和这里一起改),"
+                                     "或改成本站已登记的政府并把新部门移过去。")
+        gov_file = [(gov_path, gov_text if government is None else _with_departments(gov_path, draft.departments))]
     path = content_dir / f"{final_id}.yaml"
     text, where = emit(DOCUMENT, draft.document, "# yaml-language-server: $schema=../schema/content.schema.json",
                        draft.comments)
@@ -244,12 +246,9 @@ def _issuing_government(parsed, name: str) -> str:
     return m.group(1) if m else issuer
 
 
-def _government_text(path: Path, gov_id: str, name: str, departments: list[dict]) -> str:
+def _with_departments(path: Path, departments: list[dict]) -> str:
     """The government's file with ``departments`` added after its own (nothing
-    else in it moves), or a new file registering the government with them."""
-    if not path.exists():
-        return emit(GOVERNMENT, {"id": gov_id, "name": name, "departments": departments},
-                    "# yaml-language-server: $schema=../../schema/government.schema.json", {})[0]
+    else in it moves)."""
     text = path.read_text(encoding="utf-8")
     lines = text.rstrip("\n").split("\n")
     root = yaml.compose(text)
