@@ -516,7 +516,7 @@ INTERPRETATION = Object(
 )
 
 
-# -- The site itself (网站信息) -------------------------------------------------
+# -- Governments and their departments, and the site itself (网站信息) ---------
 
 GOVERNMENT = Object(
     "government",
