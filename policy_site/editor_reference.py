@@ -59,7 +59,8 @@ def reference_markdown(content: Content) -> str:
            "本文件由 `python -m policy_site ids`(或 `make ids`)根据 content/ 中的内容和内容模型生成。"
            "内容改动后重新运行即可更新。编辑内容时,凡是要写“编号”的地方,都从下面的表中复制。", ""]
 
-    out += ["## 部门", "", "写在 `departments`、`lead`、`responsible` 中的是部门编号(第一列)。"
+    out += ["## 部门", "", "部门登记在所属政府的文件 content/governments/<政府编号>.yaml 中(最后一列)。"
+            "写在 `lead`、`responsible` 和政策目录条目的 `departments` 中的是部门编号(第一列)。"
             "部门属于所属政府:同一政府的文件和条目写编号本身;引用别的政府的部门时写成“政府编号/部门编号”"
             "(第二列)。", ""]
     governments = content.governments

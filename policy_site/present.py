@@ -4,8 +4,9 @@ and citations, each said once.
 The page data (``pages/``), the infographic, the search records and the
 catalogue's open-data export all write these through this module, so the
 same fact reads the same everywhere.
-Nothing here loads or checks content; ``content.py`` uses it only where a check
-or a status reason must word a value as the site does.
+Nothing here loads or checks content; the content checks use it only where
+they must word a value as the site does. Which state a document is in is
+decided by ``content.status`` (``validity``, ``validity_state``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 
 from . import target_shape
 from .chinese import half_width
+from .content.status import validity, validity_state
 from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
 from .schema.types import EMPTY
 
@@ -181,18 +183,6 @@ def period_zh(period) -> str:
 # -- Statuses ----------------------------------------------------------------------
 
 
-def validity(doc):
-    """The document's validity as a VALIDITY term (label, description,
-    ``extra["state"]``: in-force / lapsed / unknown); VALIDITY_UNKNOWN when
-    the content does not give it: unknown is never shown as 有效."""
-    value = doc.metadata.validity if doc.metadata else None
-    return VALIDITY.term(value) if value else VALIDITY_UNKNOWN
-
-
-def validity_state(doc) -> str:
-    return validity(doc).extra["state"]
-
-
 def in_force(doc) -> bool:
     """Whether a document is stated to be in force (有效)."""
     return validity_state(doc) == "in-force"
@@ -229,22 +219,6 @@ def verified_note(date) -> str:
     return f"{date_zh(date)}（工作人员对照依据文件核实本条目的日期）"
 
 
-# Why a catalogue entry has its derived status (content.Content.policy_status).
-ENTRY_PERIOD_ENDED = "申报期已结束。"
-ENTRY_PERIOD_NOT_STARTED = "申报期尚未开始。"
-ENTRY_BASIS_IN_FORCE = "依据文件有效。"
-
-
-def entry_basis_lapsed(docs) -> str:
-    """Why an entry whose basis documents are all no longer in force has lapsed."""
-    names = "、".join(f"{d.metadata.doc_no or d.title}（{d.metadata.validity}）" for d in docs)
-    return f"依据文件 {names} 已不再有效。"
-
-
-def entry_basis_unknown(docs) -> str:
-    """Why an entry none of whose basis documents is stated in force has an unknown status."""
-    names = "、".join(f"{d.metadata.doc_no or d.title}（{validity(d).label}）" for d in docs)
-    return f"依据文件 {names} 未标注有效性，本条目是否仍适用请向主管部门确认。"
 
 
 # -- Citations ---------------------------------------------------------------------

@@ -9,7 +9,7 @@
 
 The fields each shape needs and must not have are declared once, in the
 model (``INDICATOR.variants``, also the editor's JSON Schema). Validation
-(``content.py``), the written form (``present.target_text``), the
+(``content/quotes.py``), the written form (``present.target_text``), the
 targets page, open data, search and the infographic all branch on ``shape``.
 """
 

@@ -7,7 +7,7 @@ errors. Problems are collected, not raised, so staff see all of them at once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -32,19 +32,31 @@ class Record:
         self._refs: set[str] = set()  # fields whose values are references to other records
 
     # The scope a record's id is unique in, when not the whole site: a
-    # department's government id (set by the loader from its document).
-    _scope: str | None = None
-
-    @property
-    def scope(self) -> str | None:
-        return self._scope
+    # department's government id (given by the loader).
+    scope: str | None = None
 
     @property
     def ref_id(self) -> str:
         """How other records name this one: the id, qualified by its scope
         when it has one (haishu/finance-office)."""
         own = self._values.get("id")
-        return f"{self._scope}/{own}" if self._scope and own else own
+        return f"{self.scope}/{own}" if self.scope and own else own
+
+    def resolve(self, lookup: Callable[[Ref], Any]) -> None:
+        """Replace every reference in this record and the records nested in
+        it by what ``lookup`` returns for it: the record it names, or None
+        (then left out of a list)."""
+        for name, value in self._values.items():
+            if isinstance(value, Ref):
+                self._values[name] = lookup(value)
+                self._refs.add(name)
+            elif isinstance(value, list) and any(isinstance(v, Ref) for v in value):
+                self._values[name] = [r for r in map(lookup, value) if r is not None]
+                self._refs.add(name)
+            else:  # records nested in this one (not the targets of references)
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, Record):
+                        item.resolve(lookup)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -88,6 +100,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+class _Or(dict):
+    """Values for a message: a field the file does not give reads as <field>."""
+
+    def __missing__(self, key: str) -> str:
+        return f"<{key}>"
 
 
 def _describe(node: yaml.Node) -> tuple[str, str]:
@@ -160,6 +179,10 @@ class Validator:
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
             child_path = f"{path}.{name}" if path else name
+            if name in obj.moved:
+                scalars = {k.value: v.value for k, v in node.value if isinstance(v, yaml.ScalarNode)}
+                self.error(key, child_path, *(text.format_map(_Or(scalars)) for text in obj.moved[name]))
+                continue
             if name not in obj.fields:
                 known = ", ".join(obj.fields)
                 cure_zh, cure_en = _field_name_cure(name, obj)

@@ -15,11 +15,11 @@ def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def department_names(*documents: dict) -> dict[str, str]:
+def department_names(government: dict) -> dict[str, str]:
+    """Department id -> name in a government's file (content/governments/<id>.yaml)."""
     names = {}
-    for doc in documents:
-        for dept in doc.get("departments") or []:
-            names[dept["id"]] = dept["name"]
+    for dept in government.get("departments") or []:
+        names[dept["id"]] = dept["name"]
     return names
 
 

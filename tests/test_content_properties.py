@@ -140,7 +140,7 @@ def document(draw):
     if draw(st.booleans()):
         doc["relations"] = [{"type": draw(st.sampled_from(list(RELATION_TYPE.terms))),
                              "document": draw(st.sampled_from(EXISTING_DOCS))}]
-    if draw(st.booleans()):
+    if draw(st.booleans()):  # a department of the document's own government (written to its file)
         doc["departments"] = [{"id": "prop-dept", "name": draw(WORDS) + "局"}]
     return doc
 
@@ -188,6 +188,10 @@ def test_any_valid_document_publishes(doc):
         project = tmp / "project"
         shutil.copytree(_template(), project)
         dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False)  # noqa: E731
+        if "departments" in doc:  # they belong in the document's government's file
+            gov = {"id": "prop-gov", "name": "测试政府", "departments": doc.pop("departments")}
+            (project / "content" / "governments" / "prop-gov.yaml").write_text(dump(gov), encoding="utf-8")
+            doc["government"] = "prop-gov"
         (project / "content" / "documents" / "prop-doc.yaml").write_text(dump(doc), encoding="utf-8")
         first = next(c["id"] for c in _clauses(doc["body"]["clauses"]))
         (project / "content" / "policies" / "prop-entry.yaml").write_text(dump(_entry(doc, first, dept)), encoding="utf-8")

@@ -45,8 +45,9 @@ def traps(tmp_path_factory):
     _replace_line(plan, PLAN_LINE, PLAN_LINE.replace("11700家以上,", "11700家以上(即11700家),"))
     _replace_line(plan, QUOTE_LINE, QUOTE_LINE + "(即11700家)")
     # A department nothing refers to.
-    text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("- id: leading-group\n", "- id: audit-office\n  name: 区审计局\n- id: leading-group\n"),
+    haishu = project / "content" / "governments" / "haishu.yaml"
+    text = haishu.read_text(encoding="utf-8")
+    haishu.write_text(text.replace("- id: leading-group\n", "- id: audit-office\n  name: 区审计局\n- id: leading-group\n"),
                     encoding="utf-8")
     return run_cli(project, "check"), run_cli(project, "check", "--strict")
 
@@ -71,9 +72,9 @@ def test_check_passes_and_names_every_trap(traps):
          "除编号和名称外与条目 tax-incentives 完全相同", "the same as entry tax-incentives apart from id and name")
     _one(blocks, "content/plan.yaml:51:16  字段 field: body.clauses[2].children[0].indicators[0].value\n",
          "目标值 11700 在原文表述“全区新增小微企业11700家以上(即11700家)”中出现了 2 次", "appears 2 times")
-    plan_lines = (CONTENT / "plan.yaml").read_text(encoding="utf-8").splitlines()
-    audit_line = plan_lines.index("- id: leading-group") + 1  # inserted before it
-    _one(blocks, f"content/plan.yaml:{audit_line}:7  字段 field: departments[9].id\n",
+    haishu_lines = (CONTENT / "governments" / "haishu.yaml").read_text(encoding="utf-8").splitlines()
+    audit_line = haishu_lines.index("- id: leading-group") + 1  # inserted before it
+    _one(blocks, f"content/governments/haishu.yaml:{audit_line}:7  字段 field: departments[9].id\n",
          "部门 audit-office(区审计局)没有牵头任何指标", "leads no indicator")
     _one(blocks, "content/documents/nb-2018-105.yaml:5:3  字段 field: metadata.validity\n",
          "文件 nb-2018-105 没有填写有效性", "states no validity")

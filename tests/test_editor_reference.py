@@ -15,10 +15,10 @@ from policy_site.schema.types import Enum
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("ids") / "project")
-    plan = project / "content" / "plan.yaml"
+    haishu = project / "content" / "governments" / "haishu.yaml"
     # A department with a full name, to see both names in the table.
-    text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("  name: 区金融办\n", "  name: 区金融办\n  full_name: 宁波市海曙区人民政府金融工作办公室\n", 1),
+    text = haishu.read_text(encoding="utf-8")
+    haishu.write_text(text.replace("  name: 区金融办\n", "  name: 区金融办\n  full_name: 宁波市海曙区人民政府金融工作办公室\n", 1),
                     encoding="utf-8")
     result = run_cli(project, "ids")
     assert result.returncode == 0, result.stderr
@@ -32,11 +32,12 @@ def reference(tmp_path_factory):
 
 def test_departments_with_both_names(reference):
     assert ("| `finance-office` | `haishu/finance-office` | 宁波市海曙区 | 区金融办 | 宁波市海曙区人民政府金融工作办公室 "
-            "| content/plan.yaml |") in reference
-    assert "| `finance-bureau` | `haishu/finance-bureau` | 宁波市海曙区 | 区财政局 | (未填写) | content/plan.yaml |" in reference
+            "| content/governments/haishu.yaml |") in reference
+    assert ("| `finance-bureau` | `haishu/finance-bureau` | 宁波市海曙区 | 区财政局 | (未填写) "
+            "| content/governments/haishu.yaml |") in reference
     # Two governments' 区科技局 share an id; the full id tells them apart.
     assert ("| `science-tech` | `wucheng/science-tech` | 金华市婺城区 | 区科技局 | (未填写) "
-            "| content/wucheng-growth-measures.yaml |") in reference
+            "| content/governments/wucheng.yaml |") in reference
     assert "| `science-tech` | `haishu/science-tech` | 宁波市海曙区 | 区科技局 |" in reference
 
 

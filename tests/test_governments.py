@@ -1,7 +1,8 @@
 """Departments are scoped to their government (issue: a policy library).
 
 Two governments may each have a 区科技局 under the same id: the fixture's
-Haishu plan and Wucheng measures both declare ``science-tech``. References
+governments/haishu.yaml and governments/wucheng.yaml both declare
+``science-tech``, each government's file its own directory. References
 resolve among the departments of the referring document's government (a
 catalogue entry: its basis documents'), or name one as ``government/id``.
 """
@@ -10,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project, site_with
+from conftest import copy_project, site_with
 from policy_site.content import load_content
 from policy_site.errors import ContentError
 from test_site_html import parse
@@ -146,32 +146,42 @@ def test_unknown_government_and_duplicate_within_a_government(tmp_path):
     edit(project, "wucheng-growth-measures.yaml", "government: wucheng\n", "government: jinhua\n")
     found = problems(project)
     assert any(p.field == "government" and "未知的政府编号“jinhua”" in p.zh
-               and "haishu(宁波市海曙区)、wucheng(金华市婺城区)" in p.zh
-               and 'unknown government id "jinhua"' in p.en for p in found), [p.zh for p in found]
+               and "haishu(宁波市海曙区)、wucheng(金华市婺城区)" in p.zh and "政府登记在 content/governments/ 中" in p.zh
+               and 'unknown government id "jinhua"' in p.en and "content/governments/" in p.en for p in found), \
+        [p.zh for p in found]
 
     project = copy_project(tmp_path / "q")
-    edit(project, "wucheng-growth-measures.yaml", "government: wucheng\n", "government: haishu\n")
+    with (project / "content" / "governments" / "haishu.yaml").open("a", encoding="utf-8") as f:
+        f.write("- id: taxation\n  name: 区税务局\n")
     [p] = problems(project)
-    assert p.file == "content/wucheng-growth-measures.yaml" and p.field == "departments[0].id"
-    assert "部门编号“science-tech”在政府 haishu 的部门中重复" in p.zh
-    assert "同一政府的其他文件直接用编号引用这个部门" in p.zh and "among the departments of government haishu" in p.en
+    assert (p.file, p.line, p.field) == ("content/governments/haishu.yaml", 30, "departments[10].id")
+    assert "部门编号“taxation”在政府 haishu 的部门中重复(已在 content/governments/haishu.yaml 第 20 行使用)" in p.zh
+    assert "每个部门只登记一次" in p.zh and "among the departments of government haishu" in p.en
 
 
-def test_a_site_without_governments_keeps_plain_department_urls(tmp_path):
+def test_a_government_is_its_file(tmp_path):
+    """The government's id is its file's name; governments are listed in file name order."""
     project = copy_project(tmp_path / "p")
-    site_yaml = project / "content" / "site.yaml"
-    site_yaml.write_text(re.sub(r"governments:\n(  .*\n)+", "", site_yaml.read_text(encoding="utf-8")),
-                         encoding="utf-8")
-    edit(project, "plan.yaml", "government: haishu\n", "")
-    (project / "content" / "wucheng-growth-measures.yaml").unlink()
-    out = tmp_path / "site"
-    result = build_site(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (out / "departments" / "science-tech" / "index.html").exists()
-    index = parse(out / "departments" / "index.html").article
-    assert index.find_all("h3") == []  # one group, no government to name
-    page = parse(out / "departments" / "finance-office" / "index.html").article.text()
-    assert "所属政府" not in page
+    (project / "content" / "governments" / "a-county.yaml").write_text("id: a-county\nname: 甲县\n", encoding="utf-8")
+    assert list(load_content(project / "content").governments) == ["a-county", "haishu", "wucheng"]
+    edit(project, "governments/a-county.yaml", "id: a-county\n", "id: b-county\n")
+    [p] = problems(project)
+    assert (p.file, p.field) == ("content/governments/a-county.yaml", "id") and "必须与文件名“a-county”相同" in p.zh
+
+
+def test_departments_declared_in_a_document_or_governments_in_site_yaml_are_told_where_they_go(tmp_path):
+    """Departments and governments moved to content/governments/: the old
+    places get an error that says where, not just "unknown field"."""
+    project = copy_project(tmp_path / "p")
+    edit(project, "wucheng-growth-measures.yaml", "government: wucheng\n",
+         "government: wucheng\ndepartments:\n  - id: science-tech\n    name: 区科技局\n")
+    edit(project, "site.yaml", "region: 宁波市海曙区\n", "region: 宁波市海曙区\ngovernments:\n  - id: haishu\n    name: 宁波市海曙区\n")
+    gov, dept = sorted(problems(project), key=lambda p: p.file)
+    assert (dept.file, dept.field) == ("content/wucheng-growth-measures.yaml", "departments")
+    assert "请把整段 departments 移到 content/governments/wucheng.yaml" in dept.zh
+    assert "move the whole departments block to content/governments/wucheng.yaml" in dept.en
+    assert (gov.file, gov.line, gov.field) == ("content/site.yaml", 6, "governments")
+    assert "content/governments/<编号>.yaml" in gov.zh and "content/governments/<id>.yaml" in gov.en
 
 
 def test_a_document_of_no_government_finds_unique_ids_anywhere(tmp_path):
@@ -179,7 +189,7 @@ def test_a_document_of_no_government_finds_unique_ids_anywhere(tmp_path):
     site-wide namespace, and must qualify an id only where it is ambiguous."""
     project = copy_project(tmp_path / "p")
     edit(project, "wucheng-growth-measures.yaml", "government: wucheng\n", "")
-    edit(project, "wucheng-growth-measures.yaml", "  - id: science-tech\n    name: 区科技局\n",
+    edit(project, "governments/wucheng.yaml", "  - id: science-tech\n    name: 区科技局\n",
          "  - id: wucheng-science-tech\n    name: 区科技局\n")
     edit(project, "wucheng-growth-measures.yaml", "    responsible:\n    - science-tech\n",
          "    responsible:\n    - finance-office\n")

@@ -26,6 +26,7 @@ from policy_site.content import load_content
 from policy_site.errors import ContentError
 
 PLAN = "content/plan.yaml"
+HAISHU = "content/governments/haishu.yaml"
 POLICY = "content/policies/tax-incentives.yaml"
 INTERP = "content/interpretations/hs-2018-138-text.yaml"
 
@@ -102,7 +103,7 @@ def _inject(project: Path, field: str, value: str) -> None:
         _replace_once(project / INTERP, "      - text: |-\n          这份计划是为了落实",
                       "      - text: |-\n          " + value.replace("\n", "\n          ") + "\n\n          这份计划是为了落实")
     elif field == "department.name":
-        _replace_once(project / PLAN, "  name: 区税务局", "  name: " + _yaml(value + " 区税务局"))
+        _replace_once(project / HAISHU, "  name: 区税务局", "  name: " + _yaml(value + " 区税务局"))
     else:
         raise AssertionError(field)
 
@@ -115,7 +116,7 @@ FIELDS = {
     "clause.text": (PLAN, "body.clauses[4].children[2].text"),
     "clause.heading": (PLAN, "body.clauses[4].children[2].heading"),
     "interpretation.text": (INTERP, "sections[0].points[0].text"),
-    "department.name": (PLAN, "departments[5].name"),
+    "department.name": (HAISHU, "departments[5].name"),
 }
 TEXT_CASES = [(f, h) for f in FIELDS for h in HOSTILE]
 URL_CASES = [("policy.service_url", h) for h in HOSTILE_URLS + HOSTILE[:3]]

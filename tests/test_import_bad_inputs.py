@@ -106,3 +106,14 @@ def test_missing_file(tmp_path):
 def test_invalid_id(tmp_path, bad_id):
     refused(tmp_path, SOURCES / "wucheng-growth-measures.txt", "不是有效的编号", "is not a valid id", f"--id={bad_id}",
             names_file=False)
+
+
+def test_new_departments_of_no_government(tmp_path):
+    """New departments go to their government's file: a text that names no
+    registered government and no issuer has none to put them in."""
+    src = tmp_path / "measures.txt"
+    src.write_text("关于推进测试工作的若干措施\n一、加强测试工作。(区测试局牵头)\n二、完善测试制度。(区测试局负责)\n",
+                   encoding="utf-8")
+    refused(tmp_path, src, "中的部门没有可归属的政府:原文没有提到本站已登记的政府,也没有写明发文机关。请先在 content/governments/ 中登记",
+            "the text names no registered government and no issuer. Register the government in content/governments/",
+            "--id", "test-measures")

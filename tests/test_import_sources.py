@@ -145,7 +145,8 @@ def test_drafts_added_to_the_published_content_keep_it_valid(tmp_path):
     for path in added:
         first = path.read_text(encoding="utf-8").split("\n")[0]
         depth = len(path.relative_to(project / "content").parts) - 1
-        assert first == "# yaml-language-server: $schema=" + "../" * (depth + 1) + "schema/content.schema.json"
+        schema = "government" if path.parent.name == "governments" else "content"  # a new government's file
+        assert first == "# yaml-language-server: $schema=" + "../" * (depth + 1) + f"schema/{schema}.schema.json"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -220,36 +221,55 @@ def test_dates_are_the_source_dates(imported):
 
 
 def test_departments_are_reused_only_within_the_government_the_text_names(imported):
-    """The Wucheng text names 金华市婺城区 (registered in site.yaml): its 区科技局
-    is a new department of that government, not Haishu's 区科技局 of the same
-    name; the government and the new department are on the review list."""
-    _, _, results = imported
+    """The Wucheng text names 金华市婺城区 (content/governments/wucheng.yaml): its
+    区科技局 is a new department of that government, not Haishu's 区科技局 of the
+    same name. It is written into the government's file (what was there stays
+    as it was), the draft declares none, and the review list says where it went."""
+    project, _, results = imported
     draft, output, _ = results["wucheng-growth-measures.txt"]
-    assert draft["government"] == "wucheng"
+    assert draft["government"] == "wucheng" and "departments" not in draft
     assert "所属政府按文中出现的“金华市婺城区”填为 wucheng" in output
     measure = draft["body"]["clauses"][1]
     assert measure["heading"] == "强化科技创新(区科技局牵头)" and measure["responsible"] == ["science-tech"]
     assert measure["children"][0]["indicators"][0]["lead"] == "science-tech"
-    assert draft["departments"] == [{"id": "science-tech", "name": "区科技局"}]
-    assert "新部门“区科技局”,拟用编号 science-tech" in output
+    government = (project / "content" / "governments" / "wucheng.yaml").read_text(encoding="utf-8")
+    before = (CONTENT / "governments" / "wucheng.yaml").read_text(encoding="utf-8").split("# 婺城区的区科技局")[0]
+    assert government == before + "departments:\n- id: science-tech\n  name: 区科技局\n"
+    assert "新部门写入所属政府的文件:content/governments/wucheng.yaml" in output
+    assert "新部门“区科技局”,拟用编号 science-tech(由名称中的词语拟定),已加到 content/governments/wucheng.yaml" in output
     assert "沿用了本站已有的部门" not in output
 
 
-def test_departments_of_a_text_naming_no_government_are_reused_by_name(tmp_path):
-    """A text that names no registered government reuses only departments of
-    no government."""
+def test_a_new_department_is_appended_to_its_government_s_list(tmp_path):
+    """A government that already has departments keeps them, in their order,
+    with their comments; the new one comes after the last."""
     project = project_before_imports(tmp_path / "project")
-    site = project / "content" / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("name: 金华市婺城区", "name: 浙江省金华市"),
-                    encoding="utf-8")
+    path = project / "content" / "governments" / "wucheng.yaml"
+    own = "departments:\n  - id: audit\n    name: 区审计局\n    # 测试用注释\n    phone: 0579-0000 0000\n"
+    path.write_text(path.read_text(encoding="utf-8") + own, encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    result = run_cli(project, "import", str(SOURCES / "wucheng-growth-measures.txt"))
+    assert result.returncode == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == before + "  - id: science-tech\n    name: 区科技局\n"
+
+
+def test_departments_of_a_text_naming_no_registered_government_go_to_a_new_government(tmp_path):
+    """A text that names no registered government reuses no department (each
+    belongs to a government the text does not name): its government is
+    registered from the issuer, in a new file, with the new departments."""
+    project = project_before_imports(tmp_path / "project")
+    wucheng = project / "content" / "governments" / "wucheng.yaml"
+    wucheng.write_text(wucheng.read_text(encoding="utf-8").replace("name: 金华市婺城区", "name: 浙江省金华市"),
+                       encoding="utf-8")
     result = run_cli(project, "import", str(SOURCES / "wucheng-growth-measures.txt"))
     assert result.returncode == 0, result.stderr
     draft = load(project / result.stdout.strip().splitlines()[-1])
-    assert "government" not in draft
-    # Haishu's 区科技局 is another government's body: not reused, a new one
-    # of no government is declared (its id is free there).
-    assert draft["departments"] == [{"id": "science-tech", "name": "区科技局"}]
+    assert draft["government"] == "government-1" and "departments" not in draft
+    assert load(project / "content" / "governments" / "government-1.yaml") == {
+        "id": "government-1", "name": "金华市婺城区", "departments": [{"id": "science-tech", "name": "区科技局"}]}
+    assert "按发文机关新登记了政府 government-1" in result.stdout
     assert "沿用了本站已有的部门" not in result.stdout
+    assert run_cli(project, "check").returncode == 0
 
 
 def test_cited_documents_become_entries_with_number_title_and_issuer(imported):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONTENT, FIXTURE_GOVERNMENTS, build_site, copy_project
+from conftest import CONTENT, build_site, copy_project
 from test_catalogue import add_before_last_verified, expected_status, is_current, set_plan_validity
 from test_site_html import parse
 
@@ -199,7 +199,7 @@ def test_without_a_helpline_no_number_is_made_up(tmp_path_factory, content):
     no phone link appears where none is given."""
     from conftest import site_with
 
-    site = site_with(tmp_path_factory.mktemp("no-helpline"), {"site.yaml": "name: 没有咨询热线的网站\n" + FIXTURE_GOVERNMENTS})
+    site = site_with(tmp_path_factory.mktemp("no-helpline"), {"site.yaml": "name: 没有咨询热线的网站\n"})
     for p in list(content.policies.values())[:5]:
         section = box(site, p.id)
         assert [k for k, _ in steps(section)] == ["ask"], p.id

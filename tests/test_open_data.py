@@ -298,8 +298,10 @@ def _check_document(content, doc, got: dict, site_url: str) -> None:
         other = content.documents[r["document"]]
         assert r["title"] == other.title and r["doc_no"] == other.metadata.doc_no
         assert r["url"] == _link(site_url, f"documents/{other.id}/")
+    # Its government's departments (content/governments/<id>.yaml), in that file's order.
+    government = [d for d in content.departments.values() if doc.government and d.scope == doc.government.id]
     assert [(d["id"], d["government"], d["name"], d["full_name"]) for d in got["departments"]] == [
-        (d.id, d.scope, d.name, d.full_name) for d in doc.departments]
+        (d.id, d.scope, d.name, d.full_name) for d in government]
     # In the order the document's page lists them (文字解读 before 图片解读).
     assert [i["id"] for i in got["interpretations"]] == [i.id for i in content.interpretations_of(doc)]
     for item, item_got in zip(content.interpretations_of(doc), got["interpretations"]):

@@ -263,15 +263,16 @@ def test_tokens_are_overlapping_pairs_plus_the_last_character():
 
 @pytest.mark.browser
 def test_a_department_is_found_by_its_full_name(tmp_path, browser, expect):
-    """full_name is empty in the plan (the source gives none); once staff fill
-    it in, the department is found by it."""
+    """full_name is empty in the government's file (the plan gives none); once
+    staff fill it in, the department is found by it."""
     from conftest import build_site, copy_project, serve
 
     project = copy_project(tmp_path / "project")
-    plan = project / "content" / "plan.yaml"
-    text = plan.read_text(encoding="utf-8")
+    haishu = project / "content" / "governments" / "haishu.yaml"
+    text = haishu.read_text(encoding="utf-8")
+    assert text.count("  name: 区经信局\n") == 1
     text = text.replace("  name: 区经信局\n", "  name: 区经信局\n  full_name: 测试用全称经济信息局\n", 1)
-    plan.write_text(text, encoding="utf-8")
+    haishu.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

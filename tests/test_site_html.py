@@ -610,13 +610,25 @@ def test_schema_check_detects_a_stale_schema(tmp_path):
 
 
 # A second, invented document of a different shape (chapters and articles, no
-# lead departments, its own departments). Obviously synthetic test data.
+# lead departments), of another government with its own departments.
+# Obviously synthetic test data.
 OTHER_PLAN_ID = "other-2020-1"
+OTHER_GOVERNMENT_YAML = """\
+id: sample-city
+name: 示例市
+departments:
+- id: sample-bureau
+  name: 示例市示例局
+- id: sample-office
+  name: 示例市示例办
+  full_name: 示例市人民政府示例办公室
+"""
 OTHER_PLAN_YAML = """\
 # yaml-language-server: $schema=../schema/content.schema.json
 id: other-2020-1
 title: 示例市人民政府关于印发示例市测试发展办法的通知
 short_title: 示例市测试发展办法
+government: sample-city
 metadata:
   doc_no: 示政发〔2020〕1号
   issuer: 示例市人民政府
@@ -665,12 +677,6 @@ body:
       responsible:
       - sample-bureau
       - sample-office
-departments:
-- id: sample-bureau
-  name: 示例市示例局
-- id: sample-office
-  name: 示例市示例办
-  full_name: 示例市人民政府示例办公室
 """
 
 
@@ -678,6 +684,7 @@ def test_another_governments_plan_publishes_without_code_change(tmp_path):
     """A second plan of another shape, added as content only, gets its own complete, linked pages."""
     project = copy_project(tmp_path / "project")
     (project / "content" / "other-plan.yaml").write_text(OTHER_PLAN_YAML, encoding="utf-8")
+    (project / "content" / "governments" / "sample-city.yaml").write_text(OTHER_GOVERNMENT_YAML, encoding="utf-8")
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_GOVERNMENTS, build_site, copy_project, run_cli, site_with
+from conftest import build_site, copy_project, run_cli, site_with
 from test_site_html import cells, parse, table_by_caption, table_rows
 
 OTHER_SITE = """\
@@ -24,8 +24,6 @@ contact: |-
 catalogue_title: 示例惠企政策目录
 catalogue_intro: 本目录收录示例市的惠企政策。
 """
-
-OTHER_SITE += FIXTURE_GOVERNMENTS
 
 # The fixture's own site name (tests/fixture/content/site.yaml).
 FIXTURE_NAME = "小微企业成长计划政策公开站"
@@ -72,7 +70,7 @@ def test_the_about_page_lists_the_site_s_facts(other):
 
 def test_facts_not_given_are_shown_as_not_provided(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "content" / "site.yaml").write_text("name: 只有名称的网站\n" + FIXTURE_GOVERNMENTS, encoding="utf-8")
+    (project / "content" / "site.yaml").write_text("name: 只有名称的网站\n", encoding="utf-8")
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -13,7 +13,7 @@ guarantee that a failed build leaves the previous site byte-identical.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from policy_site.content import load_content
 from policy_site.errors import ContentError, Problem
 
 PLAN = "content/plan.yaml"
+HAISHU = "content/governments/haishu.yaml"  # the plan's government: its departments
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 
@@ -93,9 +94,11 @@ def assert_problems(problems: list[Problem], texts: dict[str, str], *wants: Want
 
 
 def check_broken(project: Path, old: str, new: str, *wants: Want) -> None:
-    """Break plan.yaml by one edit and assert the loader reports exactly ``wants``."""
-    text = break_text(project, old, new)
-    assert_problems(problems_of(project), {PLAN: text}, *wants)
+    """Break plan.yaml (its government's file, for a department) by one edit and
+    assert the loader reports exactly ``wants``."""
+    path = HAISHU if wants[0].field.startswith("departments") else PLAN
+    text = break_text(project, old, new, path)
+    assert_problems(problems_of(project), {path: text}, *(replace(w, file=path) for w in wants))
 
 
 @pytest.fixture
@@ -354,12 +357,13 @@ def test_duplicate_department_id(project):
     """A second department with an existing id is reported at the second id."""
     text = break_text(project, "- id: leading-group\n  name: 区“小微企业三年成长计划”领导小组\n",
                       "- id: leading-group\n  name: 区“小微企业三年成长计划”领导小组\n"
-                      "- id: market-regulation\n  name: 区市场监管局(重复)\n")
+                      "- id: market-regulation\n  name: 区市场监管局(重复)\n", HAISHU)
     first = locate(text, "id: market-regulation\n  name: 区市场监管局\n")[0]
-    assert_problems(problems_of(project), {PLAN: text},
+    assert_problems(problems_of(project), {HAISHU: text},
                     Want("market-regulation\n  name: 区市场监管局(重复)", "departments[10].id",
-                         f"部门编号“market-regulation”在政府 haishu 的部门中重复(已在 {PLAN} 第 {first} 行使用)",
-                         f'duplicate department id "market-regulation" among the departments of government haishu (already used in {PLAN} line {first})'))
+                         f"部门编号“market-regulation”在政府 haishu 的部门中重复(已在 {HAISHU} 第 {first} 行使用)",
+                         f'duplicate department id "market-regulation" among the departments of government haishu (already used in {HAISHU} line {first})',
+                         HAISHU))
 
 
 def test_duplicate_clause_id(project):

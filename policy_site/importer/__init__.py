@@ -16,12 +16,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..content import load_content
 from ..errors import ContentError
-from ..schema.model import DOCUMENT
+from ..schema.model import DOCUMENT, GOVERNMENT
 from ..schema.types import Id, Invalid
 from .assemble import Known, assemble
-from .draft import emit, line_of
+from .draft import emit, emit_items, line_of
 from .errors import ImportFailure
 from .read import read_source
 from .structure import parse
@@ -37,6 +39,7 @@ class ImportResult:
     clauses: int
     indicators: int
     text: str
+    government_path: Path | None = None  # the government's file new departments were written to
 
 
 def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportResult:
@@ -68,13 +71,15 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
     # Departments are scoped to their government: only the departments of the
     # government the text names are reused by name (another government's
     # 区科技局 is another body). Namesakes within it: the first is proposed,
-    # and the review list names the others.
-    in_scope = [d for d in existing.departments.values() if d.scope == (government.id if government else None)]
+    # and the review list names the others. New ones go to its file.
+    gov_id = government.id if government else _free_government_id(existing, content_dir)
+    in_scope = [d for d in existing.departments.values() if d.scope == gov_id]
     known = Known(
         departments={name: ids[0] for name, ids in _ids_by_name(in_scope).items()},
         namesakes={name: ids for name, ids in _ids_by_name(in_scope).items() if len(ids) > 1},
         documents_by_no={d.metadata.doc_no: d.id for d in existing.documents.values() if d.metadata.doc_no},
         document_ids=set(existing.documents),
+        government_file=f"content/governments/{gov_id}.yaml",
     )
     draft = assemble(parsed, known, source.one_line)
     doc_no = draft.document["metadata"].get("doc_no")
@@ -89,6 +94,17 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
         draft.document["government"] = government.id
         draft.note("government", f"所属政府按文中出现的“{government.name}”填为 {government.id};"
                                  "它的部门只沿用这个政府已有的部门。如果不对,请改正或删掉这一行。")
+    gov_file = []
+    if draft.departments:  # new departments go to their government's file
+        gov_path = content_dir / "governments" / f"{gov_id}.yaml"
+        if government is None:
+            gov = {"id": gov_id, "name": _issuing_government(parsed, name), "departments": draft.departments}
+            gov_text, _ = emit(GOVERNMENT, gov, "# yaml-language-server: $schema=../../schema/government.schema.json", {})
+            draft.document["government"] = gov_id
+            draft.note("government", f"原文没有提到本站已登记的政府:按发文机关新登记了政府 {gov_id}({gov_path.name}),"
+                                     "新部门写在那里。请改成易读的编号(文件名、文件中的 id 和这里一起改),"
+                                     "或改成本站已登记的政府并把新部门移过去。")
+        gov_file = [(gov_path, gov_text if government is None else _with_departments(gov_path, draft.departments))]
     path = content_dir / f"{final_id}.yaml"
     text, where = emit(DOCUMENT, draft.document, "# yaml-language-server: $schema=../schema/content.schema.json",
                        draft.comments)
@@ -100,13 +116,17 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
             raise ImportFailure(f"要新建的引用文件条目 {stub_path} 已经存在,没有覆盖。",
                                 f"the cited-document entry {stub_path} already exists; it was not overwritten.")
         stubs.append((stub_path, stub_text))
-    _check_together(content_dir, [(path, text)] + stubs)
+    _check_together(content_dir, [(path, text)] + stubs + gov_file)
     review = sorted(((line_of(where, item.path), item.path, item.zh) for item in draft.review),
                     key=lambda r: (r[0], r[1]))
     _write_new([(path, text)] + stubs)
+    for gov_path, gov_text in gov_file:  # a new government's file, or its own with departments added
+        gov_path.parent.mkdir(exist_ok=True)
+        gov_path.write_text(gov_text, encoding="utf-8")
     clauses = list(_walk(parsed.clauses))
     indicators = sum(len(c.get("indicators", [])) for c in _walk_data(draft.document["body"]["clauses"]))
-    return ImportResult(path, [p for p, _ in stubs], review, len(clauses), indicators, text)
+    return ImportResult(path, [p for p, _ in stubs], review, len(clauses), indicators, text,
+                        gov_file[0][0] if gov_file else None)
 
 
 def _walk(clauses):
@@ -193,10 +213,55 @@ def _ids_by_name(departments) -> dict[str, list[str]]:
 
 
 def _government_named(parsed, existing):
-    """The registered government (site.yaml) whose name the title, issuer or
+    """The registered government (content/governments/) whose name the title, issuer or
     signatory contains, when exactly one does (金华市婺城区人民政府关于… →
     the government named 金华市婺城区); otherwise None: the draft names none."""
     said = " ".join(filter(None, [parsed.title, parsed.issuer_line, parsed.metadata.values.get("issuer"),
                                   parsed.notice.signatory if parsed.notice else None]))
     found = [g for g in existing.governments.values() if g.name and g.name in said]
     return found[0] if len(found) == 1 else None
+
+
+def _free_government_id(existing, content_dir: Path) -> str:
+    """An id for a government the text names that is not registered (for staff to make readable)."""
+    n = 1
+    while f"government-{n}" in existing.governments or (content_dir / "governments" / f"government-{n}.yaml").exists():
+        n += 1
+    return f"government-{n}"
+
+
+def _issuing_government(parsed, name: str) -> str:
+    """The name of the government that issued the text: its issuer or signatory
+    without 人民政府 / 办公厅 (宁夏回族自治区人民政府 -> 宁夏回族自治区)."""
+    issuer = parsed.metadata.values.get("issuer") or (parsed.notice.signatory if parsed.notice else None) \
+        or parsed.issuer_line
+    if not issuer:
+        raise ImportFailure(
+            f"“{name}”中的部门没有可归属的政府:原文没有提到本站已登记的政府,也没有写明发文机关。请先在 "
+            "content/governments/ 中登记这个政府(id 和 name,name 与原文标题中的地名一致),再导入。",
+            f'the departments in "{name}" have no government: the text names no registered government and no '
+            "issuer. Register the government in content/governments/ first (id and name, the name as the title "
+            "writes it), then import again.")
+    m = re.match(r"(.{2,}?)(人民政府|政府)", issuer)
+    return m.group(1) if m else issuer
+
+
+def _with_departments(path: Path, departments: list[dict]) -> str:
+    """The government's file with ``departments`` added after its own (nothing
+    else in it moves)."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.rstrip("\n").split("\n")
+    root = yaml.compose(text)
+    node = next((v for k, v in root.value if k.value == "departments"), None)
+    if node is None:
+        return "\n".join(lines + emit_items(departments, 0, "departments:")) + "\n"
+    if isinstance(node, yaml.SequenceNode) and node.flow_style:
+        raise ImportFailure(f"{path.name} 的 departments 写在了一行里;请改成每个部门一项(以“- ”开头)后再导入。",
+                            f"the departments of {path.name} are written on one line; write one item per "
+                            "department (starting with \"- \") and import again.")
+    last = node
+    while isinstance(last, (yaml.SequenceNode, yaml.MappingNode)) and last.value:
+        last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+    at = last.end_mark.line + (0 if last.end_mark.column == 0 else 1)
+    indent = node.start_mark.column if isinstance(node, yaml.SequenceNode) else 0
+    return "\n".join(lines[:at] + emit_items(departments, indent) + lines[at:]) + "\n"

@@ -35,6 +35,7 @@ class ReviewItem:
 class Draft:
     document: dict
     stubs: list[dict] = field(default_factory=list)
+    departments: list[dict] = field(default_factory=list)  # new ones, for the government's file
     review: list[ReviewItem] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)  # path -> short YAML comment
 
@@ -51,6 +52,7 @@ class Known:
     documents_by_no: dict[str, str]  # 文号 -> document id
     document_ids: set[str]
     namesakes: dict[str, list[str]] = field(default_factory=dict)  # name -> ids, where several departments share it
+    government_file: str = ""  # where new departments are written: content/governments/<id>.yaml
 
 
 def fits(model: Object, name: str, value) -> str | None:
@@ -120,12 +122,7 @@ def assemble(parsed: Parsed, known: Known, one_line: bool) -> Draft:
             doc["attachments"].append(item)
             draft.note(f"attachments[{i}].available",
                        f"附件“{item['title']}”的文件本站没有收录(available: false);如取得附件文件,请放到网站后改为 true。")
-    if departments.new:
-        doc["departments"] = [{"id": d.id, "name": d.name} for d in departments.new]
-        for i, d in enumerate(departments.new):
-            how = "由名称中的词语拟定" if d.readable else "是顺序编号,请改成易读的英文编号"
-            draft.note(f"departments[{i}].id",
-                       f"新部门“{d.name}”,拟用编号 {d.id}({how});如果它就是已有的某个部门,请改用那个部门的编号。")
+    draft.departments = [{"id": d.id, "name": d.name} for d in departments.new]
     return draft
 
 
@@ -267,12 +264,16 @@ def _clause(clause: Clause, base: str, index: int, draft: Draft, departments: De
         if group:
             responsible += [departments.resolve(n) for n in group.everyone]
     responsible = list(dict.fromkeys(responsible))
+    where = f"{path}.responsible" if responsible else f"{path}.indicators"
+    for d in departments.newly_added():
+        how = "由名称中的词语拟定" if d.readable else "是顺序编号,请改成易读的英文编号"
+        draft.note(where, f"新部门“{d.name}”,拟用编号 {d.id}({how}),已加到 {known.government_file} 的部门中;"
+                          "如果它就是已有的某个部门,请在那里删去它,这里改用那个部门的编号。")
     for name, dept_id in departments.newly_reused():
-        where = f"{path}.responsible" if responsible else f"{path}.indicators"
         others = [i for i in known.namesakes.get(name, []) if i != dept_id]
         also = f"(本站还有同名部门 {'、'.join(others)},请选对)" if others else ""
         draft.note(where, f"“{name}”按名称沿用了本站已有的部门 {dept_id}{also};如果不是同一单位(例如另一个区的同名部门),"
-                          "请在 departments 中新建部门并改用新编号。")
+                          f"请在 {known.government_file} 中新建部门并改用新编号。")
     if indicators:
         data["role"] = "goal"
     elif responsible:

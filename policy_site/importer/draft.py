@@ -14,6 +14,7 @@ from __future__ import annotations
 import yaml
 
 from ..present import format_number
+from ..schema.model import DEPARTMENT
 from ..schema.types import List, Object, resolve
 
 
@@ -87,6 +88,16 @@ def emit(model: Object, data: dict, header: str, comments: dict[str, str]) -> tu
     emitter.lines.append(header)
     emitter.mapping(model, data, 0, "")
     return "\n".join(emitter.lines) + "\n", emitter.where
+
+
+def emit_items(departments: list[dict], indent: int, head: str | None = None) -> list[str]:
+    """The lines of ``departments`` as items of a government's departments list, ``indent`` spaces in."""
+    emitter = Emitter({})
+    if head:
+        emitter.lines.append(head)
+    for item in departments:
+        emitter.mapping(DEPARTMENT, item, indent + 2, "", " " * indent + "- ")
+    return emitter.lines
 
 
 def line_of(where: dict[str, int], path: str) -> int:

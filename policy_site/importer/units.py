@@ -166,7 +166,7 @@ class Departments:
         self.new: list[NewDepartment] = []
         self._existing = dict(existing)
         self._reused: list[tuple[str, str]] = []  # (name, id) of the site's departments used, in order
-        self._announced = 0
+        self._announced = self._added = 0
         self._counter = 0
 
     def resolve(self, name: str) -> str:
@@ -186,6 +186,12 @@ class Departments:
         """The site's departments reused by name since the last call (name, id)."""
         fresh = self._reused[self._announced:]
         self._announced = len(self._reused)
+        return fresh
+
+    def newly_added(self) -> list[NewDepartment]:
+        """The departments proposed since the last call."""
+        fresh = self.new[self._added:]
+        self._added = len(self.new)
         return fresh
 
     def _propose(self, name: str) -> tuple[str, bool]:

@@ -5,7 +5,7 @@ Each exported object is a ``View`` of an object of the model
 references written as ids and dates as ISO 8601 (``2018-12-12``,
 ``2018-12-24T08:54``), plus derived fields (a URL, the validity's state,
 the relations both ways ...) computed by the functions the pages use
-(``present.py``, ``content.py``). A View is an ``Object`` of the model's
+(``present.py``, ``content/``). A View is an ``Object`` of the model's
 type language, so the published JSON Schemas (``schema/jsonschema.py``
 ``data_schema``) and the 开放数据 page's field lists come from the same
 declarations as the values: a field cannot be exported without a label and
@@ -257,7 +257,8 @@ BODY_DATA = derive(BODY, "body_data", nested={"clauses": CLAUSE_DATA})
 
 DEPARTMENT_DATA = derive(DEPARTMENT, "department_data", added=[
     derived("government", Id(), "所属政府", lambda d, ctx: d.scope,
-            "部门所属政府的编号（本文件的 government）；部门编号在同一政府内唯一，引用时写作 政府编号/部门编号。",
+            "部门所属政府的编号（登记部门的 content/governments/<编号>.yaml）；部门编号在同一政府内唯一，"
+            "引用时写作 政府编号/部门编号。",
             required=False),
     url_field(urls.department, "该部门的责任分工页。"),
 ])
@@ -295,9 +296,12 @@ def _policies_of_document(doc, ctx: Context) -> list:
     return [p for p in ctx.content.policies.values() if any(b.document is doc for b in p.basis)]
 
 
-DOCUMENT_DATA = derive(DOCUMENT, "document_data", nested={"body": BODY_DATA, "departments": DEPARTMENT_DATA}, added=[
+DOCUMENT_DATA = derive(DOCUMENT, "document_data", nested={"body": BODY_DATA}, added=[
     derived("relations", List(RELATION_DATA), "相关文件", lambda doc, ctx: ctx.content.relations_both_ways(doc),
             "本文件替代、修改或依据的文件，以及替代、修改或依据本文件的文件（两个方向）。"),
+    derived("departments", List(DEPARTMENT_DATA), "部门",
+            lambda doc, ctx: [d for d in ctx.content.departments.values() if doc.government and d.scope == doc.government.id],
+            "本文件所属政府的部门（登记在 content/governments/<政府编号>.yaml）。"),
     derived("validity", VALIDITY_DATA, "有效性", lambda doc, ctx: doc,
             "本文件的有效性及网站上的显示。"),
     derived("interpretations", List(INTERPRETATION_LINK), "政策解读",

@@ -38,3 +38,16 @@ class PageMemo:
 def record_file(record) -> str:
     """The content file a record was read from (as Content.file_versions names it)."""
     return record.where()[0]
+
+
+def entry_sources(content: Content, policy) -> list[str]:
+    """The content files a catalogue entry's page is made from: the entry's
+    own; its basis documents' (clause text, validity, indicators: its status)
+    and those of the documents that state they replace them (the banner and
+    怎么办 link to them); the entry that succeeds it (its name); its
+    departments' governments' (names and contacts); the site's (its name,
+    region and helpline)."""
+    basis = [b.document for b in policy.basis if b.document]
+    replacing = [s for d in basis for s in content.successors(d)]
+    successor = [policy.successor] if policy.successor else []
+    return [record_file(r) for r in [policy, *basis, *replacing, *successor, *policy.departments, content.site]]

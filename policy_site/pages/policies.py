@@ -15,7 +15,7 @@ from ..opendata.records import related_indicators
 from ..present import citation, clause_label, date_zh, entry_fact_empty, verified_note
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
 from .banners import Banner, entry_banner
-from .memo import PageMemo, record_file
+from .memo import PageMemo, entry_sources
 from .next_step import NextStep, entry_next_step
 from .page import Page, make_page
 from .self_check import page as self_check_page
@@ -173,13 +173,7 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
 
     def entry_page(p) -> Page:
         url = urls.policy(p)
-        # What the entry page shows comes from the entry's own file, its basis
-        # documents' files (clause text, validity, indicators: its status) and
-        # its departments' (declared in document files), and the site's
-        # (its name and region are in the page's linked data).
-        sources = ([record_file(p)] + [record_file(b.document) for b in p.basis] + [record_file(d) for d in p.departments]
-                   + [record_file(content.site)])
-        return memo.page(content, url, sources, lambda: make_page(env, "policy.html.j2", url, p.name, entry(p)))
+        return memo.page(content, url, entry_sources(content, p), lambda: make_page(env, "policy.html.j2", url, p.name, entry(p)))
 
     def entry(p) -> PolicyEntryPage:
         status = content.policy_status(p)

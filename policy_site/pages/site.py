@@ -17,7 +17,7 @@ class SiteInfo:
     contact: str = ""
     licence: str = ""
     # The fallback contact (咨询热线): whom a reader asks when an entry names
-    # no contact or no longer applies; both or neither (content.py checks).
+    # no contact or no longer applies; both or neither (content/checks.py checks).
     helpline_name: str = ""
     helpline_phone: str = ""
     catalogue_title: str = CATALOGUE_TITLE

@@ -203,7 +203,7 @@ INDICATOR = Object(
     ],
     "一个目标：数值、区间、相对于某个量，或没有数字的定性表述。",
     # The shapes a target takes (policy_site/target_shape.py tells which from
-    # the fields given); content.py checks each states its parts in the quote.
+    # the fields given); content/quotes.py checks each states its parts in the quote.
     variants=(
         Variant("single", "数值目标", ("value", "unit", "comparator"), ("upper", "reference", "direction", "values"),
                 never={"comparator": ("区间",)}),
@@ -339,8 +339,8 @@ DOCUMENT = Object(
         Field("type", DOCUMENT_TYPE, "文件类型",
               description="计划 / 意见 / 若干措施 / 办法 / 通知：决定页面名称（重点任务或政策措施）和条款的称呼（三(一)1. 或 第8条）。"),
         Field("government", RefTo("government"), "所属政府",
-              description="本文件的部门所属的政府的编号(在 site.yaml 的 governments 中登记)，例如 haishu。"
-                          "不同政府的部门可以同名、同编号；留空时，本文件的部门不属于任何已登记的政府。"),
+              description="本文件所属政府的编号(在 content/governments/ 中登记，文件名即编号)，例如 haishu。"
+                          "本文件写的部门编号先在这个政府的部门中查找；不同政府的部门可以同名、同编号。"),
         Field("metadata", METADATA, "公开信息", required=True),
         Field("notice", NOTICE, "印发通知"),
         Field("body", BODY, "正文",
@@ -348,10 +348,14 @@ DOCUMENT = Object(
         Field("attachments", List(ATTACHMENT), "附件"),
         Field("relations", List(RELATION), "相关文件",
               description="本文件替代、修改或依据的文件；反向关系（被替代等）自动显示在另一份文件上。"),
-        Field("departments", List(DEPARTMENT), "部门",
-              description="本文件涉及的部门，属于本文件的所属政府；同一政府的其他文件直接用编号引用，不必重复列出。"),
     ],
     "一份政策文件：公开信息、印发通知、正文、附件。",
+    moved={"departments": ("部门不再写在文件里，而是登记在所属政府的文件中：请把整段 departments 移到 "
+                           "content/governments/{government}.yaml(没有这个文件时新建，写上 id、name 和 departments),"
+                           "本文件继续用编号引用这些部门。",
+                           "departments are no longer declared in a document but in its government's file: move the "
+                           "whole departments block to content/governments/{government}.yaml (create it with id, name "
+                           "and departments if it does not exist); the document keeps referring to them by id.")},
 )
 
 # -- The support-policy catalogue （小微企业政策目录） --------------------------
@@ -515,18 +519,21 @@ INTERPRETATION = Object(
 )
 
 
-# -- The site itself (网站信息) -------------------------------------------------
+# -- Governments and their departments, and the site itself (网站信息) ---------
 
 GOVERNMENT = Object(
     "government",
     "政府",
     [
         Field("id", Id(), "编号", required=True, unique=True,
-              description="政府的稳定编号，用于部门的网址，例如 haishu。"),
+              description="政府的稳定编号，与文件名相同(governments/haishu.yaml 的编号是 haishu)，用于部门的网址。"),
         Field("name", Text(max_length=60, multiline=False), "名称", required=True,
               description="部门页面上分组显示的名称，例如 宁波市海曙区。"),
+        Field("departments", List(DEPARTMENT), "部门",
+              description="这个政府的部门，每个部门只写一次；文件和政策目录条目用编号引用它们。"),
     ],
-    "一级政府（区、市、省）或发文机关：它的部门在本站自成一组，编号不与其他政府的部门冲突。",
+    "一级政府（区、市、省）或发文机关和它的部门：每个政府一个文件，放在 content/governments/ 中，"
+    "按文件名的顺序列在部门页上；它的部门在本站自成一组，编号不与其他政府的部门冲突。",
 )
 
 SITE = Object(
@@ -554,10 +561,13 @@ SITE = Object(
               description="政策目录页面的标题，例如 小微企业政策目录；留空时为“政策目录”。"),
         Field("catalogue_intro", Text(max_length=500), "政策目录说明",
               description="政策目录页面开头的说明：目录收录什么、依据什么。"),
-        Field("governments", List(GOVERNMENT), "政府",
-              description="本站文件所属的各级政府；文件用 government 字段写明所属政府，它的部门归入该政府。"),
     ],
     "网站本身的信息：名称、地区、主办单位、联系方式。每个网站一份，文件名为 site.yaml。",
+    moved={"governments": ("政府不再写在 site.yaml 里:每个政府一个文件 content/governments/<编号>.yaml,写上 id、name "
+                           "和它的部门(departments)。请按此新建文件，再删去 site.yaml 中的 governments 这一段。",
+                           "governments are no longer listed in site.yaml: each has its own file, "
+                           "content/governments/<id>.yaml, with id, name and its departments. Create those files, "
+                           "then delete governments from site.yaml.")},
 )
 
 
@@ -605,4 +615,5 @@ CONTENT_FILES = [
     ContentKind("documents/*.yaml", DOCUMENT, "content.schema.json"),
     ContentKind("policies/*.yaml", POLICY, "policy.schema.json"),
     ContentKind("interpretations/*.yaml", INTERPRETATION, "interpretation.schema.json"),
+    ContentKind("governments/*.yaml", GOVERNMENT, "government.schema.json"),
 ]

@@ -382,15 +382,18 @@ class Variant:
 
 class Object:
     """A mapping with declared fields; unknown keys are errors. ``variants``:
-    the shapes it may take, when its fields depend on each other."""
+    the shapes it may take, when its fields depend on each other. ``moved``:
+    fields it no longer has -> (zh, en) where they went, formatted with the
+    mapping's own scalar values (``{government}``)."""
 
     def __init__(self, name: str, title: str, fields: list[Field], description: str = "",
-                 variants: tuple[Variant, ...] = ()):
+                 variants: tuple[Variant, ...] = (), moved: dict[str, tuple[str, str]] | None = None):
         self.name = name
         self.title = title
         self.description = description
         self.fields = {f.name: f for f in fields}
         self.variants = {v.name: v for v in variants}
+        self.moved = moved or {}
 
 
 def resolve(t: Any) -> Any:
