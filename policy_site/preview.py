@@ -15,9 +15,10 @@ What a save costs at thousands of catalogue entries (README: "Preview"):
   changed (pages/memo.py), and shown first, before the pages that list
   them are made and rendered again;
 - the system tells of a save at once (watchdog);
-- the tree is written where its bytes changed, so MkDocs' dirty build renders
-  only the pages whose sources changed (everything when the navigation, the
-  theme or the assets changed);
+- the tree is written where its bytes changed, so the engine renders only
+  the pages whose sources changed (everything when the navigation, the
+  theme or the assets changed): ``engines.preview_engine``, MkDocs' dirty
+  build, is all this module knows of an engine;
 - the search index is rebuilt after the changed pages are shown.
 """
 
@@ -35,14 +36,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .content import load_content
-from .engines import MkDocs
+from .engines import preview_engine
 from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
 from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index, whole_render_needed
 from . import urls
 from .pages import PageMemo, SiteInfo, policies
 from .render import TEMPLATES, environment
-from .shards import Only
 from .yaml_source import ParseCache
 from .site_config import CONFIG_FILE, SiteConfig
 
@@ -107,7 +107,7 @@ class Preview:
         self.tree = work / "source"
         self.sites = work / "preview"
         self.writer = TreeWriter(self.tree)
-        self.engine = MkDocs(self.tree)
+        self.engine = preview_engine(self.tree)
         self.parsed = ParseCache()
         self.memo = PageMemo()
         self.env = environment()
@@ -219,8 +219,8 @@ class Preview:
         policies.entry_pages(content, self.env, self.memo, site)
         written = self.writer.write({"docs/" + urls.source_path(p.url): p.source() for p in self.memo.made})
         if written:
-            # Only these pages: MkDocs then neither compares nor copies the
-            # thousands of others (the rebuild that follows does).
+            # Only these pages: the engine then neither compares nor copies
+            # the thousands of others (the rebuild that follows does).
             self._render(full=False, only=[path.removeprefix("docs/") for path in written])
             self._publish(seconds=time.perf_counter() - start)
 
@@ -229,12 +229,12 @@ class Preview:
             # Into a new folder: the old one is served until the new one is complete.
             self._built += 1
             target = self.sites / str(self._built)
-            self.engine.build(target, dirty=False, strict=False)
+            self.engine.render_whole(target)
             old, self.state.site = self.state.site, target
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
         else:
-            self.engine.build(self.state.site, dirty=True, strict=False, shard=Only(only) if only else None)
+            self.engine.render_changed(self.state.site, only)
 
     def _publish(self, error: str | None = None, seconds: float | None = None) -> None:
         with self.changed:
@@ -340,17 +340,7 @@ def _with_warnings(page: str, warnings: str) -> str:
     return page[:end + 1] + box + page[end + 1:] if end >= 0 else box + page
 
 
-def _quiet_engine() -> None:
-    """The preview shows its own state; of MkDocs' messages only warnings
-    matter, and not the one that says a dirty build is dirty."""
-    import logging
-
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)
-
-
 def serve(project: Path, address: str, work: Path | None = None) -> int:
-    _quiet_engine()
     host, _, port = address.rpartition(":")
     preview = Preview(project, work or project / "build")
     stop = threading.Event()
