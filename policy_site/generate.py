@@ -142,7 +142,7 @@ class Setting:
 
     @property
     def handwritten_urls(self) -> list[str]:
-        return [_page_url(rel) for rel in self.handwritten if rel.endswith(".md")]
+        return [urls.page_url(rel) for rel in self.handwritten if rel.endswith(".md")]
 
     @property
     def vocabulary(self) -> dict:
@@ -254,17 +254,12 @@ def _handwritten_records(config: SiteConfig, docs: Path, files: dict[str, bytes]
     for rel, data in files.items():
         if not rel.endswith(".md"):
             continue
-        url = _page_url(rel)
+        url = urls.page_url(rel)
         html = converter.reset().convert(_without_front_matter(data.decode("utf-8-sig")))
         sections = outline(html)
         h1 = next((h.text for h, _ in sections if h and h.level == 1), None)
         records += page_records(url, titles.get(rel) or h1 or Path(rel).stem, sections)
     return records
-
-
-def _page_url(rel: str) -> str:
-    """The URL of the hand-written page at ``rel`` (a .md file under docs/)."""
-    return rel[:-len("index.md")] if rel == "index.md" or rel.endswith("/index.md") else rel[:-3] + "/"
 
 
 def _without_front_matter(text: str) -> str:

@@ -33,11 +33,14 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from . import urls
+
 
 
 IGNORED_SCHEMES = {"mailto", "tel"}
 FORBIDDEN_SCHEMES = {"data", "javascript", "file"}
 LINK_ATTRS = ("href", "src")
+HOME_PAGE = urls.page_file(urls.home())  # index.html
 NOT_FOUND_PAGE = "404.html"
 
 
@@ -223,10 +226,10 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
             elif fragment:
                 report.broken.append((name, link, f"{rel} 不是网页,不能有锚点 / #{fragment} on a non-HTML file"))
 
-    if "index.html" not in pages:
-        report.broken.append(("index.html", "", "首页不存在 / missing home page"))
+    if HOME_PAGE not in pages:
+        report.broken.append((HOME_PAGE, "", "首页不存在 / missing home page"))
     else:
-        seen, todo = {"index.html"}, ["index.html"]
+        seen, todo = {HOME_PAGE}, [HOME_PAGE]
         while todo:
             for nxt in edges[todo.pop()]:
                 if nxt not in seen:
@@ -274,7 +277,7 @@ def _classify(site_dir: Path, page: str, link: str, base_path: str, site_prefix:
     if rel == ".":
         rel = ""
     if directory or (rel and (site_dir / rel).is_dir()) or not rel:
-        rel = posixpath.join(rel, "index.html") if rel else "index.html"
+        rel = urls.page_file(rel)
     return rel, fragment
 
 

@@ -269,7 +269,7 @@ def _handler(preview: Preview):
                     self.send_header("Location", parts.path + "/")
                     self.end_headers()
                     return None
-                path = path / "index.html"
+                path = state.site / urls.page_file(rel)
             if path.suffix == ".html" and path.is_file():
                 text = path.read_text(encoding="utf-8")
                 at = text.rfind("</body>")

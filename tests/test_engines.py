@@ -45,11 +45,7 @@ def content():
 def _pages_of_tree(tree: Path) -> list[str]:
     """The URL of every page source in a generated tree (generated and hand-written)."""
     docs = tree / "docs"
-    found = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
-        found.append(rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/")
-    return found
+    return [urls.page_url(path.relative_to(docs).as_posix()) for path in sorted(docs.rglob("*.md"))]
 
 
 def test_every_page_of_the_tree_is_in_the_site(engine_site, project_dir, tmp_path):
