@@ -38,7 +38,8 @@ from .content import load_content
 from .engines import preview_engine
 from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
-from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index, whole_render_needed
+from .generate import (OVERRIDES, SourceTree, TreeInputs, TreeWriter, as_of_from_environment, search_index,
+                       whole_render_needed)
 from . import urls
 from .pages import PageMemo, SiteInfo, policies
 from .render import TEMPLATES, environment
@@ -150,7 +151,7 @@ class Preview:
             # is added to pages as they are served, so it follows at once.
             warnings = content_warnings(content)
             self.state.warnings = format_warnings(warnings) if warnings else None
-            source = SourceTree.make(self.project, content, self.memo, env=self.env)
+            source = SourceTree.of(TreeInputs.read(self.project, content, env=self.env), self.memo)
             written, removed = self.writer.sync(source.files(self.index))
             self._render(full=first or whole_render_needed(written, removed))
         except ContentError as error:
