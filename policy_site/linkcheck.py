@@ -24,7 +24,6 @@ No MkDocs imports: this runs on any folder of HTML.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import html
 import os
@@ -33,15 +32,15 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from . import urls
 
+from . import urls
 
 
 IGNORED_SCHEMES = {"mailto", "tel"}
 FORBIDDEN_SCHEMES = {"data", "javascript", "file"}
 LINK_ATTRS = ("href", "src")
-HOME_PAGE = urls.page_file(urls.home())  # index.html
 NOT_FOUND_PAGE = "404.html"
+HOME_PAGE = urls.page_file(urls.home())  # index.html
 
 
 @dataclass
@@ -161,15 +160,6 @@ def _parse(path: Path) -> _Page:
     return _Page(*_scan(path.read_text(encoding="utf-8", errors="replace")))
 
 
-def _parse_all(paths: list[Path]) -> list[_Page]:
-    """Scan every page; large sites on all cores (the scan is most of the check)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(paths) < 500 or workers < 2:
-        return [_parse(p) for p in paths]
-    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(_parse, paths, chunksize=250))
-
-
 def _base_path(site_url: str) -> str:
     path = urlsplit(site_url).path or "/"
     return path if path.endswith("/") else path + "/"
@@ -187,7 +177,8 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     site_prefix = site_url if site_url.endswith("/") else (site_url + "/" if site_url else "")
     report = Report()
     names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())
-    pages = dict(zip(names, _parse_all([site_dir / n for n in names])))
+    # In one process: scanning in several bought nothing (README "Figures").
+    pages = {name: _parse(site_dir / name) for name in names}
     report.pages = len(pages)
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
