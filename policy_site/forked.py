@@ -10,7 +10,7 @@ here, when its result is asked for. Used
 by the generate step (``generate.py``) to make a site's open data and
 search index while this process makes its pages, and by the published
 MkDocs build of a large site, one process per share of its pages
-(``engines.py``, ``shards.py``); README "Figures" gives what each buys.
+(``engines/mkdocs``); README "Figures" gives what each buys.
 
     with Beside(job) as other:
         ...                      # this process's share

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import markdown
 
 from . import forked, urls
 from .content import Content, load_content
-from .opendata import Published, publish
+from .opendata import Published, publish, tables
+from .opendata.records import CATALOGUE, DOCUMENT_FILE, POLICY_FILE
 from .opendata.sitemap import template as sitemap_template
 from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages, finish, pages_but_entries, policies, searchable_pages
 from .pages.nav import prune as prune_nav
@@ -76,31 +77,31 @@ def generate(project: Path, writer: "TreeWriter", content: Content | None = None
     published size too); the tree is the same either way."""
     if content is None:
         content = load_content(project / "content", as_of=as_of_from_environment())
-    setting = Setting.read(project, content, own_search)
+    inputs = TreeInputs.read(project, content, own_search)
     if beside is None:
         beside = forked.cores() > 1
     if beside and forked.available():
-        return _generate_beside(setting, writer)
-    source = SourceTree.of(setting)
+        return _generate_beside(inputs, writer)
+    source = SourceTree.of(inputs)
     return Generated(*writer.sync(source.files(search_index(source.records, source.vocabulary))))
 
 
-def _generate_beside(setting: "Setting", writer: "TreeWriter") -> Generated:
+def _generate_beside(inputs: "TreeInputs", writer: "TreeWriter") -> Generated:
     """``generate`` in two processes: this one makes the pages, a forked
     one the open data and then the search index, and each writes its own
     files. The search index needs the titles of the pages that are about
     no entity (``searchable_pages``): they are sent once made, before the
     entries' pages, each of which is about an entry, whose records come
     from the content."""
-    content, info, env = setting.content, setting.info, setting.env
+    content, info, env = inputs.content, inputs.info, inputs.env
     writer.scan()  # what is on disk, known to both processes
 
     def open_data_and_index(receive) -> tuple[Published, list[str], list[str]]:
         published = publish(content, info)
         files = {"docs/" + path: data for path, data in published.files.items()}
         written = writer.write(files)
-        index = search_index(setting.records(receive()), setting.vocabulary)
-        return published.sendable(), [*files, *index], written + writer.write(index)
+        index = search_index(inputs.records(receive()), inputs.vocabulary)
+        return _sendable(published), [*files, *index], written + writer.write(index)
 
     with forked.Beside(open_data_and_index) as other:
         processes = 2 if other.child else 1
@@ -108,21 +109,36 @@ def _generate_beside(setting: "Setting", writer: "TreeWriter") -> Generated:
         others, images = pages_but_entries(content, info, env)
         other.send(searchable_pages(others))
         entries = policies.entry_pages(content, env, memo, info)
-        files = {**setting.fixed_files(), **setting.page_files(others + entries, images)}
+        files = {**inputs.fixed_files(), **inputs.page_files(others + entries, images)}
         written = writer.write(files)
         sent, theirs, their_written = other.result()
     made = others + entries
-    site = finish(content, info, env, made, images, sent.received(), setting.handwritten_urls)
-    last = setting.site_files(site, site.pages[len(made):])  # the 开放数据 page, made by finish
+    site = finish(content, info, env, made, images, _received(sent), inputs.handwritten_urls)
+    last = inputs.site_files(site, site.pages[len(made):])  # the 开放数据 page, made by finish
     written += writer.write(last) + their_written
     writer.written_elsewhere(theirs)
     return Generated(written, writer.remove_except({*files, *last, *theirs}), processes)
 
 
+def _sendable(published: Published) -> Published:
+    """What this process needs of the forked one's open data, in a form
+    pickle can send: no files (they are written where they were made) and,
+    for each listed file, the name of the object its fields are (the
+    model's objects hold functions); ``_received`` turns it back."""
+    return Published({}, [replace(f, fields=f.fields and f.fields.name) for f in published.listing], published.feeds)
+
+
+def _received(published: Published) -> Published:
+    objects = {o.name: o for o in [*(t.row_object for t in tables.TABLES), DOCUMENT_FILE, POLICY_FILE, CATALOGUE]}
+    return Published({}, [replace(f, fields=f.fields and objects[f.fields]) for f in published.listing],
+                     published.feeds)
+
+
 @dataclass
-class Setting:
-    """What every part of the tree is made with: the content, the project's
-    settings and its hand-written pages."""
+class TreeInputs:
+    """Everything the source tree is made from: the content, the project's
+    settings (its mkdocs.yml) and hand-written pages (its docs/), and the
+    templates' environment."""
 
     project: Path
     content: Content
@@ -134,7 +150,7 @@ class Setting:
     env: object  # the Jinja2 environment of the templates (render.environment)
 
     @classmethod
-    def read(cls, project: Path, content: Content, own_search: bool = True, env=None) -> "Setting":
+    def read(cls, project: Path, content: Content, own_search: bool = True, env=None) -> "TreeInputs":
         config = SiteConfig.read(project)
         docs = project / config.docs_dir
         return cls(project, content, config, SiteInfo.of(content.site, config.site_url), docs, _copy_folder(docs),
@@ -142,7 +158,7 @@ class Setting:
 
     @property
     def handwritten_urls(self) -> list[str]:
-        return [_page_url(rel) for rel in self.handwritten if rel.endswith(".md")]
+        return [urls.page_url(rel) for rel in self.handwritten if rel.endswith(".md")]
 
     @property
     def vocabulary(self) -> dict:
@@ -199,18 +215,15 @@ class SourceTree:
     vocabulary: dict  # content/search.yaml, as search.index.vocabulary gives it
 
     @classmethod
-    def make(cls, project: Path, content: Content, memo: PageMemo | None = None,
-             own_search: bool = True, env=None) -> "SourceTree":
-        return cls.of(Setting.read(project, content, own_search, env), memo)
-
-    @classmethod
-    def of(cls, setting: "Setting", memo: PageMemo | None = None) -> "SourceTree":
-        content = setting.content
-        site = build_pages(content, setting.info, memo, setting.env, setting.handwritten_urls)
-        files = {**setting.fixed_files(), **setting.page_files(site.pages, site.files),
-                 **setting.site_files(site, [])}
-        records = setting.records([(p.url, p.title) for p in site.pages])
-        return cls(site, records, files, setting.vocabulary)
+    def of(cls, inputs: TreeInputs, memo: PageMemo | None = None) -> "SourceTree":
+        """The tree made from ``inputs`` in this process (``memo``: entry
+        pages kept between the preview's rebuilds)."""
+        content = inputs.content
+        site = build_pages(content, inputs.info, memo, inputs.env, inputs.handwritten_urls)
+        files = {**inputs.fixed_files(), **inputs.page_files(site.pages, site.files),
+                 **inputs.site_files(site, [])}
+        records = inputs.records([(p.url, p.title) for p in site.pages])
+        return cls(site, records, files, inputs.vocabulary)
 
     def files(self, index: dict[str, str]) -> dict[str, bytes | str]:
         """The whole tree, with the search index files ``index``."""
@@ -254,17 +267,12 @@ def _handwritten_records(config: SiteConfig, docs: Path, files: dict[str, bytes]
     for rel, data in files.items():
         if not rel.endswith(".md"):
             continue
-        url = _page_url(rel)
+        url = urls.page_url(rel)
         html = converter.reset().convert(_without_front_matter(data.decode("utf-8-sig")))
         sections = outline(html)
         h1 = next((h.text for h, _ in sections if h and h.level == 1), None)
         records += page_records(url, titles.get(rel) or h1 or Path(rel).stem, sections)
     return records
-
-
-def _page_url(rel: str) -> str:
-    """The URL of the hand-written page at ``rel`` (a .md file under docs/)."""
-    return rel[:-len("index.md")] if rel == "index.md" or rel.endswith("/index.md") else rel[:-3] + "/"
 
 
 def _without_front_matter(text: str) -> str:

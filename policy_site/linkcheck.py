@@ -24,7 +24,6 @@ No MkDocs imports: this runs on any folder of HTML.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import os
 import re
@@ -33,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import urls
 from .html_text import decoded
 
 
@@ -40,6 +40,7 @@ IGNORED_SCHEMES = {"mailto", "tel"}
 FORBIDDEN_SCHEMES = {"data", "javascript", "file"}
 LINK_ATTRS = ("href", "src")
 NOT_FOUND_PAGE = "404.html"
+HOME_PAGE = urls.page_file(urls.home())  # index.html
 
 
 @dataclass
@@ -159,15 +160,6 @@ def _parse(path: Path) -> _Page:
     return _Page(*_scan(path.read_text(encoding="utf-8", errors="replace")))
 
 
-def _parse_all(paths: list[Path]) -> list[_Page]:
-    """Scan every page; large sites on all cores (the scan is most of the check)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(paths) < 500 or workers < 2:
-        return [_parse(p) for p in paths]
-    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(_parse, paths, chunksize=250))
-
-
 def _base_path(site_url: str) -> str:
     path = urlsplit(site_url).path or "/"
     return path if path.endswith("/") else path + "/"
@@ -185,7 +177,8 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     site_prefix = site_url if site_url.endswith("/") else (site_url + "/" if site_url else "")
     report = Report()
     names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())
-    pages = dict(zip(names, _parse_all([site_dir / n for n in names])))
+    # In one process: scanning in several bought nothing (README "Figures").
+    pages = {name: _parse(site_dir / name) for name in names}
     report.pages = len(pages)
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
@@ -224,10 +217,10 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
             elif fragment:
                 report.broken.append((name, link, f"{rel} 不是网页,不能有锚点 / #{fragment} on a non-HTML file"))
 
-    if "index.html" not in pages:
-        report.broken.append(("index.html", "", "首页不存在 / missing home page"))
+    if HOME_PAGE not in pages:
+        report.broken.append((HOME_PAGE, "", "首页不存在 / missing home page"))
     else:
-        seen, todo = {"index.html"}, ["index.html"]
+        seen, todo = {HOME_PAGE}, [HOME_PAGE]
         while todo:
             for nxt in edges[todo.pop()]:
                 if nxt not in seen:
@@ -275,7 +268,7 @@ def _classify(site_dir: Path, page: str, link: str, base_path: str, site_prefix:
     if rel == ".":
         rel = ""
     if directory or (rel and (site_dir / rel).is_dir()) or not rel:
-        rel = posixpath.join(rel, "index.html") if rel else "index.html"
+        rel = urls.page_file(rel)
     return rel, fragment
 
 

@@ -15,15 +15,15 @@ What a save costs at thousands of catalogue entries (README: "Preview"):
   changed (pages/memo.py), and shown first, before the pages that list
   them are made and rendered again;
 - the system tells of a save at once (watchdog);
-- the tree is written where its bytes changed, so MkDocs' dirty build renders
-  only the pages whose sources changed (everything when the navigation, the
-  theme or the assets changed);
+- the tree is written where its bytes changed, so the engine renders only
+  the pages whose sources changed (everything when the navigation, the
+  theme or the assets changed): ``engines.preview_engine``, MkDocs' dirty
+  build, is all this module knows of an engine;
 - the search index is rebuilt after the changed pages are shown.
 """
 
 from __future__ import annotations
 
-import html
 import http.server
 import os
 import shutil
@@ -35,14 +35,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .content import load_content
-from .engines import MkDocs
+from .engines import preview_engine
 from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
-from .generate import OVERRIDES, SourceTree, TreeWriter, as_of_from_environment, search_index, whole_render_needed
+from .generate import (OVERRIDES, SourceTree, TreeInputs, TreeWriter, as_of_from_environment, search_index,
+                       whole_render_needed)
 from . import urls
 from .pages import PageMemo, SiteInfo, policies
 from .render import TEMPLATES, environment
-from .shards import Only
 from .yaml_source import ParseCache
 from .site_config import CONFIG_FILE, SiteConfig
 
@@ -50,46 +50,6 @@ POLL_SECONDS = 2.0  # files are compared at least this often, notice or not
 SETTLE_SECONDS = 0.05
 WAIT_SECONDS = 25  # a browser's long poll is answered after this at the latest
 EVENTS = "/__preview__/version"
-
-_RELOAD = """<script>
-(function () {{
-  var version = {version};
-  function wait() {{
-    fetch("{events}?since=" + version, {{cache: "no-store"}})
-      .then(function (r) {{ return r.json(); }})
-      .then(function (state) {{ if (state.version !== version) location.reload(); else wait(); }})
-      .catch(function () {{ setTimeout(wait, 1000); }});
-  }}
-  wait();
-}})();
-</script>"""
-
-_ERROR_PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>内容有错误 · Content error</title>
-<style>body{{font:16px/1.6 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}}
-h1{{font-size:1.4rem;color:#8a1c1c}}pre{{white-space:pre-wrap;background:#fff4f4;border:2px solid #8a1c1c;padding:1rem;font-size:.95rem}}</style>
-</head><body>
-<h1>内容有错误,预览暂停更新 · The content has errors; the preview waits for a fix</h1>
-<p>请按下面的提示修改文件并保存,本页会自动刷新。网站上的内容不受影响。<br>
-Fix the file as described below and save it: this page reloads by itself. The published site is not affected.</p>
-<pre>{error}</pre>
-{reload}
-</body></html>"""
-
-# Above each page while content has warnings: it can be published, but staff
-# should look (the same text as `make check` prints). Closed by default, so the
-# page itself stays readable; never written into the site.
-_WARNINGS_BOX = """<details class="preview-warnings" style="margin:0;padding:.5rem 1rem;background:#fff8e1;\
-border-bottom:2px solid #8a5a00;color:#1a1a1a;font:15px/1.6 system-ui,sans-serif">
-<summary style="cursor:pointer;color:#6b4500;font-weight:bold">预览提醒:{count} 处内容可能有误(不影响发布,点此查看) · \
-Preview: {count} warning(s), not blocking (open to read)</summary>
-<pre style="white-space:pre-wrap;font:inherit;font-size:.9rem;margin:.5rem 0">{text}</pre></details>"""
-
-_WAIT_PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>正在生成预览 · Building the preview</title></head>
-<body><p>正在生成预览,请稍候…… · Building the preview, please wait…</p>{reload}</body></html>"""
-
 
 @dataclass
 class State:
@@ -107,11 +67,12 @@ class Preview:
         self.tree = work / "source"
         self.sites = work / "preview"
         self.writer = TreeWriter(self.tree)
-        self.engine = MkDocs(self.tree)
+        self.engine = preview_engine(self.tree)
         self.parsed = ParseCache()
         self.memo = PageMemo()
         self.env = environment()
         self.index: dict[str, str] = {}
+        self.own_pages = environment().get_template("_preview.j2").module  # the error page, the reload script
         self.state = State()
         self.changed = threading.Condition()
         self._built = 0  # numbered output folders
@@ -190,7 +151,7 @@ class Preview:
             # is added to pages as they are served, so it follows at once.
             warnings = content_warnings(content)
             self.state.warnings = format_warnings(warnings) if warnings else None
-            source = SourceTree.make(self.project, content, self.memo, env=self.env)
+            source = SourceTree.of(TreeInputs.read(self.project, content, env=self.env), self.memo)
             written, removed = self.writer.sync(source.files(self.index))
             self._render(full=first or whole_render_needed(written, removed))
         except ContentError as error:
@@ -219,8 +180,8 @@ class Preview:
         policies.entry_pages(content, self.env, self.memo, site)
         written = self.writer.write({"docs/" + urls.source_path(p.url): p.source() for p in self.memo.made})
         if written:
-            # Only these pages: MkDocs then neither compares nor copies the
-            # thousands of others (the rebuild that follows does).
+            # Only these pages: the engine then neither compares nor copies
+            # the thousands of others (the rebuild that follows does).
             self._render(full=False, only=[path.removeprefix("docs/") for path in written])
             self._publish(seconds=time.perf_counter() - start)
 
@@ -229,12 +190,12 @@ class Preview:
             # Into a new folder: the old one is served until the new one is complete.
             self._built += 1
             target = self.sites / str(self._built)
-            self.engine.build(target, dirty=False, strict=False)
+            self.engine.render_whole(target)
             old, self.state.site = self.state.site, target
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
         else:
-            self.engine.build(self.state.site, dirty=True, strict=False, shard=Only(only) if only else None)
+            self.engine.render_changed(self.state.site, only)
 
     def _publish(self, error: str | None = None, seconds: float | None = None) -> None:
         with self.changed:
@@ -295,27 +256,29 @@ def _handler(preview: Preview):
                 version = preview.wait(since)
                 busy = "true" if preview.state.busy else "false"
                 return self._send(200, "application/json", f'{{"version": {version}, "busy": {busy}}}'.encode())
-            state = preview.state
-            reload = _RELOAD.format(version=state.version, events=EVENTS)
+            state, shown = preview.state, preview.own_pages
             if state.error is not None:
-                page = _ERROR_PAGE.format(error=html.escape(state.error), reload=reload)
+                page = shown.error_page(state.error, state.version, EVENTS)
                 return self._send(500, "text/html; charset=utf-8", page.encode())
             if state.site is None:
-                return self._send(503, "text/html; charset=utf-8", _WAIT_PAGE.format(reload=reload).encode())
-            path = state.site / unquote(parts.path).lstrip("/")
+                return self._send(503, "text/html; charset=utf-8", shown.wait_page(state.version, EVENTS).encode())
+            rel = unquote(parts.path).lstrip("/")
+            path = state.site / rel
             if path.is_dir():
                 if not parts.path.endswith("/"):
                     self.send_response(301)
                     self.send_header("Location", parts.path + "/")
                     self.end_headers()
                     return None
-                path = path / "index.html"
+                path = state.site / urls.page_file(rel)
             if path.suffix == ".html" and path.is_file():
                 text = path.read_text(encoding="utf-8")
                 at = text.rfind("</body>")
+                reload = str(shown.reload(state.version, EVENTS))  # str: Markup would escape the page
                 text = text[:at] + reload + text[at:] if at >= 0 else text + reload
                 if state.warnings:
-                    text = _with_warnings(text, state.warnings)
+                    box = shown.warnings_box(state.warnings.count("\n  Warning: "), state.warnings)
+                    text = _with_warnings(text, str(box))
                 return self._send(200, "text/html; charset=utf-8", text.encode())
             self.directory = str(state.site)
             return super().do_GET()
@@ -331,26 +294,14 @@ def _handler(preview: Preview):
     return Handler
 
 
-def _with_warnings(page: str, warnings: str) -> str:
-    """``page`` with the warnings box first in its body."""
-    count = warnings.count("\n  Warning: ")
-    box = _WARNINGS_BOX.format(count=count, text=html.escape(warnings))
+def _with_warnings(page: str, box: str) -> str:
+    """``page`` with the warnings ``box`` first in its body."""
     start = page.find("<body")
     end = page.find(">", start) if start >= 0 else -1
     return page[:end + 1] + box + page[end + 1:] if end >= 0 else box + page
 
 
-def _quiet_engine() -> None:
-    """The preview shows its own state; of MkDocs' messages only warnings
-    matter, and not the one that says a dirty build is dirty."""
-    import logging
-
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)
-
-
 def serve(project: Path, address: str, work: Path | None = None) -> int:
-    _quiet_engine()
     host, _, port = address.rpartition(":")
     preview = Preview(project, work or project / "build")
     stop = threading.Event()

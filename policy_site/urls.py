@@ -138,9 +138,25 @@ def indicator_part(doc, ind, part) -> str:
     return f"{targets(doc)}#{target_shape.part_anchor(ind, part)}"
 
 
+def page_file(url: str, suffix: str = ".html") -> str:
+    """The file of the page at ``url``, a directory URL ("" for the home
+    page): its folder's index.html on the site, index.md (``suffix`` ".md")
+    in the source tree. The one home of that rule (``page_url`` reads it back)."""
+    return posixpath.join(url, "index" + suffix)
+
+
 def source_path(url: str) -> str:
-    """The Markdown source path MkDocs needs for a directory-style URL."""
-    return (url + "index.md") if url.endswith("/") or not url else url + ".md"
+    """The page's source in the tree's docs/, for a directory-style URL."""
+    return page_file(url, ".md")
+
+
+def page_url(source: str) -> str:
+    """The URL of the page whose source is ``source`` (a .md path under
+    docs/): ``a/index.md`` and ``a.md`` (hand-written) are both at ``a/``."""
+    folder = posixpath.dirname(source)
+    if source == page_file(folder, ".md"):
+        return folder + "/" if folder else home()
+    return source[:-3] + "/"
 
 
 def relative(target: str, current: str) -> str:

@@ -6,12 +6,16 @@ on no engine's markup, so they hold for both: every generated and
 hand-written page is there, every sentence of every published clause is on
 its document's page, every internal link and anchor resolves and every page
 is reachable (policy_site.linkcheck), and a browser opening the site makes
-no request to another host.
+no request to another host. And what our plugins do inside MkDocs
+(policy_site/engines/mkdocs/plugins.py) changes no page: a plain
+`mkdocs build` of the tree gives the same main content.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,7 @@ from browser import new_context, record_requests
 from conftest import CONTENT, build_site, serve
 from policy_site import urls
 from policy_site.content import load_content
+from policy_site.engines import engine_environment
 from policy_site.linkcheck import check_site
 from policy_site.render import plain_text
 
@@ -45,11 +50,7 @@ def content():
 def _pages_of_tree(tree: Path) -> list[str]:
     """The URL of every page source in a generated tree (generated and hand-written)."""
     docs = tree / "docs"
-    found = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
-        found.append(rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/")
-    return found
+    return [urls.page_url(path.relative_to(docs).as_posix()) for path in sorted(docs.rglob("*.md"))]
 
 
 def test_every_page_of_the_tree_is_in_the_site(engine_site, project_dir, tmp_path):
@@ -104,3 +105,48 @@ def test_no_request_leaves_localhost(engine_site, browser, content):
     assert len(log.urls) > len(paths), "no requests were recorded"
     leaving = log.external()
     assert not leaving, f"{engine}: requests to other hosts:\n" + "\n".join(leaving)
+
+
+# A page's main content, as Material writes it.
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+# White space next to a block-level tag, which no browser shows: Python-Markdown
+# puts raw HTML blocks on lines of their own (``</p>\n<div``) where our plugin
+# puts back the generator's HTML as it was written (``</p><div``), and the two
+# leave other blank lines between blocks.
+_BESIDE_BLOCK = re.compile(r"\s*(</?(?:article|aside|blockquote|details|div|dl|dd|dt|figcaption|figure|footer|h[1-6]"
+                           r"|header|hr|li|nav|ol|p|section|summary|table|tbody|td|th|thead|tr|ul)\b[^>]*>)\s*")
+# A heading Python-Markdown left as written (markdown="span"): md_in_html
+# converts nothing inside a raw HTML block that has no markdown attribute.
+_UNCONVERTED = re.compile(r'<h[1-6] id="([^"]+)" markdown="span">')
+
+
+def test_a_plain_mkdocs_build_of_the_tree_gives_the_same_main_content(site_dir, tmp_path):
+    """`python -m mkdocs build` of the tree our build rendered (build/source/),
+    as a command of its own with none of our plugins: every page is there,
+    and its main content (Material's <article>) is ours, but for white space
+    next to block-level tags and one heading. The 怎么办 heading of an entry
+    page sits in a <section> without a markdown attribute, so plain
+    Python-Markdown leaves it unconverted (no permalink ¶, not in the table of
+    contents, its markdown="span" kept), where GeneratedHtml converts it like
+    every heading; Zensical, which runs no MkDocs plugin, shows it the same way.
+    Its id and text are the same in both."""
+    tree, plain = site_dir.parent / f"{site_dir.name}-tree", tmp_path / "plain"
+    env = engine_environment(load_content(CONTENT).source_date_epoch())
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                             str(tree / "mkdocs.yml"), "--site-dir", str(plain)],
+                            capture_output=True, text=True, env=env, cwd=tree)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    assert pages == sorted(p.relative_to(plain).as_posix() for p in plain.rglob("*.html"))
+    unconverted, differ = set(), []
+    for page in pages:
+        ours, theirs = (_ARTICLE.search((site / page).read_text(encoding="utf-8")).group(1) for site in (site_dir, plain))
+        for anchor in _UNCONVERTED.findall(theirs):
+            unconverted.add(anchor)
+            permalink = f'<a class="headerlink" href="#{anchor}" title="[^"]*">¶</a>'
+            ours = re.sub(f'(<h[1-6] id="{re.escape(anchor)}">[^<]*){permalink}', r"\1", ours)
+        theirs = theirs.replace(' markdown="span"', "")
+        if _BESIDE_BLOCK.sub(r"\1", ours) != _BESIDE_BLOCK.sub(r"\1", theirs):
+            differ.append(page)
+    assert len(pages) > 50 and not differ, f"main content differs from a plain mkdocs build: {differ[:10]}"
+    assert unconverted == {"next-step"}, f"headings a plain build leaves unconverted: {sorted(unconverted)}"

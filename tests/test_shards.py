@@ -1,4 +1,4 @@
-"""A large site renders in several MkDocs processes (policy_site/shards.py);
+"""A large site renders in several MkDocs processes (policy_site/engines/mkdocs/plugins.py: Shard);
 the site it writes is the one a single process writes, byte for byte."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project
-from policy_site.shards import nav_paths, split
+from policy_site.engines.mkdocs.plugins import nav_paths, split
 
 SITE_URL = "https://example.gov.cn/xwqy/"
 
@@ -97,25 +97,26 @@ def test_nav_paths_finds_every_listed_page():
 
 
 def test_the_preview_renders_only_the_pages_an_edit_changed(project, tmp_path):
-    """``Only``: a dirty render of one changed source rewrites that page, as a
-    whole render would, and leaves every other file, even one whose source
-    changed too (the preview's rebuild renders it right after)."""
-    from policy_site.engines import MkDocs, _environment, engine_environment
+    """The preview's render of the changed pages it names (``plugins.Only``)
+    rewrites that page, as a whole render would, and leaves every other
+    file, even one whose source changed too (the preview's rebuild renders
+    it right after)."""
+    from policy_site.engines import engine_environment, preview_engine
+    from policy_site.engines.mkdocs import _environment
     from policy_site.generate import TreeWriter, generate
-    from policy_site.shards import Only
 
     tree = tmp_path / "tree"
     generate(project, TreeWriter(tree))
-    engine = MkDocs(tree)
+    engine = preview_engine(tree)
     site = tmp_path / "site"
     with _environment(engine_environment("1545000000")):
-        engine.build(site, strict=False)
+        engine.render_whole(site)
         before = _files(site)
         entries = sorted((tree / "docs" / "policies").glob("*/index.md"))[:2]
         for source in entries:
             source.write_text(source.read_text(encoding="utf-8") + "\n<p>改过的一句。</p>\n", encoding="utf-8")
         edited = entries[0].relative_to(tree / "docs").as_posix()
-        engine.build(site, dirty=True, strict=False, shard=Only([edited]))
+        engine.render_changed(site, [edited])
     after = _files(site)
     page = edited.replace(".md", ".html")
     changed = [name for name in before if after.get(name) != before[name]]

@@ -27,7 +27,7 @@ address (SITE_URL) is set, relative to the site's root otherwise.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .. import urls
 from ..schema.jsonschema import data_schema
@@ -58,17 +58,6 @@ class Published:
     files: dict[str, str | bytes] = field(default_factory=dict)
     listing: list[DataFile] = field(default_factory=list)
     feeds: list[feeds.Feed] = field(default_factory=list)
-
-    def sendable(self) -> "Published":
-        """What another process needs of this, in a form pickle can send:
-        no files (they are written where they were made) and, for each
-        listed file, the name of the object its fields are (the model's
-        objects hold functions); ``received`` turns it back."""
-        return Published({}, [replace(f, fields=f.fields and f.fields.name) for f in self.listing], self.feeds)
-
-    def received(self) -> "Published":
-        objects = {o.name: o for o in [*(t.row_object for t in tables.TABLES), DOCUMENT_FILE, POLICY_FILE, CATALOGUE]}
-        return Published({}, [replace(f, fields=f.fields and objects[f.fields]) for f in self.listing], self.feeds)
 
 
 def _json(data: dict) -> str:

@@ -8,7 +8,7 @@ For each N: copy the project into a temp dir, replace content/policies/*.yaml
 by N generated entries (built from the plan's own sentences, so they
 validate), run the real build (`python -m policy_site --root <copy> build`) and
 print wall time and its stages (load, generate, engine, link check), the
-same build with MkDocs in one process (what policy_site/shards.py buys), the
+same build with MkDocs in one process (what its shards buy: policy_site/engines/mkdocs), the
 bare render of the same pages (scripts/bench/bare_render.py) and the ratio
 of the two, peak memory, site size and HTML page count (each build starts
 after flushing writes to disk and a pause, --settle); then the growth of
@@ -285,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             os.sync()
             time.sleep(args.settle / 3)
             r["bare"] = bare_render(project, project / "site")
-            # What rendering in several processes buys (policy_site/shards.py):
+            # What rendering in several processes buys (policy_site/engines/mkdocs, Shard):
             # the same build in one MkDocs process.
             shutil.rmtree(project / "site")
             shutil.rmtree(project / "build")  # from scratch, as the first build was

@@ -1,0 +1,32 @@
+"""Render: the engines that turn the generated source tree (its ``mkdocs.yml``)
+into the site. Every module that imports MkDocs is in this package; the
+generator (generate.py, pages/) imports none of it. ``mkdocs/``: MkDocs +
+Material, the published engine, run in this process (``mkdocs/plugins.py``
+holds everything of ours that runs inside it), and the preview's renders;
+``zensical.py``: Zensical as a command. An engine's ``render(site_dir, env,
+log, shards)`` is a published build, its messages written to ``log``; it
+returns the exit code.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .mkdocs import MkDocs
+from .zensical import Zensical
+
+ENGINES = {engine.name: engine for engine in (MkDocs, Zensical)}
+
+
+def engine_environment(source_date_epoch: str) -> dict[str, str]:
+    """The environment an engine builds in: dates it writes (sitemap) come
+    from the content, never from the clock."""
+    env = dict(os.environ, TZ="UTC")
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # the README covers the move to Zensical
+    return env
+
+
+# The engine the preview (preview.py) renders a tree with: MkDocs, whose dirty
+# build renders only what changed (``render_whole``, ``render_changed``).
+preview_engine = MkDocs.for_preview
