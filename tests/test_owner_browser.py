@@ -229,7 +229,9 @@ def test_entry_says_what_to_do_with_a_number_to_tap(page, expect, site_url, cont
     entry = next(p for p in content.policies.values() if any(d.phone for d in p.departments))
     page.goto(site_url + f"policies/{entry.id}/")
     box_ = page.locator("section.next-step")
-    expect(box_.locator("h2")).to_have_text(re.compile(r"^怎么办¶?$"))  # with its permalink, as every section
+    # Named by its heading, which has its permalink as every section's does.
+    expect(box_).to_have_attribute("aria-labelledby", "next-step")
+    expect(page.locator("h2#next-step")).to_have_text(re.compile(r"^怎么办¶$"))
     phones = box_.locator('a[href^="tel:"]')
     expect(phones).to_have_count(2)  # the department, then the helpline
     for i in range(2):

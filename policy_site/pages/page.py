@@ -23,7 +23,7 @@ class Page:
         <h1> (the engine's page title where the navigation gives none), then
         the HTML."""
         # generated: the body is HTML, only its headings are Markdown (an
-        # engine may convert just those: mkdocs_html.py).
+        # engine may convert just those: engines/mkdocs/plugins.py).
         meta = ["generated: true"] + (["search:", "  exclude: true"] if own_search else []) + (
             ["hide:"] + [f"  - {part}" for part in self.hide] if self.hide else [])
         front = "---\n" + "\n".join(meta) + "\n---\n\n"
