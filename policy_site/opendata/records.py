@@ -296,7 +296,7 @@ def _policies_of_document(doc, ctx: Context) -> list:
     return [p for p in ctx.content.policies.values() if any(b.document is doc for b in p.basis)]
 
 
-DOCUMENT_DATA = derive(DOCUMENT, "document_data", nested={"body": BODY_DATA}, added=[
+DOCUMENT_DATA = derive(DOCUMENT, "document_data", omit=("review",), nested={"body": BODY_DATA}, added=[
     derived("relations", List(RELATION_DATA), "相关文件", lambda doc, ctx: ctx.content.relations_both_ways(doc),
             "本文件替代、修改或依据的文件，以及替代、修改或依据本文件的文件（两个方向）。"),
     derived("departments", List(DEPARTMENT_DATA), "部门",
@@ -356,7 +356,7 @@ def related_indicators(content: Content, policy) -> list[tuple]:
     return found
 
 
-POLICY_DATA = derive(POLICY, "policy_data", omit=("status_override",), nested={"basis": BASIS_DATA}, added=[
+POLICY_DATA = derive(POLICY, "policy_data", omit=("status_override", "review"), nested={"basis": BASIS_DATA}, added=[
     derived("departments", List(DEPARTMENT_DATA, min_items=1), "主管部门", lambda p, ctx: p.departments),
     derived("indicators", List(INDICATOR_REF), "相关目标详情", lambda p, ctx: related_indicators(ctx.content, p),
             "related_indicators 中每个指标的文件、名称、目标和网址。"),

@@ -27,7 +27,7 @@ from .views import Badge, Fact, Facet, Link, doc_badge, fact, status_badge
 # successor: shown in the status banner of an entry that is no longer current,
 # where it leads somewhere; as a row it would say 未提供 on every current entry.
 # keywords: for search only, a row of them reads as jargon to a visitor.
-_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords"}
+_NOT_IN_FACTS = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords", "review"}
 
 
 @dataclass(frozen=True)

@@ -328,6 +328,26 @@ METADATA = Object(
 # given, and the importer does not look for them in the block.
 DISCLOSURE_FIELDS = tuple(name for name in METADATA.fields if name != "repeal_date")
 
+# -- Review (待核对): what a person must still check ---------------------------
+
+# One thing a person must check before the file is published: a file with any
+# of these is a draft (草稿). The importer writes them; a reviewer deletes each
+# one once checked.
+REVIEW_ITEM = Object(
+    "review_item",
+    "待核对事项",
+    [
+        Field("field", Text(max_length=200, multiline=False), "字段", required=True,
+              description="要核对的字段在本文件中的位置，例如 metadata.validity 或 body.clauses[2].indicators[0]。"),
+        Field("reason", Text(max_length=500), "核对什么", required=True,
+              description="为什么要核对、对照原文核对什么。核对完成后删除这一项。"),
+    ],
+    "导入时留下的待核对事项。核对并改好对应字段后，删除这一项；全部删除后文件才会发布。",
+)
+REVIEW = Field("review", List(REVIEW_ITEM), "待核对事项",
+               description="还有待核对事项的文件是草稿，不会发布。核对完一项就删除一项。")
+
+
 DOCUMENT = Object(
     "document",
     "文件",
@@ -348,6 +368,7 @@ DOCUMENT = Object(
         Field("attachments", List(ATTACHMENT), "附件"),
         Field("relations", List(RELATION), "相关文件",
               description="本文件替代、修改或依据的文件；反向关系（被替代等）自动显示在另一份文件上。"),
+        REVIEW,
     ],
     "一份政策文件：公开信息、印发通知、正文、附件。",
     moved={"departments": ("部门不再写在文件里，而是登记在所属政府的文件中：请把整段 departments 移到 "
@@ -463,6 +484,7 @@ POLICY = Object(
               description="工作人员最后一次对照依据文件核实本条目的日期。"),
         Field("keywords", List(Text(max_length=40, multiline=False)), "关键词", empty="无",
               description="人们搜索时可能输入的别称，例如 跨境电商。"),
+        REVIEW,
     ],
     "一项扶持政策：谁能享受、支持什么、找哪个部门、依据哪一条。",
 )
@@ -531,6 +553,7 @@ GOVERNMENT = Object(
               description="部门页面上分组显示的名称，例如 宁波市海曙区。"),
         Field("departments", List(DEPARTMENT), "部门",
               description="这个政府的部门，每个部门只写一次；文件和政策目录条目用编号引用它们。"),
+        REVIEW,
     ],
     "一级政府（区、市、省）或发文机关和它的部门：每个政府一个文件，放在 content/governments/ 中，"
     "按文件名的顺序列在部门页上；它的部门在本站自成一组，编号不与其他政府的部门冲突。",
