@@ -28,6 +28,10 @@ CHROMIUM_ARGS = [
 
 # Milliseconds Playwright waits for Chromium to start before giving up.
 LAUNCH_TIMEOUT_MS = 60_000
+# A screenshot can only fail by taking too long, and a full-page one of the
+# longest page at phone resolution (the open data page, 140,000 px high in
+# 大字版) takes over 60 s on such a machine: screenshots are given longer.
+SCREENSHOT_TIMEOUT_MS = 300_000
 
 # Only the local test server may be contacted; data: and blob: never leave the page.
 LOCAL_HOST = "127.0.0.1"
@@ -110,7 +114,16 @@ def record_requests(target) -> RequestLog:
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 WIDTHS = [DESKTOP["width"], PHONE["width"]]  # the widths page tests run at
-TIMEOUT_MS = 15_000
+# How long any wait, action, navigation or screenshot may take (and the
+# assertions of Playwright's ``expect``). Sized for a machine with two cores
+# and a load average of 10, where a full-page screenshot of a long page at
+# phone resolution has taken over 15 s: a wait that succeeds returns at once,
+# so only a test that fails takes this long.
+TIMEOUT_MS = 60_000
+# A screenshot can only fail by taking too long, and a full-page one of the
+# longest page at phone resolution (the open data page, 140,000 px high in
+# 大字版) takes over 60 s on such a machine: screenshots are given longer.
+SCREENSHOT_TIMEOUT_MS = 300_000
 
 
 def new_context(browser, width: int = DESKTOP["width"], **options):
@@ -170,3 +183,47 @@ def sideways(page, width: int | None = None) -> str | None:
     count, culprits = page.evaluate(_OVERFLOWING)
     return (f"scrollWidth {size['scroll']} > {limit} (innerWidth {size['inner']}); "
             f"{count} elements stick out, e.g.\n    " + "\n    ".join(culprits))
+
+
+# -- Waiting ----------------------------------------------------------------------
+
+def wait_for_page_text(page, *shown: str, absent: tuple[str, ...] = (), timeout: float = TIMEOUT_MS) -> None:
+    """Wait until the page has loaded and its text shows every one of
+    ``shown`` and none of ``absent``: for a page that reloads itself (the
+    preview does when the content changes), perhaps more than once. Between
+    two documents there may be no <body>, and a document still loading may
+    not show yet what it will; neither counts."""
+    page.wait_for_function("""([shown, absent]) => {
+        if (document.readyState !== 'complete' || !document.body) return false;
+        const text = document.body.innerText;
+        return shown.every(t => text.includes(t)) && !absent.some(t => text.includes(t));
+    }""", arg=[list(shown), list(absent)], timeout=timeout)
+
+
+def within(page, predicate: str, timeout: float, arg=None) -> bool:
+    """Whether the JavaScript ``predicate`` becomes true within ``timeout``
+    ms; False when it does not (for a test that then looks for itself, or
+    tries once more)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(predicate, arg=arg, timeout=timeout)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+# The page's scroll position and size are the same in two frames running.
+_SCROLL_STILL = """() => {
+    const now = [scrollX, scrollY, innerWidth, innerHeight].join();
+    const still = window.__psScroll === now;
+    window.__psScroll = now;
+    return still;
+}"""
+
+
+def wait_for_scroll_to_settle(page) -> None:
+    """Wait until the page is no longer scrolling (nor its viewport resizing):
+    the same position in two frames running."""
+    page.evaluate("() => { delete window.__psScroll; }")
+    page.wait_for_function(_SCROLL_STILL, polling="raf")

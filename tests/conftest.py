@@ -109,6 +109,37 @@ def site_dir(tmp_path_factory, project_dir) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def in_force_site(tmp_path_factory):
+    """(site, its content) of a copy whose plan is in force (validity 有效;
+    the fixture's plan is repealed): the catalogue's entries are then current."""
+    from catalogue_edits import set_plan_validity
+    from policy_site.content import load_content
+
+    project = copy_project(tmp_path_factory.mktemp("in-force") / "p")
+    set_plan_validity(project, load_content(CONTENT), "有效")
+    site = project / "site-out"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, load_content(project / "content")
+
+
+@pytest.fixture(scope="session")
+def many_site(tmp_path_factory) -> Path:
+    """The fixture site with GENERATED documents added (tests/library_content.py)."""
+    from library_content import GENERATED, generated
+
+    return site_with(tmp_path_factory.mktemp("many"), generated(GENERATED))
+
+
+@pytest.fixture(scope="session")
+def many_content(many_site):
+    """The content of many_site."""
+    from policy_site.content import load_content
+
+    return load_content(many_site.parent / "content")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -156,10 +187,22 @@ def browser(playwright_driver):
 
 @pytest.fixture(scope="session")
 def expect():
+    from browser import TIMEOUT_MS
     from playwright.sync_api import expect
 
-    expect.set_options(timeout=15_000)
+    expect.set_options(timeout=TIMEOUT_MS)
     return expect
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script (tests/axe_audit.py runs it in a page)."""
+    from axe_audit import AXE
+    from browser import unavailable
+
+    if not AXE.exists():
+        unavailable(f"{AXE.relative_to(ROOT)} is missing: run `make test` (npm ci installs axe-core)")
+    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")

@@ -9,6 +9,8 @@ import datetime as dt
 
 from policy_site.schema.model import DOCUMENT_TYPE, VALIDITY
 
+# How many documents the library tests add to the fixture content (conftest's many_site).
+GENERATED = 12
 NOT_GIVEN = "未标注"
 FACETS = ["issuer", "year", "validity", "type", "topic"]
 # The order of validity states on the page: in force, not given, repealed or lapsed.

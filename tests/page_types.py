@@ -16,7 +16,7 @@ from conftest import CONTENT
 
 from policy_site import urls
 from policy_site.content import load_content
-from test_catalogue_browser import PROFILES, open_filters, submit_profile
+from catalogue_ui import PROFILES, open_filters, submit_profile
 
 PLAN_ID = "hs-2018-138"
 # A query with results on the real site (the financing clauses, loan entries).

@@ -64,6 +64,14 @@ def search(page, expect, text: str, key: bool = True) -> list[dict]:
     else:
         page.keyboard.insert_text(text)  # one input event, as a paste or a voice commit
     expect(query).to_have_value(text)
+    wait_for_answer(page, text)
+    return read_results(page)
+
+
+def wait_for_answer(page, text: str) -> None:
+    """Wait until the search shows its answer to ``text``: results (the worker
+    marks each with the query it answers, data-ps-query) or the help shown
+    when nothing is found (marked the same way), never a previous query's."""
     page.wait_for_function(
         """([selector, help, q]) => {
             const first = document.querySelector(selector + " .ps-search-kind");
@@ -72,7 +80,6 @@ def search(page, expect, text: str, key: bool = True) -> list[dict]:
         }""",
         arg=[RESULT_LINKS, HELP, text],
     )
-    return read_results(page)
 
 
 def read_results(page) -> list[dict]:

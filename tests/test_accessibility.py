@@ -16,43 +16,11 @@ from __future__ import annotations
 
 import pytest
 
-from browser import WIDTHS, new_context, unavailable
-from conftest import ROOT
+from axe_audit import describe, run_axe
+from browser import WIDTHS, new_context
 from page_types import LARGE_HIGH, PAGE_TYPES, open_page_type, save_reading_settings
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    if not AXE.exists():
-        unavailable(f"{AXE.relative_to(ROOT)} is missing: run `make test` (npm ci installs axe-core)")
-    return AXE.read_text(encoding="utf-8")
-
-
-def run_axe(page, source: str, extra_rules: tuple[str, ...] = ()) -> dict:
-    """axe-core's results for the page as it is now: its default rules, and
-    ``extra_rules`` that are off by default (e.g. the AAA contrast rule)."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=source)
-    return page.evaluate("""extra => axe.run(document, {resultTypes: ['violations'],
-            rules: Object.fromEntries(extra.map(id => [id, {enabled: true}]))})
-        .then(r => ({version: r.testEngine.version, violations: r.violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))
-        })), passes: r.passes.length}))""", list(extra_rules))
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])} elements)")
-        for node in v["nodes"][:5]:
-            lines.append(f"    {node['target']}")
-            lines.append("      " + (node["summary"] or "").replace("\n", "\n      "))
-    return "\n".join(lines)
 
 
 def audit(browser, expect, site_url, source, name, width, reading=None, extra_rules=()) -> dict:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import PHONE, new_context, record_requests, sideways
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, sideways
 from search_ui import RESULT_LINKS, describe, search, shown_records
 
 pytestmark = pytest.mark.browser
@@ -220,7 +220,7 @@ def test_screenshot(browser, site_url, name, width):
         page.evaluate("document.fonts.ready.then(() => true)")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}-{width}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
     finally:
         context.close()
     assert path.stat().st_size > 0

@@ -1,8 +1,9 @@
 """The support-policy catalogue （小微企业政策目录）, read as built HTML.
 
 Every expectation comes from the YAML content as ``policy_site.content.load_content``
-loads it (plus the model's field labels and vocabularies); pages are parsed
-with the helpers of ``test_site_html`` (stdlib ``html.parser``). Status, link
+loads it (plus the model's field labels and vocabularies) and the catalogue's
+rules as tests/catalogue_rules.py restates them; pages are parsed with
+tests/html_tree.py (stdlib ``html.parser``). Status, link
 and validation cases that need different content copy the project, change one
 file by exact line replacement and build or load the copy.
 """
@@ -19,12 +20,14 @@ import pytest
 
 from conftest import CONTENT, build_site, copy_project
 
-from policy_site.content import load_content
-from policy_site.errors import ContentError, Problem
-from policy_site.schema.model import POLICY, POLICY_STATUS, VALIDITY
-from test_site_html import Node, Page, cells, parse, resolve, site_rel, table_by_caption, table_rows
+from catalogue_edits import PLAN_FILE, add_before_last_verified, policy_file, replace_line, set_plan_validity, the_line
+from catalogue_rules import basis_documents, expected_status, is_current, validity_state
+from html_tree import Node, Page, cells, parse, resolve, site_rel, table_by_caption, table_rows
+from problems import assert_one_problem, place, problems_of
 
-PLAN_FILE = "content/plan.yaml"
+from policy_site.content import load_content
+from policy_site.schema.model import POLICY
+
 POLICY_DIR = "content/policies"
 
 # Shown (the requirement's own words) for these facts when an entry does not give them.
@@ -43,42 +46,8 @@ STATUS_LABEL = "状态"
 # Expectations computed from the content
 # --------------------------------------------------------------------------
 
-def validity_state(doc) -> str:
-    """in-force / lapsed, or unknown when the document does not state its validity."""
-    validity = doc.metadata.validity if doc.metadata else None
-    return VALIDITY.term(validity).extra["state"] if validity else "unknown"
-
-
 def in_force(doc) -> bool:
     return validity_state(doc) == "in-force"
-
-
-def basis_documents(policy) -> list:
-    return list({b.document.id: b.document for b in policy.basis}.values())
-
-
-def expected_status(content, policy) -> str:
-    """The catalogue's rule, restated: staff override; else all basis documents
-    out of force -> 已失效; else the application period against the as-of
-    date; else none stated in force -> 有效性未标注 (unknown is never 有效)."""
-    if policy.status_override:
-        return policy.status_override.status
-    states = {validity_state(d) for d in basis_documents(policy)}
-    if states == {"lapsed"}:
-        return "已失效"
-    period = policy.application_period
-    if period:
-        if period.end and period.end < content.as_of:
-            return "已截止"
-        if period.start and period.start > content.as_of:
-            return "未开始"
-    if "in-force" not in states:
-        return "有效性未标注"
-    return "有效"
-
-
-def is_current(status: str) -> bool:
-    return POLICY_STATUS.term(status).extra["current"]
 
 
 def needs_banner(status: str) -> bool:
@@ -88,11 +57,6 @@ def needs_banner(status: str) -> bool:
 
 def date_text(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def policy_file(policy) -> str:
-    """content/policies/<file>.yaml of an entry (the loader knows where it read it)."""
-    return policy.where("id")[0]
 
 
 def walk_clauses(clauses):
@@ -181,40 +145,6 @@ def content():
 def policies(content) -> list:
     assert content.policies, "content/policies holds no entries"
     return list(content.policies.values())
-
-
-def replace_line(project: Path, rel: str, old: str, new: str) -> str:
-    """Replace the one line of ``rel`` that is exactly ``old`` by ``new`` (may be several lines)."""
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    hits = [i for i, line in enumerate(lines) if line == old]
-    assert len(hits) == 1, f"{rel}: line {old!r} occurs {len(hits)} times"
-    lines[hits[0]] = new
-    changed = "\n".join(lines)
-    path.write_text(changed, encoding="utf-8")
-    return changed
-
-
-def the_line(project: Path, rel: str, prefix: str) -> str:
-    """The one line of ``rel`` that starts with ``prefix``."""
-    lines = [l for l in (project / rel).read_text(encoding="utf-8").split("\n") if l.startswith(prefix)]
-    assert len(lines) == 1, f"{rel}: {len(lines)} lines start with {prefix!r}"
-    return lines[0]
-
-
-def set_plan_validity(project: Path, content, value: str) -> None:
-    """Set the validity of the (one) document the entries are based on."""
-    docs = {d.id for p in content.policies.values() for d in basis_documents(p)}
-    assert len(docs) == 1, f"entries are based on several documents {docs}; extend this helper"
-    old = the_line(project, PLAN_FILE, "  validity: ")
-    replace_line(project, PLAN_FILE, old, f"  validity: {value}")
-
-
-def add_before_last_verified(project: Path, policy, lines: list[str]) -> None:
-    rel = policy_file(policy)
-    old = the_line(project, rel, "last_verified:")
-    replace_line(project, rel, old, "\n".join(lines + [old]))
 
 
 def build_copy(tmp_path_factory, name: str, edit) -> tuple[Path, object]:
@@ -413,11 +343,6 @@ def test_entries_based_on_repealed_documents_are_expired(site_dir, content, poli
     assert index_page(site_dir).article.find_all(cls="catalogue-historical"), "no note about historical entries"
 
 
-@pytest.fixture(scope="module")
-def in_force_site(tmp_path_factory, content):
-    return build_copy(tmp_path_factory, "in-force", lambda p: set_plan_validity(p, content, "有效"))
-
-
 def test_in_force_basis_makes_entries_current(in_force_site):
     site, copy = in_force_site
     assert all(expected_status(copy, p) == "有效" for p in copy.policies.values())
@@ -601,28 +526,6 @@ def test_navigation_has_catalogue_and_self_check_but_no_entries(site_dir, polici
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path / "p")
-
-
-def problems_of(project: Path) -> list[Problem]:
-    with pytest.raises(ContentError) as info:
-        load_content(project / "content")
-    return info.value.problems
-
-
-def place(text: str, line_text: str, value: str) -> tuple[int, int]:
-    """1-based (line, column) of ``value`` inside the one line equal to ``line_text``."""
-    lines = text.split("\n")
-    hits = [i for i, l in enumerate(lines) if l == line_text]
-    assert len(hits) == 1, f"line {line_text!r} occurs {len(hits)} times"
-    column = line_text.index(value)
-    return hits[0] + 1, column + 1
-
-
-def assert_one_problem(problems: list[Problem], file: str, pos: tuple[int, int], field: str, *words: str) -> None:
-    got = [(p.file, p.line, p.column, p.field) for p in problems]
-    assert got == [(file, *pos, field)], "\n".join(p.format() for p in problems)
-    for word in words:
-        assert word in problems[0].zh and word in problems[0].en, problems[0].format()
 
 
 def flow_list(line: str, key: str) -> list[str]:

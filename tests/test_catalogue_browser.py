@@ -21,40 +21,20 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from browser import PHONE, new_context, record_requests, sideways
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, sideways, wait_for_scroll_to_settle
+from catalogue_edits import add_before_last_verified, set_plan_validity
+from catalogue_rules import IDENTITY, INDUSTRY_UNSTATED, expected_status, is_current, self_check_fits
+from catalogue_ui import (CATALOGUE, NO_MATCH, PROFILES, SELF_CHECK, box, open_catalogue, open_filters, result_ids,
+                          shown, submit_profile, tab_until)
 from conftest import CONTENT, build_site, copy_project, serve
-from filtered_list import FilteredList
 
 from policy_site.content import load_content
-from policy_site.pages.self_check import IDENTITIES, INDUSTRY_OF, audiences_of
 from policy_site.schema.model import AUDIENCE, INDUSTRY, POLICY_STATUS, SUPPORT_TYPE
-from policy_site.size_classes import RULES_BY_INDUSTRY
-from test_catalogue import add_before_last_verified, expected_status, is_current, set_plan_validity
 
 pytestmark = pytest.mark.browser
 
-CATALOGUE = "policies/"
-SELF_CHECK = "self-check/"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 FACETS = ["support", "audience", "industry", "dept", "status"]
-INDUSTRY_UNSTATED = "原文未限定行业"
-NO_MATCH = "没有这样的政策zzqx"
-
-# Self-check answers: (我是…… values, needs, industry of the size standard
-# ("" = 不确定), people, revenue in 万元 (None = not given)).
-PROFILES = [
-    (["individual"], [], "", None, None),
-    (["tech"], ["科技创新"], "", None, None),
-    (["trade"], ["市场开拓"], "批发业", None, None),
-    (["starter"], ["培训辅导"], "", None, None),
-    (["manager"], [], "", None, None),
-    (["sub-scale"], [], "软件和信息技术服务业", None, None),
-    (["talent"], ["人才"], "", None, None),
-    (["converted"], [], "工业", 12, 500),
-    (["individual", "talent"], [], "工业", 12, 500),  # a micro firm by size: 小微企业 entries too
-    (["above-scale"], [], "工业", 400, 50000),
-]
-IDENTITY = {i.value: i for i in IDENTITIES}
 
 
 # --------------------------------------------------------------------------
@@ -142,34 +122,9 @@ def searchable(policy) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def self_check_fits(policy, who: list[str], needs: list[str], industry: str, staff=None, revenue=None) -> bool:
-    """The self-check's rule, restated: an entry fits when it is for one of
-    the groups the answers name (or the broader group they belong to; a firm
-    that is 小型 or 微型 by the size standard is also a 小微企业), offers one
-    of the needs if any were chosen, and names no industry or one of the
-    reader's (an industry answer rules out entries limited to other ones)."""
-    groups = {a for w in who for a in audiences_of(IDENTITY[w])}
-    sectors = {i for w in who for i in IDENTITY[w].industries}
-    rule = RULES_BY_INDUSTRY.get(industry)
-    if rule and rule.classify(staff, revenue) in ("小型", "微型"):
-        groups.add("小微企业")
-    if rule and INDUSTRY_OF[industry]:
-        sectors.add(INDUSTRY_OF[industry])
-    if not groups & set(policy.audiences):
-        return False
-    if needs and not set(needs) & set(policy.support_types):
-        return False
-    return not ((rule or sectors) and policy.industries and not sectors & set(policy.industries))
-
-
 # --------------------------------------------------------------------------
 # Driving the catalogue
 # --------------------------------------------------------------------------
-
-CATALOGUE_LIST = FilteredList("li.policy-card", "catalogue-q")
-open_catalogue, open_filters, box, shown = (CATALOGUE_LIST.open, CATALOGUE_LIST.open_filters, CATALOGUE_LIST.box,
-                                          CATALOGUE_LIST.shown)
-
 
 def options(page) -> dict[str, list[str]]:
     return page.locator(".catalogue-filters input[type=checkbox]").evaluate_all(
@@ -419,24 +374,6 @@ def test_empty_state_and_clear_button(page, expect, site_url, content, width):
 # Keyboard, phone, no JavaScript
 # --------------------------------------------------------------------------
 
-def focused(page) -> dict:
-    return page.evaluate("""() => {
-        const e = document.activeElement;
-        return {tag: e.tagName.toLowerCase(), id: e.id, type: e.type || '', name: e.name || '',
-                value: e.value || '', summary: e.tagName === 'SUMMARY' && !!e.closest('.filter-panel'),
-                checked: !!e.checked};
-    }""")
-
-
-def tab_until(page, test, limit: int = 150) -> dict:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        now = focused(page)
-        if test(now):
-            return now
-    pytest.fail(f"{limit} presses of Tab did not reach the element; focus is on {focused(page)}")
-
-
 def test_keyboard_only(page, expect, site_url, content, width):
     open_catalogue(page, expect, site_url + CATALOGUE)
     panel = page.locator("details.filter-panel")
@@ -517,27 +454,6 @@ def test_without_javascript_everything_is_listed(browser, expect, site_url, cont
 # Self-check
 # --------------------------------------------------------------------------
 
-def submit_profile(page, expect, who: list[str], needs: list[str], industry: str, staff=None, revenue=None):
-    form = page.locator("form.self-check")
-    expect(form).to_be_visible()  # the catalogue data has loaded
-    for box_ in form.locator('input[name="who"]').all():
-        box_.set_checked(box_.get_attribute("value") in who)
-    offered = form.locator('input[name="need"]').evaluate_all("boxes => boxes.map(b => b.value)")
-    assert set(needs) <= set(offered), f"needs {needs} are not all offered: {offered}"
-    for box_ in form.locator('input[name="need"]').all():
-        box_.set_checked(box_.get_attribute("value") in needs)
-    form.locator('select[name="industry"]').select_option(industry)
-    form.locator('input[name="staff"]').fill("" if staff is None else str(staff))
-    form.locator('input[name="revenue"]').fill("" if revenue is None else str(revenue))
-    form.locator("button[type=submit]").click()
-    expect(page.locator("[data-results] h2")).to_be_visible()
-
-
-def result_ids(page, group: str | None = None) -> list[str]:
-    scope = f'[data-results] ul[data-group="{group}"]' if group else "[data-results]"
-    return page.locator(f"{scope} li[data-policy]").evaluate_all("items => items.map(i => i.dataset.policy)")
-
-
 def test_self_check_lists_what_fits_grouped_by_status(context, expect, site, width):
     url, content = site
     log = record_requests(context)
@@ -598,7 +514,7 @@ def test_self_check_results_start_in_view(page, expect, site_url, width, profile
     and the first group heading — below the fixed header, not the middle of the list."""
     page.goto(site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
-    page.wait_for_timeout(300)  # let any scrolling settle
+    wait_for_scroll_to_settle(page)
     where = page.evaluate("""() => {
         const h2 = document.querySelector('[data-results] h2').getBoundingClientRect();
         const header = document.querySelector('.md-header').getBoundingClientRect();
@@ -638,12 +554,12 @@ def test_screenshot(browser, expect, site_url, content, name, width):
         if name == "self-check":
             # The results as the reader sees them after submitting (scrolled to them)...
             paths.append(SCREENSHOTS / f"{name}-results-{width}.png")
-            page.screenshot(path=str(paths[-1]))
+            page.screenshot(path=str(paths[-1]), timeout=SCREENSHOT_TIMEOUT_MS)
             # ...and the whole page from the top: a full-page capture of a scrolled
             # page would draw the fixed header halfway down.
             page.evaluate("window.scrollTo(0, 0)")
         paths.append(SCREENSHOTS / f"{name}-{width}.png")
-        page.screenshot(path=str(paths[-1]), full_page=True)
+        page.screenshot(path=str(paths[-1]), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
     finally:
         context.close()
     assert all(p.stat().st_size > 0 for p in paths)

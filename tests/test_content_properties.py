@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from conftest import build_site, copy_project
 from policy_site.schema.model import COMPARATOR, DOCUMENT_TYPE, RELATION_TYPE, VALIDITY
-from test_site_html import parse
+from html_tree import parse
 
 HAN = st.sampled_from(list("政策企业发展支持小微创新服务市场人才资金平台建设推进加强完善工作服务体系"))
 WORDS = st.text(HAN, min_size=2, max_size=10)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import documents_beyond, site_with
-from test_site_html import parse
+from html_tree import parse
 
 MEASURES = """\
 id: measures-doc

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import site_with
-from test_site_html import BLOCK_TAGS, parse
+from html_tree import BLOCK_TAGS, parse
 
 BARE_DOCUMENT = """\
 id: bare-doc

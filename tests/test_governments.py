@@ -18,7 +18,7 @@ import pytest
 from conftest import copy_project, site_with
 from policy_site.content import load_content
 from policy_site.errors import ContentError
-from test_site_html import parse
+from html_tree import parse
 
 ENTRY = """\
 # yaml-language-server: $schema=../../schema/policy.schema.json

@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from browser import record_requests
 from conftest import CONTENT, build_site, copy_project, serve
+from html_tree import parse_html
+from search_ui import wait_for_answer
 from policy_site.content import load_content
 from policy_site.errors import ContentError
 
@@ -290,8 +291,7 @@ def test_accepted_hostile_text_is_inert_in_browser(browser, hostile_site):
             search = page.locator("input.md-search__input")
             search.click()
             search.fill(query)
-            page.locator(".md-search-result__meta").wait_for()
-            page.wait_for_timeout(800)
+            wait_for_answer(page, query)
             problems = page.evaluate(CHECK_DOM)
             assert problems == [], f"search {query!r}: {problems}"
             assert page.evaluate("window.__pwned") == [], f"search {query!r}: a dialog function was called"
@@ -315,47 +315,6 @@ MARKDOWN = [
     "<!-- 注释注入 -->",
     "!!! warning \"告警注入\"",
 ]
-
-
-class _Tree(HTMLParser):
-    """Just enough of a DOM: elements (tag, attrs, text) and the page text."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[dict] = []
-        self.elements: list[dict] = []
-        self.text: list[str] = []
-        self.comments: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        el = {"tag": tag, "attrs": dict(attrs), "text": []}
-        self.elements.append(el)
-        if tag not in self.VOID:
-            self.stack.append(el)
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i]["tag"] == tag:
-                del self.stack[i:]
-                break
-
-    def handle_data(self, data):
-        if self.stack and self.stack[-1]["tag"] in ("script", "style"):
-            return
-        self.text.append(data)
-        for el in self.stack:
-            el["text"].append(data)
-
-    def handle_comment(self, data):
-        self.comments.append(data)
-
-
-def _parse(html: str) -> _Tree:
-    tree = _Tree()
-    tree.feed(html)
-    return tree
 
 
 def _norm(s: str) -> str:
@@ -394,22 +353,22 @@ def test_markdown_syntax_stays_literal(markdown_site):
         if "注入" not in html:
             continue
         rel = path.relative_to(site).as_posix()
-        tree = _parse(html)
-        text = _norm("".join(tree.text))
+        tree = parse_html(html)
+        text = _norm(tree.root.all_text())
         for value in wanted:
             if _norm(value) in text:
                 seen[value].append(rel)
-        for el in tree.elements:
-            inner = "".join(el["text"])
-            attrs = el["attrs"]
-            assert not (el["tag"] in ("strong", "b") and "粗体注入" in inner), f"{rel}: bold rendered"
-            assert not (el["tag"] in ("em", "i") and "强调注入" in inner), f"{rel}: emphasis rendered"
-            assert not (el["tag"] == "code" and "代码注入" in inner), f"{rel}: code rendered"
-            assert not (el["tag"] in ("h1", "h2", "h3", "h4", "h5", "h6") and inner.strip().startswith("标题注入")), \
+        for el in tree.root.walk():
+            inner = el.all_text()
+            attrs = el.attrs
+            assert not (el.tag in ("strong", "b") and "粗体注入" in inner), f"{rel}: bold rendered"
+            assert not (el.tag in ("em", "i") and "强调注入" in inner), f"{rel}: emphasis rendered"
+            assert not (el.tag == "code" and "代码注入" in inner), f"{rel}: code rendered"
+            assert not (el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and inner.strip().startswith("标题注入")), \
                 f"{rel}: heading rendered"
-            assert not (el["tag"] in ("table", "th", "td") and inner.strip() in ("表格", "注入")), f"{rel}: table rendered"
+            assert not (el.tag in ("table", "th", "td") and inner.strip() in ("表格", "注入")), f"{rel}: table rendered"
             assert "evil.example" not in (attrs.get("href") or "") + (attrs.get("src") or ""), \
-                f"{rel}: content made a link or image: {el}"
+                f"{rel}: content made a link or image: <{el.tag} {attrs}>"
             assert attrs.get("id") != "mdpwn", f"{rel}: content set an id"
             assert not ("admonition" in (attrs.get("class") or "") and "告警注入" in inner), f"{rel}: admonition rendered"
         assert not any("注释注入" in c for c in tree.comments), f"{rel}: content became an HTML comment"
@@ -419,9 +378,9 @@ def test_markdown_syntax_stays_literal(markdown_site):
     doc_pages = [p for p in site.rglob("*.html") if 'id="req-3"' in p.read_text(encoding="utf-8")]
     assert doc_pages
     for path in doc_pages:
-        tree = _parse(path.read_text(encoding="utf-8"))
-        heads = [el for el in tree.elements if el["attrs"].get("id") == "req-3"]
+        tree = parse_html(path.read_text(encoding="utf-8"))
+        heads = [el for el in tree.root.walk() if el.attrs.get("id") == "req-3"]
         assert len(heads) == 1
-        inner = _norm("".join(heads[0]["text"]))
+        inner = _norm(heads[0].all_text())
         for value in accepted["clause.heading"]:
             assert _norm(value) in inner, f"{path}: heading lost {value!r}: {inner!r}"

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import PHONE, new_context, record_requests, sideways
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, sideways, wait_for_scroll_to_settle
 from conftest import CONTENT
+from page_types import settle
 
 from policy_site.content import load_content
 
@@ -156,7 +157,7 @@ def test_infographic_is_drawn(page, width, site_url, content, picture):
     ratio, drawn = info["vbh"] / info["vbw"], info["height"] / info["width"]
     assert abs(drawn - ratio) / ratio < 0.01, f"drawn {drawn:.3f} high per unit width, the viewBox is {ratio:.3f}"
 
-    png = svg.screenshot()
+    png = svg.screenshot(timeout=SCREENSHOT_TIMEOUT_MS)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / f"infographic-figure-{width}.png").write_bytes(png)
     pixels = page.evaluate(PIXELS_JS, base64.b64encode(png).decode("ascii"))
@@ -246,7 +247,7 @@ def test_screenshot(browser, site_url, picture, text_item, kind, width):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = "interpretation-text" if kind == "text" else "interpretation-infographic"
         paths = [SCREENSHOTS / f"{name}-{width}.png"]
-        page.screenshot(path=str(paths[-1]), full_page=True)
+        page.screenshot(path=str(paths[-1]), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
         if kind == "picture":
             # The top of the figure as the reader first sees it, below the fixed header.
             page.evaluate("""() => {
@@ -254,9 +255,10 @@ def test_screenshot(browser, site_url, picture, text_item, kind, width):
                 const top = document.querySelector('figure.infographic').getBoundingClientRect().top;
                 scrollBy(0, top - (header ? header.getBoundingClientRect().height : 0) - 8);
             }""")
-            page.wait_for_timeout(200)
+            wait_for_scroll_to_settle(page)
+            settle(page)  # the header's shadow fades in once the page scrolls
             paths.append(SCREENSHOTS / f"{name}-figure-top-{width}.png")
-            page.screenshot(path=str(paths[-1]))
+            page.screenshot(path=str(paths[-1]), timeout=SCREENSHOT_TIMEOUT_MS)
     finally:
         context.close()
     assert all(p.stat().st_size > 0 for p in paths)

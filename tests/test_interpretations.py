@@ -4,7 +4,7 @@ Every expectation comes from the YAML as ``policy_site.content.load_content``
 loads it: the indicators' values, units, comparators and lead units (their
 target as the plan words it is ``policy_site.present.target_text``), the clauses an
 interpretation cites, its date (``policy_site.present.date_zh``) and the document's
-validity. Pages are parsed with the stdlib helpers of ``test_site_html``; the
+validity. Pages are parsed with tests/html_tree.py (stdlib ``html.parser``); the
 downloadable infographic with ``xml.etree``. Cases that need different content
 copy the project, change lines of one file and load or build the copy.
 """
@@ -17,13 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from catalogue_edits import replace_line, the_line
 from conftest import CONTENT, build_site, copy_project
+from html_tree import Node, Page, cells, norm, parse, resolve, rows_by_id, site_rel, table_rows
+from problems import assert_one_problem, place, problems_of
 
 from policy_site.content import load_content
 from policy_site.present import date_zh, format_number, target_text, validity_word
 from policy_site.schema.model import VALIDITY
-from test_catalogue import assert_one_problem, place, problems_of, replace_line, the_line
-from test_site_html import Node, Page, cells, norm, parse, resolve, rows_by_id, site_rel, table_rows
 
 SVG = "{http://www.w3.org/2000/svg}"
 PLAN_FILE = "content/plan.yaml"
@@ -539,20 +540,6 @@ def test_the_picture_says_the_validity_in_the_sites_one_word(site_dir, content):
     assert word in file_texts(root) and word in inline_texts(inline_svg(page))
     assert f"有效性:{word}," in "".join(root.find(SVG + "desc").itertext())
     assert f"有效性：{word}（" in text_version(page).text()
-
-
-@pytest.fixture(scope="module")
-def in_force_site(tmp_path_factory, content):
-    doc = picture_item(content).document
-    value = next(v for v, t in VALIDITY.terms.items() if t.extra["state"] == "in-force")
-    project = copy_project(tmp_path_factory.mktemp("in-force") / "p")
-    rel = doc.where("id")[0]
-    old = the_line(project, rel, "  validity: ")
-    replace_line(project, rel, old, f"  validity: {value}")
-    site = project / "site-out"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site, load_content(project / "content")
 
 
 @pytest.mark.parametrize("kind", ["text", "picture"])

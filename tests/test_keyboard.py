@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser import PHONE, WIDTHS, new_context
+from browser import PHONE, WIDTHS, new_context, within
+from catalogue_ui import NO_MATCH, box, focused, shown, tab_until
 from page_types import PAGE_TYPES, SEARCH_QUERY, open_page_type, settle
-from test_catalogue_browser import NO_MATCH, box, focused, shown, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +90,15 @@ FOCUSED = "async settle => {" + _KEYS + """
     return {key: keyOf(el), what: describe(el), problems};
 }"""
 
+# The focused element is on screen (as FOCUSED judges it).
+ON_SCREEN = """() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return !(r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth);
+}"""
+# How long a page may take to answer a key (scroll, show a button, settle its
+# viewport) on a loaded machine; a page that answers sooner is not waited for.
+SETTLE_MS = 5_000
+
 
 def judge_focus(page) -> dict | None:
     """The focused element and the problems with how its focus shows; judged
@@ -113,7 +122,7 @@ def walk(page, limit: int) -> tuple[list[dict], bool]:
             # scrolling and the viewport settles (its height changes) for a
             # moment before the focused control is scrolled into view. Judge
             # it once more when that is done: it must be in view then.
-            page.wait_for_timeout(1000)
+            within(page, ON_SCREEN, SETTLE_MS)
             now = judge_focus(page)
         if now is None:
             continue  # past the last control, focus rests on the document for one press
@@ -301,16 +310,15 @@ def test_back_to_top_by_keyboard(page, expect, site_url):
     # workers saw it once), so it is pressed again, a few times at most.
     for _ in range(5):
         page.keyboard.press("End")
-        if page.evaluate("() => new Promise(done => setTimeout(() => done(window.scrollY > 0), 1000))"):
+        if within(page, "() => window.scrollY > 0", SETTLE_MS):
             break
     assert page.evaluate("() => window.scrollY") > 0, "End did not scroll the page"
     expect(top).to_have_attribute("tabindex", "-1")  # Material has seen the page scroll down
     # Scroll back up a little, as a reader does, until the button shows.
     for _ in range(10):
         page.keyboard.press("PageUp")
-        if top.get_attribute("hidden") is None:
+        if within(page, "() => !document.querySelector('.md-top').hasAttribute('hidden')", SETTLE_MS):
             break
-        page.wait_for_timeout(150)
     expect(top).not_to_have_attribute("hidden", "")
     page.keyboard.press("Shift+Tab")
     expect(top).to_be_focused()

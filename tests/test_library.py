@@ -9,32 +9,17 @@ the rules the page states, never from the generated pages.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from conftest import CONTENT, build_site, copy_project, site_with
-from library_content import FACETS, NOT_GIVEN, expected_options, generated, reading_order, values, vocabulary_order
-from test_site_html import parse
+from conftest import CONTENT, build_site, copy_project
+from html_tree import parse
+from library_content import FACETS, NOT_GIVEN, expected_options, reading_order, values, vocabulary_order
 
 from policy_site.content import load_content
 from policy_site.present import date_zh
 
 LIBRARY = "documents/index.html"
-GENERATED = 12
 SHORT_LIST = 6  # documents the home page shows when there are more
-
-
-@pytest.fixture(scope="session")
-def many_site(tmp_path_factory) -> Path:
-    """The fixture site with GENERATED documents added."""
-    return site_with(tmp_path_factory.mktemp("many"), generated(GENERATED))
-
-
-@pytest.fixture(scope="session")
-def many_content(many_site):
-    return load_content(many_site.parent / "content")
 
 
 def items(site: Path):

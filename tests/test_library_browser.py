@@ -18,7 +18,6 @@ from browser import PHONE, new_context, sideways
 from conftest import serve
 from filtered_list import FilteredList
 from library_content import FACETS, values
-from test_library import many_content, many_site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +25,7 @@ LIBRARY = "documents/"
 
 
 @pytest.fixture(scope="session")
-def many_url(many_site):  # noqa: F811
+def many_url(many_site):
     server, url = serve(many_site)
     yield url
     server.shutdown()
@@ -47,7 +46,7 @@ def checked(page) -> list[tuple[str, str]]:
         "boxes => boxes.map(b => [b.name, b.value])"))
 
 
-def test_each_filter_option_shows_its_documents(page_at_each_width, expect, many_url, many_content, width):  # noqa: F811
+def test_each_filter_option_shows_its_documents(page_at_each_width, expect, many_url, many_content, width):
     page = page_at_each_width
     open_library(page, expect, many_url + LIBRARY)
     open_filters(page, expect)
@@ -72,7 +71,7 @@ def test_each_filter_option_shows_its_documents(page_at_each_width, expect, many
     assert not problems, "\n".join(problems)
 
 
-def test_filters_intersect_and_options_of_one_filter_unite(page_at_each_width, expect, many_url, many_content, width):  # noqa: F811
+def test_filters_intersect_and_options_of_one_filter_unite(page_at_each_width, expect, many_url, many_content, width):
     page = page_at_each_width
     chosen = {"validity": {"有效", "未标注"}, "type": {"计划", "通知"}}
     open_library(page, expect, many_url + LIBRARY)
@@ -85,7 +84,7 @@ def test_filters_intersect_and_options_of_one_filter_unite(page_at_each_width, e
     assert shown(page) == want
 
 
-def test_filter_state_in_the_url_restores(browser, expect, many_url, many_content, width):  # noqa: F811
+def test_filter_state_in_the_url_restores(browser, expect, many_url, many_content, width):
     context = new_context(browser, width)
     try:
         page = context.new_page()
@@ -114,7 +113,7 @@ def test_filter_state_in_the_url_restores(browser, expect, many_url, many_conten
         context.close()
 
 
-def test_phone_keyboard_and_no_sideways_scrolling(browser, expect, many_url, many_content):  # noqa: F811
+def test_phone_keyboard_and_no_sideways_scrolling(browser, expect, many_url, many_content):
     context = new_context(browser, PHONE["width"])
     try:
         page = context.new_page()
@@ -142,7 +141,7 @@ def test_phone_keyboard_and_no_sideways_scrolling(browser, expect, many_url, man
         context.close()
 
 
-def test_without_javascript_the_whole_list_shows_in_order(browser, expect, many_url, many_content):  # noqa: F811
+def test_without_javascript_the_whole_list_shows_in_order(browser, expect, many_url, many_content):
     context = new_context(browser, PHONE["width"], java_script_enabled=False)
     try:
         page = context.new_page()

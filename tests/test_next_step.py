@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import CONTENT, build_site, copy_project
-from test_catalogue import add_before_last_verified, expected_status, is_current, set_plan_validity
-from test_site_html import parse
+from catalogue_edits import add_before_last_verified, set_plan_validity
+from catalogue_rules import expected_status, is_current
+from html_tree import parse
 
 from policy_site.content import load_content
 from policy_site.pages import next_step

@@ -35,7 +35,7 @@ from policy_site.opendata.records import SCHEMA_VERSION
 from policy_site.present import citation, clause_label, clause_number, date_zh, target_text, validity
 from policy_site.schema.model import DOCUMENT, INDICATOR, METADATA, POLICY, SITE
 from policy_site.schema.types import Date, DateTime, List, Object, RefTo, resolve
-from test_site_html import cells, parse, table_by_caption, table_rows
+from html_tree import cells, parse, table_by_caption, table_rows
 
 SITE_URL = "https://example.gov.cn/xwqy/"
 PLAN = "hs-2018-138"

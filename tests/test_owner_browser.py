@@ -18,10 +18,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import PHONE, new_context, sideways
-from test_catalogue import expected_status, is_current
-from test_catalogue_browser import (CATALOGUE, IDENTITY, INDUSTRY_UNSTATED, SELF_CHECK, box, open_catalogue,
-                                    result_ids, self_check_fits, shown, submit_profile)
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, sideways
+from catalogue_rules import IDENTITY, INDUSTRY_UNSTATED, expected_status, is_current, self_check_fits
+from catalogue_ui import CATALOGUE, SELF_CHECK, box, open_catalogue, result_ids, shown, submit_profile
 
 from policy_site.content import load_content
 from conftest import CONTENT
@@ -244,7 +243,7 @@ def test_entry_says_what_to_do_with_a_number_to_tap(page, expect, site_url, cont
     assert top < 2 * PHONE["height"], f"the 怎么办 box starts {top} px down"
     assert sideways(page, PHONE["width"]) is None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    box_.screenshot(path=str(SCREENSHOTS / "next-step-360.png"))
+    box_.screenshot(path=str(SCREENSHOTS / "next-step-360.png"), timeout=SCREENSHOT_TIMEOUT_MS)
 
 
 # -- Wording and the first screen (part 5), department contact (part 3) ---------------

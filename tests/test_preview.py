@@ -19,8 +19,8 @@ import pytest
 
 from conftest import copy_project
 
-STARTUP_S = 120  # the first full build; generous for a loaded CI machine
-UPDATE_S = 60
+STARTUP_S = 300  # the first full build; generous for a loaded CI machine
+UPDATE_S = 180  # a rebuild (a full one after a change to the theme); a wait returns as soon as it is done
 
 
 def _free_port() -> int:
@@ -186,6 +186,9 @@ def test_warnings_show_above_pages_without_blocking(preview):
     page = url + "policies/preview-warning-copy/"
     try:
         _until(lambda: _get(page)[0] == 200, UPDATE_S, "the copied entry's page")
+        # The preview shows the entries an edit changed first, then the
+        # content's warnings (until then, the box holds the earlier ones).
+        _until(lambda: "除编号和名称外与条目" in _get(page)[1], UPDATE_S, "the warning about the copy")
         status, html = _get(page)
         assert status == 200 and 'class="preview-warnings"' in html
         assert "预览提醒" in html and "除编号和名称外与条目" in html
@@ -204,7 +207,7 @@ def test_a_browser_sees_the_error_and_then_the_site_again(preview, browser, tmp_
     error page (with the same message as `make check`) by itself, and fixing
     the file brings the site back by itself; every request meanwhile is
     answered within a second."""
-    from browser import new_context
+    from browser import SCREENSHOT_TIMEOUT_MS, new_context, wait_for_page_text
 
     project, url = preview
     _idle(url)
@@ -217,18 +220,19 @@ def test_a_browser_sees_the_error_and_then_the_site_again(preview, browser, tmp_
         page.goto(page_url)
         assert page.title() and "内容有错误" not in page.content()
         entry.write_text(text.replace("summary: ", "summary：", 1), encoding="utf-8")  # a full-width colon
-        page.wait_for_selector("text=内容有错误", timeout=UPDATE_S * 1000)  # the page reloads itself
+        # The page reloads itself (once for each version the preview publishes
+        # while the file is being saved) until it shows the saved file's error.
+        wait_for_page_text(page, "内容有错误", entry.name, "全角冒号", timeout=UPDATE_S * 1000)
         body = page.inner_text("body")
         assert f"content/policies/{entry.name}" in body
         assert "全角冒号" in body and "full-width colon" in body, body
-        page.screenshot(path=str(tmp_path / "preview-error-360.png"), full_page=True)
+        page.screenshot(path=str(tmp_path / "preview-error-360.png"), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
         for path in ["", "policies/", f"policies/{entry.stem}/", "no-such-page/"]:
             started = time.monotonic()
             status, _ = _get(url + path, timeout=5)
             assert status == 500 and time.monotonic() - started < 1, (path, status)
         entry.write_text(text, encoding="utf-8")
-        page.wait_for_function("!document.body.innerText.includes('内容有错误')", timeout=UPDATE_S * 1000)
-        page.wait_for_load_state()
+        wait_for_page_text(page, absent=("内容有错误",), timeout=UPDATE_S * 1000)
         assert "内容有错误" not in page.inner_text("body")
         started = time.monotonic()
         status, _ = _get(page_url, timeout=5)

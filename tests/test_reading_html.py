@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from test_site_html import Node, parse
+from html_tree import Node, parse
 from policy_site.schema.model import POLICY_STATUS, VALIDITY, VALIDITY_UNKNOWN
 
 # Link texts that do not say where a link goes.

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import PHONE, WIDTHS, new_context, sideways
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, WIDTHS, new_context, sideways
 from page_types import PAGE_TYPES, READING_KEY, open_page_type, save_reading_settings, settle
 
 pytestmark = pytest.mark.browser
@@ -157,7 +157,7 @@ def test_every_page_type_fits_in_each_look(browser, expect, site_url, width, loo
             open_page_type(page, expect, site_url, name)
             assert page.get_attribute("html", "data-ps-size") == LOOKS[look]["size"]
             page.screenshot(path=str(SCREENSHOTS / f"reading-{look}-{name}-{width}.png"),
-                            full_page=width == PHONE["width"] and name != "search")
+                            full_page=width == PHONE["width"] and name != "search", timeout=SCREENSHOT_TIMEOUT_MS)
             problem = sideways(page)
             if problem:
                 problems.append(f"{name} ({PAGE_TYPES[name].path or '/'}): {problem}")
@@ -209,7 +209,7 @@ def test_text_zoom_200_percent_keeps_pages_usable(browser, expect, site_url):
             if off:
                 problems.append(f"{name}: controls off screen: " + "; ".join(off[:5]))
             if name in {"home", "catalogue", "plan"}:
-                page.screenshot(path=str(SCREENSHOTS / f"zoom200-{name}.png"))
+                page.screenshot(path=str(SCREENSHOTS / f"zoom200-{name}.png"), timeout=SCREENSHOT_TIMEOUT_MS)
     finally:
         context.close()
     assert not problems, "at 200 % text zoom (1280 px):\n" + "\n".join(problems)
@@ -264,7 +264,7 @@ def test_prints_cleanly_on_a4(browser, expect, site_url, name):
         problem = sideways(page)
         assert problem is None, f"{name} is wider than an A4 sheet: {problem}"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"print-{name}.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / f"print-{name}.png"), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
         pdf = page.pdf(format="A4", path=str(SCREENSHOTS / f"print-{name}.pdf"))
         assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 0
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project, run_cli
-from test_site_html import cells, parse, resolve, site_rel, table_by_caption, table_rows
+from html_tree import cells, parse, resolve, site_rel, table_by_caption, table_rows
 
 PLAN = "hs-2018-138"
 PLAN_FILE = "content/plan.yaml"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project, run_cli, site_with
-from test_site_html import cells, parse, table_by_caption, table_rows
+from html_tree import cells, parse, table_by_caption, table_rows
 
 OTHER_SITE = """\
 name: 示例市惠企政策公开

@@ -39,7 +39,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, project_before_imports, run_cli
-from test_bad_inputs import CORPUS, apply_case
+from bad_input_cases import CORPUS, apply_case
 
 GUIDE = ROOT / "编辑指南.md"
 MAKEFILE = ROOT / "Makefile"

@@ -29,9 +29,9 @@ from policy_site.content import load_content
 from policy_site.infographic import infographic_data, infographic_svg
 from policy_site.opendata.records import SCHEMA_VERSION
 from policy_site.search.records import document_records
-from test_accessibility import axe_source, describe, run_axe  # noqa: F401 (axe_source: a fixture)
-from test_site_html import cells, parse, table_rows
-from test_validation import Want, assert_problems, problems_of
+from axe_audit import describe, run_axe
+from html_tree import cells, parse, table_rows
+from problems import Want, assert_problems, problems_of
 
 GWR = "content/gwr-2026-targets.yaml"
 GD = "content/gd-2023-rural-revitalisation.yaml"

@@ -1,0 +1,72 @@
+"""The catalogue's rules, restated from the requirement (not read from the
+code that makes the pages): the status an entry must show, and which entries
+the self-check must offer for a reader's answers. Tests compare what the
+pages show with these."""
+
+from __future__ import annotations
+
+from policy_site.pages.self_check import IDENTITIES, INDUSTRY_OF, audiences_of
+from policy_site.schema.model import POLICY_STATUS, VALIDITY
+from policy_site.size_classes import RULES_BY_INDUSTRY
+
+IDENTITY = {i.value: i for i in IDENTITIES}
+# The catalogue's word for an entry whose source names no industry.
+INDUSTRY_UNSTATED = "原文未限定行业"
+
+
+# -- An entry's status ------------------------------------------------------------
+
+def validity_state(doc) -> str:
+    """in-force / lapsed, or unknown when the document does not state its validity."""
+    validity = doc.metadata.validity if doc.metadata else None
+    return VALIDITY.term(validity).extra["state"] if validity else "unknown"
+
+
+def basis_documents(policy) -> list:
+    return list({b.document.id: b.document for b in policy.basis}.values())
+
+
+def expected_status(content, policy) -> str:
+    """The catalogue's rule, restated: staff override; else all basis documents
+    out of force -> 已失效; else the application period against the as-of
+    date; else none stated in force -> 有效性未标注 (unknown is never 有效)."""
+    if policy.status_override:
+        return policy.status_override.status
+    states = {validity_state(d) for d in basis_documents(policy)}
+    if states == {"lapsed"}:
+        return "已失效"
+    period = policy.application_period
+    if period:
+        if period.end and period.end < content.as_of:
+            return "已截止"
+        if period.start and period.start > content.as_of:
+            return "未开始"
+    if "in-force" not in states:
+        return "有效性未标注"
+    return "有效"
+
+
+def is_current(status: str) -> bool:
+    return POLICY_STATUS.term(status).extra["current"]
+
+
+# -- The self-check ---------------------------------------------------------------
+
+def self_check_fits(policy, who: list[str], needs: list[str], industry: str, staff=None, revenue=None) -> bool:
+    """The self-check's rule, restated: an entry fits when it is for one of
+    the groups the answers name (or the broader group they belong to; a firm
+    that is 小型 or 微型 by the size standard is also a 小微企业), offers one
+    of the needs if any were chosen, and names no industry or one of the
+    reader's (an industry answer rules out entries limited to other ones)."""
+    groups = {a for w in who for a in audiences_of(IDENTITY[w])}
+    sectors = {i for w in who for i in IDENTITY[w].industries}
+    rule = RULES_BY_INDUSTRY.get(industry)
+    if rule and rule.classify(staff, revenue) in ("小型", "微型"):
+        groups.add("小微企业")
+    if rule and INDUSTRY_OF[industry]:
+        sectors.add(INDUSTRY_OF[industry])
+    if not groups & set(policy.audiences):
+        return False
+    if needs and not set(needs) & set(policy.support_types):
+        return False
+    return not ((rule or sectors) and policy.industries and not sectors & set(policy.industries))
