@@ -96,9 +96,12 @@ class Beside(Generic[T]):
         """Give the child's ``receive()`` this value (once)."""
         self._sent = value
         if self._send is not None:
-            with os.fdopen(self._send, "wb") as pipe:
-                self._send = None
-                pipe.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            fd, self._send = self._send, None
+            try:
+                with os.fdopen(fd, "wb") as pipe:
+                    pipe.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            except BrokenPipeError:  # the child ended without reading it: result() says how
+                pass
 
     def result(self) -> T:
         """The job's result, once the child has finished."""

@@ -158,17 +158,25 @@ def test_generating_in_two_processes_writes_the_same_tree(tmp_path):
 
 _FORKED_FAILURES = """
 import os
+import time
 from pathlib import Path
 from policy_site import forked
 
 def broken(receive):
     raise ValueError(f"made to fail after receiving {receive()}")
 
+def ended(pid):
+    # until the child is a zombie: it has exited, and nothing reads our pipe any more
+    while Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][0] != "Z":
+        time.sleep(0.01)
+
 children = []
-def outcome(job, send=None, fail_here=False):
+def outcome(job, send=None, fail_here=False, send_late=False):
     try:
         with forked.Beside(job) as other:
             children.append(other.child)
+            if send_late:
+                ended(other.child)
             if send is not None:
                 other.send(send)
             if fail_here:
@@ -183,6 +191,7 @@ print(outcome(broken, send=7))
 print(outcome(lambda receive: receive()))
 print(outcome(lambda receive: receive(), fail_here=True))
 print(outcome(lambda receive: os.getpid() != PARENT, send=1))
+print(outcome(lambda receive: "without reading", send=1, send_late=True))
 print("left:", [pid for pid in children if pid is None or Path(f"/proc/{pid}").exists()])
 """
 
@@ -190,7 +199,8 @@ print("left:", [pid for pid in children if pid is None or Path(f"/proc/{pid}").e
 def test_a_failure_in_the_second_process_fails_the_build_and_leaves_no_process():
     """An exception in the forked process is raised in this one, with the
     child's traceback; a job that waits for what is never sent fails instead
-    of hanging; a failure here stops and reaps the child. No process is left
+    of hanging; a failure here stops and reaps the child; sending to a child
+    that has already ended without reading is no error. No process is left
     behind, not even a zombie."""
     out = _fresh_python("PARENT = __import__('os').getpid()\n" + _FORKED_FAILURES).splitlines()
     assert out == [
@@ -198,6 +208,7 @@ def test_a_failure_in_the_second_process_fails_the_build_and_leaves_no_process()
         "child failed: policy_site.forked.ChildFailed: the parent sent nothing",
         "failed here",
         "result True",  # it ran in another process
+        "result 'without reading'",  # a child that never reads what is sent ended first: no broken pipe
         "left: []",
     ]
 
