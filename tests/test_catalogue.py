@@ -36,7 +36,8 @@ NOT_PROVIDED_FIELDS = ["application_method", "application_period", "support_stan
 # Fields the entry page shows outside its facts table (title, lead, basis, targets, status row).
 # successor: in the banner of an entry no longer current (tests/test_relations.py)
 # keywords are for search, not shown to visitors (issue 15 part 5).
-SHOWN_ELSEWHERE = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords"}
+SHOWN_ELSEWHERE = {"id", "name", "summary", "basis", "related_indicators", "status_override", "successor", "keywords",
+                   "review"}  # review items are notes to editors, not facts of the entry
 
 FACTS_CAPTION = "条目信息"
 STATUS_LABEL = "状态"
