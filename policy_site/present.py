@@ -17,7 +17,7 @@ import re
 from . import target_shape
 from .chinese import half_width
 from .content.status import validity, validity_state
-from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
+from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT
 from .schema.types import EMPTY
 
 # -- Numbers and targets ---------------------------------------------------------

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chinese import parse_date  # noqa: F401 (how the importer reads these dates)
-
 # Label as printed -> field of METADATA ("title" is the document's own title).
 FIELD_LABELS = {
     "index_no": ["信息索引号", "索引号"],
