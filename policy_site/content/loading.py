@@ -32,8 +32,7 @@ def content_files(root: Path) -> list[tuple[Path, Object]]:
     return found
 
 
-def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | None = None,
-                 parsed: ParseCache | None = None) -> Content:
+def load_content(root: Path, as_of: dt.date | None = None, parsed: ParseCache | None = None) -> Content:
     """Load, validate and cross-check all content under ``root``.
 
     ``as_of`` is the day catalogue statuses are judged on; by default the
@@ -41,7 +40,7 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
     ``parsed`` keeps parsed files between loads (the preview).
     """
     root = Path(root)
-    base = display_base or root.parent
+    base = root.parent  # files are named from the project folder: content/plan.yaml
     problems = Problems()
     content = Content()
     files = content_files(root)

@@ -317,7 +317,7 @@ METADATA = Object(
               description="有效 / 废止 / 失效；原文未注明时留空，网站显示“有效性未标注”，不会当作有效。"),
         Field("repeal_date", Date(), "废止日期",
               description="文件废止或失效的日期，照发布机关的公告填写；没有公告时留空。"),
-        Field("published", DateTime(date_only=True), "发布日期",
+        Field("published", DateTime(), "发布日期",
               description="YYYY-MM-DD HH:MM;网页只写日期时写 YYYY-MM-DD。"),
         Field("source", Text(max_length=100, multiline=False), "来源"),
     ],
