@@ -101,7 +101,6 @@ def load_content(root: Path, as_of: dt.date | None = None, parsed: ParseCache | 
     return content
 
 
-
 def _display(path: Path, base: Path) -> str:
     try:
         return path.relative_to(base).as_posix()
@@ -126,4 +125,3 @@ def _register(registry: dict, record: Record, problems: Problems, zh: str, en: s
                      f'duplicate {en} id "{record.id}"{en_scope} (already used in {first_file} line {first_pos[0]}). {cure_en}'.rstrip())
         return
     registry[key] = record
-

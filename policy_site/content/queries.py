@@ -27,8 +27,6 @@ class ClauseRef:
         return len(self.parents)
 
 
-
-
 @dataclass(frozen=True)
 class Relation:
     """One relation of a document, seen from it: ``type`` as the content states
@@ -43,7 +41,6 @@ class Relation:
     def label(self) -> str:
         term = RELATION_TYPE.term(self.type)
         return term.extra["inverse"] if self.inverse else term.label
-
 
 
 def document_day(doc: Record) -> dt.date | None:
@@ -244,4 +241,3 @@ def _walk(document: Record, clauses: list[Record], parents: tuple) -> Iterator[C
     for clause in clauses:
         yield ClauseRef(document, clause, parents)
         yield from _walk(document, clause.children, parents + (clause,))
-

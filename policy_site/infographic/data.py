@@ -101,7 +101,6 @@ def task_name(task: dict, index: int) -> str:
     return display(task.get("heading")) or (task.get("number") or "").strip() or str(index + 1)
 
 
-
 def describe(data: dict) -> str:
     """The whole picture as one paragraph: the SVG's <desc>."""
     parts = [f"一图读懂:{data.get('headline') or data['title']}{data.get('period') or ''}。"]
