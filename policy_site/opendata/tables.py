@@ -15,33 +15,29 @@ import csv
 import io
 import json
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from .. import target_shape, urls
 from ..content import Content
 from ..present import citation, clause_label, format_number, part_text, target_text, validity
 from ..schema.model import (CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, METADATA, PERIOD, POLICY, POLICY_STATUS, PROGRESS,
                             STATE, STATE_NAMES, TARGET_VALUE)
-from ..schema.types import Date, DateTime, Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
+from ..schema.types import Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
 from ..validate import Record
-from .records import VERSION, Context, View, derived
+from .records import VERSION, Context, Derived, View, data, derived
 
 SEPARATOR = "、"  # between the items of a list in one cell
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
-class Column:
-    field: Field  # name: the JSON key; label: the CSV header; type: how the cell is written
-    value: Callable[[Any, Context], Any]
-
-
-def column(name: str, type_, label: str, value: Callable, description: str = "") -> Column:
-    return Column(Field(name, type_, label, description=description), value)
+def column(name: str, type_, label: str, value: Callable, description: str = "") -> Derived:
+    """A column: its field's name is the JSON key, its label the CSV header,
+    its type how the cell is written; any cell may be empty (null)."""
+    return derived(name, type_, label, value, description, required=False)
 
 
 def model_column(obj: Object, field_name: str, value: Callable, name: str = "", label: str = "",
-                 description: str = "") -> Column:
+                 description: str = "") -> Derived:
     """A column that is a field of the model's ``obj``: its label, type and
     description; a list becomes one text cell, a reference the id."""
     field = obj.fields[field_name]
@@ -50,17 +46,17 @@ def model_column(obj: Object, field_name: str, value: Callable, name: str = "", 
         t = Text()
     elif isinstance(t, RefTo) and not t.scoped:
         t = Id()
-    return Column(replace(field, name=name or field_name, type=t, label=label or field.label, required=False,
-                          description=description or field.description), value)
+    return Derived(replace(field, name=name or field_name, type=t, label=label or field.label, required=False,
+                           description=description or field.description), value)
 
 
-def id_column(obj: Object, name: str, value: Callable) -> Column:
+def id_column(obj: Object, name: str, value: Callable) -> Derived:
     """A record's id, labelled by what it is (文件ID, 指标ID): "编号" alone
     would be ambiguous in a table with several, and 文件编号 is the 文号."""
     return column(name, Id(), f"{obj.title}ID", value, f"{obj.title}在本站的编号（稳定，决定网址）。")
 
 
-def url_column(target: Callable[[Any], str], description: str) -> Column:
+def url_column(target: Callable, description: str) -> Derived:
     return column("url", Link(), "网址", lambda row, ctx: target(row), description)
 
 
@@ -72,14 +68,7 @@ def cell(t, value, ctx: Context):
         return SEPARATOR.join(str(v.ref_id if isinstance(v, Record) else v) for v in value)
     if isinstance(value, Record):
         return value.ref_id  # a reference: the id others use (haishu/finance-office)
-    t = resolve(t)
-    if isinstance(t, DateTime):
-        return value.strftime("%Y-%m-%dT%H:%M")
-    if isinstance(t, Date):
-        return value.isoformat()
-    if isinstance(t, Link):
-        return ctx.link(value)
-    return value
+    return data(t, value, ctx)  # dates and links as the JSON records write them
 
 
 def csv_text(value) -> str:
@@ -105,7 +94,7 @@ class Table:
     name: str  # data/<name>.csv, data/<name>.json
     title: str
     description: str
-    columns: tuple[Column, ...]
+    columns: tuple[Derived, ...]
     rows: Callable[[Content], Iterable]  # what each row is about
 
     def __post_init__(self):
