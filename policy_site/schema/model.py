@@ -219,10 +219,6 @@ INDICATOR = Object(
 )
 
 
-def _clause() -> Object:
-    return CLAUSE
-
-
 CLAUSE = Object(
     "clause",
     "条款",
@@ -240,7 +236,7 @@ CLAUSE = Object(
         Field("responsible", List(RefTo("department", scoped=True)), "责任单位",
               description="责任单位的部门编号。"),
         Field("indicators", List(INDICATOR), "指标"),
-        Field("children", List(_clause), "下级条款"),
+        Field("children", List(lambda: CLAUSE), "下级条款"),  # a clause holds clauses: named once defined
     ],
     "原文的一个条款；可以有下级条款。",
 )
