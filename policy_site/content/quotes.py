@@ -104,12 +104,8 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
                          "定性目标没有目标值，不能填写年度进展。请删除 progress。",
                          "a qualitative target has no number, so it cannot have progress. Delete progress.")
         return
-    if not ind.comparator:
-        if _given(ind, "comparator"):
-            return  # given but not a comparator: reported with the allowed values
-        problems.add(*ind.where("comparator"),
-                     f"缺少必填字段“comparator”(比较方式):{label}必须写明比较方式，例如 以上、不低于、达到、确数。",
-                     f'missing required field "comparator" (比较方式): a {kind} target needs one, e.g. 以上, 不低于, 达到, 确数.')
+    if _missing(ind, "comparator", problems, f"{label}必须写明比较方式，例如 以上、不低于、达到、确数。",
+                f"a {kind} target needs one, e.g. 以上, 不低于, 达到, 确数."):
         return
     if kind == target_shape.VALUES:
         _check_values(ind, problems)
@@ -117,24 +113,28 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
         return
     if kind == target_shape.RELATIVE:
         _check_relative(ind, problems)
-    elif ind.value is None:
-        if _given(ind, "value"):
-            return  # given but not a number: reported by its type
-        problems.add(*ind.where("value"),
-                     "缺少必填字段“value”(目标值):原文没有数字时，请写比较基准(reference)或定性目标(direction),不要编造数字。",
-                     'missing required field "value" (目标值): where the text gives no number, write a reference or a '
-                     "direction; never invent a number.")
+    elif _missing(ind, "value", problems, "原文没有数字时，请写比较基准(reference)或定性目标(direction),不要编造数字。",
+                  "where the text gives no number, write a reference or a direction; never invent a number."):
         return
     if ind.value is not None:
-        if not ind.unit:
-            if _given(ind, "unit"):
-                return
-            problems.add(*ind.where("unit"),
-                         "缺少必填字段“unit”(单位):有目标值的指标必须写单位，例如 家、%。",
-                         'missing required field "unit" (单位): a target with a value needs a unit, e.g. 家 or %.')
+        if _missing(ind, "unit", problems, "有目标值的指标必须写单位，例如 家、%。",
+                    "a target with a value needs a unit, e.g. 家 or %."):
             return
         _check_number(ind, ind, ind.quote, problems)
     _check_progress(ind, problems)
+
+
+def _missing(ind: Record, name: str, problems: Problems, cure_zh: str, cure_en: str) -> bool:
+    """Whether the target lacks ``name``, which its shape needs: reported
+    with the cure, unless the file gives it in a form its type check has
+    reported (not a number, not an allowed comparator)."""
+    if getattr(ind, name) is not None:
+        return False
+    if not _given(ind, name):
+        label = INDICATOR.fields[name].label
+        problems.add(*ind.where(name), f"缺少必填字段“{name}”({label}):{cure_zh}",
+                     f'missing required field "{name}" ({label}): {cure_en}')
+    return True
 
 
 def _check_progress(ind: Record, problems: Problems) -> None:
