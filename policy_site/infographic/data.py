@@ -41,36 +41,17 @@ def infographic_data(content, doc) -> dict:
     meta = doc.metadata
     term = validity(doc)
     body = doc.body
-    goals = [
-        {
-            "id": ref.clause.id,
-            "number": ref.clause.number,
-            "heading": ref.clause.heading,
-            "indicators": [
-                {
-                    "id": ind.id,
-                    "metric": ind.metric,
-                    "target": target_text(ind),
-                    "lead": ind.lead.name if ind.lead else None,
-                }
-                for ind in ref.clause.indicators
-            ],
-        }
-        for ref in content.goals(doc)
-    ]
+
+    def named(clause) -> dict:  # None: the group of tasks without a parent clause
+        return {key: getattr(clause, key) if clause is not None else None for key in ("id", "number", "heading")}
+
+    goals = [{**named(ref.clause), "indicators": [
+        {"id": ind.id, "metric": ind.metric, "target": target_text(ind), "lead": ind.lead.name if ind.lead else None}
+        for ind in ref.clause.indicators]} for ref in content.goals(doc)]
     groups: dict = {}
     for ref in content.tasks(doc):
-        parent = ref.parents[-1] if ref.parents else None
-        key = parent.id if parent is not None else None
-        if key not in groups:
-            groups[key] = {
-                "id": key,
-                "number": parent.number if parent is not None else None,
-                "heading": parent.heading if parent is not None else None,
-                "tasks": [],
-            }
-        groups[key]["tasks"].append(
-            {"id": ref.clause.id, "number": ref.clause.number, "heading": ref.clause.heading})
+        group = named(ref.parents[-1] if ref.parents else None)
+        groups.setdefault(group["id"], {**group, "tasks": []})["tasks"].append(named(ref.clause))
     task_groups = list(groups.values())
     return {
         "id": doc.id,
