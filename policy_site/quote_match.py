@@ -3,6 +3,7 @@ character that differs: so staff see the one wrong comma, not just "not found"."
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,21 +21,13 @@ class Mismatch:
     passage: str  # the clause text around it, the differing character in 【】
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    i = 0
-    while i < n and a[i] == b[i]:
-        i += 1
-    return i
-
-
 def _longest_start(text: str, quote: str) -> tuple[int, int]:
     """(where, how long) the longest start of ``quote`` is in ``text``; (0, -1)
     when its first character is not."""
     best_start, best_len = 0, -1
     for start in range(len(text)):
         if text[start] == quote[0]:
-            length = _common_prefix(text[start:], quote)
+            length = len(os.path.commonprefix((text[start:], quote)))
             if length > best_len:
                 best_start, best_len = start, length
     return best_start, best_len
