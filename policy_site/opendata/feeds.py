@@ -136,9 +136,7 @@ def policy_entries(content) -> list[Entry]:
 
 def timestamp(value) -> str:
     """An Atom date (RFC 3339): the content's date or date and time, as UTC."""
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _moment(value).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def feeds(content, site) -> list[tuple[Feed, list[Entry]]]:
