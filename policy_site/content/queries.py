@@ -5,6 +5,7 @@ its value types ``ClauseRef`` and ``Relation``."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -173,12 +174,8 @@ class Content:
     def department_label(self, department: Record) -> str:
         """A department's name as lists and titles show it: with its
         government's name when another government has one of the same name."""
-        def names():
-            count: dict[str, int] = {}
-            for d in self.departments.values():
-                count[d.name] = count.get(d.name, 0) + 1
-            return count
-        if self.once("index", "department names", names).get(department.name, 0) < 2:
+        names = self.once("index", "department names", lambda: Counter(d.name for d in self.departments.values()))
+        if names[department.name] < 2:
             return department.name
         return f"{department.name}（{self.government_of(department).name}）"
 

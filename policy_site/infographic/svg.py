@@ -339,13 +339,9 @@ def _footer(data: dict, canvas: list[str], top: float) -> float:
     size = 14
     x, inner = 24, WIDTH - 48
     parts, y = [], top + 16
-    lines = []
-    if data.get("doc_no"):
-        lines.append((f"文号：{data['doc_no']}", "#ffffff"))
-    if data.get("issuer"):
-        lines.append((f"发布单位：{data['issuer']}", "#ffffff"))
-    lines.append(("图中数字均取自文件原文", ON_PRIMARY_SOFT))
-    for text, fill in lines:
+    lines = [(f"{label}：{data[key]}", "#ffffff") for key, label in (("doc_no", "文号"), ("issuer", "发布单位"))
+             if data.get(key)]
+    for text, fill in lines + [("图中数字均取自文件原文", ON_PRIMARY_SOFT)]:
         block = _paragraph(text, x, y, inner, size, fill)
         parts.append(block.svg)
         y += block.height + 2
