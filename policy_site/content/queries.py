@@ -125,7 +125,9 @@ class Content:
     # -- the catalogue ---------------------------------------------------------
 
     def clause_by_id(self, document: Record, clause_id: str) -> ClauseRef | None:
-        return self._clause_index().get((document.id, clause_id))
+        return self.once("index", "clauses", lambda: {
+            (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
+        }).get((document.id, clause_id))
 
     def policies_based_on(self, document: Record, clause: Record) -> list[Record]:
         return self._policy_index().get((document.id, clause.id), [])
@@ -193,11 +195,6 @@ class Content:
         the entry page, the export, the search records and the department pages
         all ask."""
         return self.once("status", policy.id, lambda: policy_status(policy, self.as_of))
-
-    def _clause_index(self) -> dict:
-        return self.once("index", "clauses", lambda: {
-            (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
-        })
 
     def _policy_index(self) -> dict:
         def build() -> dict:
