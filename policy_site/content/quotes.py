@@ -75,12 +75,6 @@ _CURE = {
 }
 
 
-def _given(record: Record, name: str) -> bool:
-    """Whether the file gives ``name`` (perhaps with a value of the wrong type,
-    which the type check has reported)."""
-    return name in record._field_pos
-
-
 def _check_target_shape(ind: Record, problems: Problems) -> None:
     """A target of each shape (target_shape) has the fields that shape needs,
     no others, and states them in its quote as written."""
@@ -130,7 +124,7 @@ def _missing(ind: Record, name: str, problems: Problems, cure_zh: str, cure_en: 
     reported (not a number, not an allowed comparator)."""
     if getattr(ind, name) is not None:
         return False
-    if not _given(ind, name):
+    if name not in ind._field_pos:  # not given at all
         label = INDICATOR.fields[name].label
         problems.add(*ind.where(name), f"缺少必填字段“{name}”({label}):{cure_zh}",
                      f'missing required field "{name}" ({label}): {cure_en}')
@@ -204,21 +198,21 @@ def _check_values(ind: Record, problems: Problems) -> None:
         problems.add(*ind.where("values"),
                      "分项目标值(values)至少要有两项；只有一个数值时，请直接填写 value 和 unit。",
                      "values needs at least two items; for one number, write value and unit instead.")
-    seen: dict[str, Record] = {}
-    at = 0
+    seen: set[str] = set()
+    at = 0  # where the number of the value before ends in the quote
     for part in ind.values:
         if part.id in seen:
             problems.add(*part.where("id"),
                          f"分项编号“{part.id}”在指标 {ind.id} 中重复。",
                          f'duplicate value id "{part.id}" in indicator {ind.id}.')
-        seen[part.id] = part
+        seen.add(part.id)
         if part.label not in ind.quote:
             problems.add(*part.where("label"),
                          f"分项“{part.label}”没有出现在原文表述“{ind.quote}”中:请照原文填写。",
                          f'the label "{part.label}" does not appear in the quote "{ind.quote}": copy it from the text.')
         if not _check_number(ind, part, ind.quote, problems):
             continue
-        found = _number_at(ind.quote, part, at)
+        found = _number(part.value).search(ind.quote, at)
         if found is None:
             problems.add(*part.where("value"),
                          f"分项“{part.label}”的数值 {present.format_number(part.value)} 在原文表述中排在前一项之前:"
@@ -226,10 +220,4 @@ def _check_values(ind: Record, problems: Problems) -> None:
                          f'the value {present.format_number(part.value)} of "{part.label}" comes before the previous value '
                          "in the quote: list values in the order the text gives them.")
         else:
-            at = found
-
-
-def _number_at(quote: str, part: Record, start: int) -> int | None:
-    """Where the number of ``part`` ends in ``quote`` at or after ``start``."""
-    m = _number(part.value).search(quote, start)
-    return m.end() if m else None
+            at = found.end()

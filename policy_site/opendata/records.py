@@ -286,10 +286,6 @@ POLICY_LINK = derive(POLICY, "policy_link", only=("id", "name"), added=[
 ])
 
 
-def _policies_of_document(doc, ctx: Context) -> list:
-    return [p for p in ctx.content.policies.values() if any(b.document is doc for b in p.basis)]
-
-
 DOCUMENT_DATA = derive(DOCUMENT, "document_data", nested={"body": BODY_DATA}, added=[
     derived("relations", List(RELATION_DATA), "相关文件", lambda doc, ctx: ctx.content.relations_both_ways(doc),
             "本文件替代、修改或依据的文件，以及替代、修改或依据本文件的文件（两个方向）。"),
@@ -300,7 +296,8 @@ DOCUMENT_DATA = derive(DOCUMENT, "document_data", nested={"body": BODY_DATA}, ad
             "本文件的有效性及网站上的显示。"),
     derived("interpretations", List(INTERPRETATION_LINK), "政策解读",
             lambda doc, ctx: ctx.content.interpretations_of(doc)),
-    derived("policies", List(POLICY_LINK), "政策目录条目", _policies_of_document,
+    derived("policies", List(POLICY_LINK), "政策目录条目",
+            lambda doc, ctx: [p for p in ctx.content.policies.values() if any(b.document is doc for b in p.basis)],
             "依据本文件条款的政策目录条目。"),
     url_field(urls.document, "政策原文页面。"),
 ])
