@@ -24,7 +24,7 @@ from ..schema.model import (CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, METADATA, P
                             STATE, STATE_NAMES, TARGET_VALUE)
 from ..schema.types import Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
 from ..validate import Record
-from .records import VERSION, Context, Derived, View, data, derived
+from .records import TARGET_SHAPE, VERSION, Context, Derived, View, data, derived
 
 SEPARATOR = "、"  # between the items of a list in one cell
 BOM = "\ufeff"
@@ -157,7 +157,6 @@ def json_lines(payload: dict) -> str:
 
 # -- The tables ----------------------------------------------------------------------
 
-SHAPE = Enum(*(Term(k, v, v) for k, v in target_shape.LABELS.items()))
 KIND = Enum(Term("目标值", "目标值", "文件规定的目标。"), Term("年度进展", "年度进展", "某一年度的完成值。"))
 
 
@@ -193,7 +192,7 @@ INDICATORS = Table("indicators", "指标", "每项指标一行（目标值），
            "目标值：文件规定的目标；年度进展：某一年度的完成值。"),
     model_column(PROGRESS, "year", lambda r, ctx: r.progress.year if r.progress else None,
                  description="年度进展的年度；目标值行为空。"),
-    column("shape", SHAPE, "目标形式", lambda r, ctx: target_shape.shape(r.ind),
+    column("shape", TARGET_SHAPE, "目标形式", lambda r, ctx: target_shape.shape(r.ind),
            "single 数值、range 区间、relative 相对目标、qualitative 定性目标（无数值）、values 一句多值（每个分项一行）。"),
     model_column(TARGET_VALUE, "id", lambda r, ctx: r.part.id if r.part else None, name="part",
                  label="分项ID", description="一句多值（values）的分项编号；其他目标为空。"),
