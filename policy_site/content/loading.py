@@ -58,17 +58,12 @@ def load_content(root: Path, as_of: dt.date | None = None, parsed: ParseCache | 
         content.file_versions[display] = (stat.st_mtime_ns, stat.st_size)
         node = parsed.read(path, display, problems) if parsed else read_yaml(path, display, problems)
         record = Validator(display, problems).object(node, obj, "") if node is not None else None
-        if obj is SITE:
-            content.site = record
+        if obj in (SITE, SEARCH):  # one of each per site: content.site, content.search
+            setattr(content, obj.name, record)
             if record is None:
                 content.unreadable.add(obj.name)
             else:
-                check_helpline(record, problems)
-            continue
-        if obj is SEARCH:
-            content.search = record
-            if record is not None:
-                check_vocabulary(record, problems)
+                (check_helpline if obj is SITE else check_vocabulary)(record, problems)
             continue
         if record is None or record.id is None:
             # Entities it defines are unknown now: do not also report every

@@ -58,16 +58,12 @@ def _not_docx(name: str) -> ImportFailure:
         'Open the original in Word, choose "Save As" → "Word Document (*.docx)", and import that.')
 
 
+# The elements of a run that stand for a character: a tab, a line break.
+_BREAKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
 def _paragraph_text(p) -> str:
-    parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if node.tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{_W}tab":
-            parts.append("\t")
-        else:
-            parts.append("\n")
-    return "".join(parts)
+    return "".join(_BREAKS.get(node.tag, node.text or "") for node in p.iter(f"{_W}t", *_BREAKS))
 
 
 def _paragraph_lines(p, numbering: "_Numbering", document) -> list[str]:
