@@ -103,8 +103,7 @@ def describe(data: dict) -> str:
             groups.append(f"{group.get('number') or ''}{display(group.get('heading'))},"
                           f"共{len(group['tasks'])}项:{names}。")
         parts.append(f"{data['tasks_title']}:" + "".join(groups))
-    facts = [f"文号{data['doc_no']}" if data.get("doc_no") else "",
-             f"发布单位{data['issuer']}" if data.get("issuer") else ""]
-    if any(facts):
-        parts.append(",".join(f for f in facts if f) + "。")
+    facts = [f"{label}{data[key]}" for key, label in (("doc_no", "文号"), ("issuer", "发布单位")) if data.get(key)]
+    if facts:
+        parts.append(",".join(facts) + "。")
     return "".join(parts)
