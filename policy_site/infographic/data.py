@@ -13,6 +13,9 @@ from __future__ import annotations
 from ..chinese import chinese_number
 from ..present import doc_name, target_text, validity, validity_word
 
+# The document's facts the poster names at its foot, with their labels.
+FACTS = (("doc_no", "文号"), ("issuer", "发布单位"))
+
 
 def infographic_data(content, doc) -> dict:
     """What the infographic of ``doc`` shows, as plain data (str, bool, None, list, dict).
@@ -103,7 +106,7 @@ def describe(data: dict) -> str:
             groups.append(f"{group.get('number') or ''}{display(group.get('heading'))},"
                           f"共{len(group['tasks'])}项:{names}。")
         parts.append(f"{data['tasks_title']}:" + "".join(groups))
-    facts = [f"{label}{data[key]}" for key, label in (("doc_no", "文号"), ("issuer", "发布单位")) if data.get(key)]
+    facts = [f"{label}{data[key]}" for key, label in FACTS if data.get(key)]
     if facts:
         parts.append(",".join(facts) + "。")
     return "".join(parts)

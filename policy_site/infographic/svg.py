@@ -13,7 +13,7 @@ import re
 from xml.sax.saxutils import escape
 
 from ..chinese import chinese_number
-from .data import describe, display, task_name
+from .data import FACTS, describe, display, task_name
 from .layout import fits_whole, text_width, wrap
 
 # -- Look ---------------------------------------------------------------------
@@ -339,8 +339,7 @@ def _footer(data: dict, canvas: list[str], top: float) -> float:
     size = 14
     x, inner = 24, WIDTH - 48
     parts, y = [], top + 16
-    lines = [(f"{label}：{data[key]}", "#ffffff") for key, label in (("doc_no", "文号"), ("issuer", "发布单位"))
-             if data.get(key)]
+    lines = [(f"{label}：{data[key]}", "#ffffff") for key, label in FACTS if data.get(key)]
     for text, fill in lines + [("图中数字均取自文件原文", ON_PRIMARY_SOFT)]:
         block = _paragraph(text, x, y, inner, size, fill)
         parts.append(block.svg)
