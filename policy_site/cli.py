@@ -77,7 +77,7 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     content = _checked(root)
     if content is None:
-        print(_UNCHANGED_ZH + "\n" + _UNCHANGED_EN, file=sys.stderr)
+        print(_UNCHANGED, file=sys.stderr)
         return 1
     clock.stage("load")
     tree = (tree or root / TREE).resolve()
@@ -143,8 +143,7 @@ def generate_tree(root: Path, tree: Path) -> int:
     return 0
 
 
-_UNCHANGED_ZH = "网站未更新,原有网站保持不变。"
-_UNCHANGED_EN = "The site was not rebuilt; the previous site is unchanged."
+_UNCHANGED = "网站未更新,原有网站保持不变。\nThe site was not rebuilt; the previous site is unchanged."
 _FAILED = "构建失败,原有网站保持不变。\nBuild failed; the previous site is unchanged."
 
 

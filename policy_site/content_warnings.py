@@ -11,7 +11,6 @@ from __future__ import annotations
 from .content import Content, number_occurrences
 from .errors import Problem
 from .present import format_number, validity_state
-from .validate import Record
 
 
 def content_warnings(content: Content) -> list[Problem]:
@@ -59,7 +58,7 @@ def _identical_entries(content: Content) -> list[Problem]:
     seen: dict[tuple, str] = {}
     found = []
     for policy in sorted(content.policies.values(), key=lambda p: p.id):
-        key = tuple(item for item in _fingerprint(policy) if item[0] not in ("id", "name"))
+        key = _frozen({k: v for k, v in policy.to_data().items() if k not in ("id", "name")})
         if key in seen:
             first = seen[key]
             found.append(_warning(
@@ -72,21 +71,12 @@ def _identical_entries(content: Content) -> list[Problem]:
     return found
 
 
-def _fingerprint(value):
-    """A record's content as nested tuples (hashable, cheap to compare); a
-    reference to another record counts as that record's id."""
-    if isinstance(value, Record):
-        return tuple((name, _ref_id(v) if name in value._refs else _fingerprint(v))
-                     for name, v in value._values.items())
-    if isinstance(value, list):
-        return tuple(_fingerprint(v) for v in value)
-    return value
-
-
-def _ref_id(value):
-    if isinstance(value, list):
-        return tuple(v.id for v in value)
-    return value.id if isinstance(value, Record) else value
+def _frozen(data):
+    """A record's plain data (``Record.to_data``: a reference is the id of
+    the record it names) as nested tuples: hashable, cheap to compare."""
+    if isinstance(data, dict):
+        return tuple((k, _frozen(v)) for k, v in data.items())
+    return tuple(_frozen(v) for v in data) if isinstance(data, list) else data
 
 
 def _value_repeated_in_quote(content: Content) -> list[Problem]:

@@ -63,11 +63,9 @@ def reference_markdown(content: Content) -> str:
             "写在 `lead`、`responsible` 和政策目录条目的 `departments` 中的是部门编号(第一列)。"
             "部门属于所属政府:同一政府的文件和条目写编号本身;引用别的政府的部门时写成“政府编号/部门编号”"
             "(第二列)。", ""]
-    governments = content.governments
-    rows = [[f"`{d.id}`", f"`{d.ref_id}`" if d.scope else "",
-             governments[d.scope].name if d.scope in governments else "(未登记)",
-             d.name, d.full_name or "(未填写)", d.where()[0]]
-            for d in sorted(content.departments.values(), key=lambda d: (d.scope or "", d.id))]
+    rows = [[f"`{d.id}`", f"`{d.ref_id}`", content.government_of(d).name, d.name, d.full_name or "(未填写)",
+             d.where()[0]]
+            for d in sorted(content.departments.values(), key=lambda d: (d.scope, d.id))]
     out += _table(["编号", "完整编号", "所属政府", "简称", "全称", "定义在"], rows) + [""]
 
     out += ["## 文件和条款", "",

@@ -256,11 +256,8 @@ def _copy_folder(folder: Path) -> dict[str, bytes]:
 def _handwritten_records(config: SiteConfig, docs: Path, files: dict[str, bytes]) -> list:
     """Search records of the hand-written pages: one per page and one per
     <h2> section, converted with the site's Markdown settings."""
-    titles = {}
-    for item in config.handwritten_nav:
-        for title, path in (item.items() if isinstance(item, dict) else []):
-            if isinstance(path, str):
-                titles[path] = title
+    titles = {path: title for item in config.handwritten_nav if isinstance(item, dict)
+              for title, path in item.items() if isinstance(path, str)}
     extensions, configs = config.markdown_settings()
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
     records = []

@@ -56,10 +56,6 @@ class Report:
     def ok(self) -> bool:
         return not self.broken and not self.unreachable
 
-    def external_urls(self) -> list[str]:
-        """Distinct external URLs, sorted."""
-        return sorted({url for _, url in self.external})
-
     def format(self) -> str:
         """A bilingual report for staff (Chinese first, then English)."""
         lines = []
@@ -78,7 +74,7 @@ class Report:
         return "\n".join(lines)
 
     def external_summary(self) -> str:
-        n = len(self.external_urls())
+        n = len({url for _, url in self.external})  # distinct
         return f"外部链接 {n} 个(未检查)。/ {n} external link(s) listed, not fetched."
 
     def external_text(self) -> str:

@@ -17,7 +17,7 @@ import re
 from . import target_shape
 from .chinese import half_width
 from .content.status import validity, validity_state
-from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, VALIDITY, VALIDITY_UNKNOWN
+from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT
 from .schema.types import EMPTY
 
 # -- Numbers and targets ---------------------------------------------------------
@@ -217,8 +217,6 @@ def entry_fact_empty(field, current: bool) -> str:
 def verified_note(date) -> str:
     """The date staff last checked an entry against its basis, said as what it is."""
     return f"{date_zh(date)}（工作人员对照依据文件核实本条目的日期）"
-
-
 
 
 # -- Citations ---------------------------------------------------------------------

@@ -88,19 +88,14 @@ class Preview:
     def watched(self) -> dict[str, tuple[int, int]]:
         """Every file whose change the preview shows, with (mtime, size)."""
         found = {}
-        config = self.project / CONFIG_FILE
-        for root in self.roots():
-            for folder, _, names in os.walk(root):
-                for name in names:
-                    path = os.path.join(folder, name)
-                    try:
-                        stat = os.stat(path)
-                    except FileNotFoundError:
-                        continue
-                    found[path] = (stat.st_mtime_ns, stat.st_size)
-        if config.exists():
-            stat = config.stat()
-            found[str(config)] = (stat.st_mtime_ns, stat.st_size)
+        paths = [os.path.join(folder, name) for root in self.roots() for folder, _, names in os.walk(root)
+                 for name in names]
+        for path in paths + [str(self.project / CONFIG_FILE)]:
+            try:
+                stat = os.stat(path)
+            except FileNotFoundError:  # removed meanwhile, or no mkdocs.yml
+                continue
+            found[path] = (stat.st_mtime_ns, stat.st_size)
         return found
 
     def watch(self, stop: threading.Event) -> None:

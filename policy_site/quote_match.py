@@ -3,6 +3,7 @@ character that differs: so staff see the one wrong comma, not just "not found"."
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,12 +21,16 @@ class Mismatch:
     passage: str  # the clause text around it, the differing character in 【】
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    i = 0
-    while i < n and a[i] == b[i]:
-        i += 1
-    return i
+def _longest_start(text: str, quote: str) -> tuple[int, int]:
+    """(where, how long) the longest start of ``quote`` is in ``text``; (0, -1)
+    when its first character is not."""
+    best_start, best_len = 0, -1
+    for start in range(len(text)):
+        if text[start] == quote[0]:
+            length = len(os.path.commonprefix((text[start:], quote)))
+            if length > best_len:
+                best_start, best_len = start, length
+    return best_start, best_len
 
 
 def first_difference(quote: str, text: str) -> Mismatch | None:
@@ -33,24 +38,9 @@ def first_difference(quote: str, text: str) -> Mismatch | None:
     (or, when the first character already differs, its longest end)."""
     if not quote or not text or len(text) > MAX_TEXT or quote in text:
         return None
-    best_start, best_len = 0, -1
-    first = quote[0]
-    for start in range(len(text)):
-        if text[start] != first:
-            continue
-        length = _common_prefix(text[start:], quote)
-        if length > best_len:
-            best_start, best_len = start, length
+    best_start, best_len = _longest_start(text, quote)
     # Aligned by the end: the quote's first characters are the wrong ones.
-    end_start, end_len = 0, -1
-    rq = quote[::-1]
-    rt = text[::-1]
-    for start in range(len(rt)):
-        if rt[start] != rq[0]:
-            continue
-        length = _common_prefix(rt[start:], rq)
-        if length > end_len:
-            end_start, end_len = start, length
+    end_start, end_len = _longest_start(text[::-1], quote[::-1])
     if best_len < 2 and end_len < 2:
         return None
     if end_len > best_len:

@@ -108,8 +108,7 @@ class SiteConfig:
         """The site's published address (``site_url``, usually ``!ENV SITE_URL``),
         ending in a slash; empty when it is not set. Open data links absolutely
         only to a known address."""
-        url = resolve(self.data.get("site_url")) or ""
-        url = str(url).strip()
+        url = str(resolve(self.data.get("site_url")) or "").strip()
         return url if not url or url.endswith("/") else url + "/"
 
     @property

@@ -19,11 +19,6 @@ MAX_LISTED = 40
 MAX_COMPARED = 100
 
 
-def closest(value: str, candidates: dict[str, list[str]], n: int = 3) -> list[str]:
-    """Ids whose id or one of whose names is closest to ``value``, best first."""
-    return [cid for cid, _ in _ranked(value, candidates)[:n]]
-
-
 def _ranked(value: str, candidates: dict[str, list[str]]) -> list[tuple[str, float]]:
     if not value or len(value) > MAX_COMPARED:
         return []

@@ -39,12 +39,8 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
         return None
     if _has_anchor_or_alias(text, display, problems):
         return None
-    node = _compose_fast(text)
     try:
-        if node is _FAILED:
-            # The C parser only says that the file is broken; the Python parser
-            # says where and why in the words the messages below expect.
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         hint = explain(text, exc.context, exc.context_mark, exc.problem, exc.problem_mark)
         problems.add(display, (hint.line, hint.column), "",
@@ -67,17 +63,19 @@ def read_yaml(path: Path, display: str, problems: Problems) -> yaml.Node | None:
     return node
 
 
-_FAILED = object()
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml: same nodes, 3x faster
 
 
-def _compose_fast(text: str):
-    if _FAST_LOADER is None:
-        return _FAILED
-    try:
-        return yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
-        return _FAILED
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``. The C parser only says that a file is
+    broken: the Python parser then raises the error, saying where and why in
+    the words read_yaml's messages expect."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _has_anchor_or_alias(text: str, display: str, problems: Problems) -> bool:

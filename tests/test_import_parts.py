@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conftest import project_before_imports, run_cli
+from policy_site.chinese import chinese_number, parse_date
 from policy_site.content import load_content
 from policy_site.errors import ContentError
-from policy_site.importer.metadata import parse_date, read_metadata
+from policy_site.importer.metadata import read_metadata
 from policy_site.importer.oneline import split_lost_breaks
 from policy_site.importer.structure import marker_of, split_heading
 from policy_site.importer.targets import find_targets
 from policy_site.importer.units import Departments, parse_units, unit_groups
-from policy_site.importer.word import chinese_number
 
 
 @pytest.mark.parametrize("n, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (36, "三十六"),

@@ -79,13 +79,11 @@ def check_vocabulary(search: Record, problems: Problems) -> None:
         words.add(word)
 
 
-
 def clause_names(content: "Content", document: Record) -> dict[str, list[str]]:
     """Each clause id of ``document`` with its number and heading (what a
     clause-id suggestion compares and lists)."""
     return {ref.clause.id: [" ".join(n for n in (ref.clause.number, ref.clause.heading) if n)]
             for ref in content.clauses(document)}
-
 
 
 _KIND_LABELS = {"clause": "条款", "indicator": "指标", "attachment": "附件"}

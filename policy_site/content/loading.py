@@ -32,8 +32,7 @@ def content_files(root: Path) -> list[tuple[Path, Object]]:
     return found
 
 
-def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | None = None,
-                 parsed: ParseCache | None = None) -> Content:
+def load_content(root: Path, as_of: dt.date | None = None, parsed: ParseCache | None = None) -> Content:
     """Load, validate and cross-check all content under ``root``.
 
     ``as_of`` is the day catalogue statuses are judged on; by default the
@@ -41,7 +40,7 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
     ``parsed`` keeps parsed files between loads (the preview).
     """
     root = Path(root)
-    base = display_base or root.parent
+    base = root.parent  # files are named from the project folder: content/plan.yaml
     problems = Problems()
     content = Content()
     files = content_files(root)
@@ -59,17 +58,12 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
         content.file_versions[display] = (stat.st_mtime_ns, stat.st_size)
         node = parsed.read(path, display, problems) if parsed else read_yaml(path, display, problems)
         record = Validator(display, problems).object(node, obj, "") if node is not None else None
-        if obj is SITE:
-            content.site = record
+        if obj in (SITE, SEARCH):  # one of each per site: content.site, content.search
+            setattr(content, obj.name, record)
             if record is None:
                 content.unreadable.add(obj.name)
             else:
-                check_helpline(record, problems)
-            continue
-        if obj is SEARCH:
-            content.search = record
-            if record is not None:
-                check_vocabulary(record, problems)
+                (check_helpline if obj is SITE else check_vocabulary)(record, problems)
             continue
         if record is None or record.id is None:
             # Entities it defines are unknown now: do not also report every
@@ -102,7 +96,6 @@ def load_content(root: Path, display_base: Path | None = None, as_of: dt.date | 
     return content
 
 
-
 def _display(path: Path, base: Path) -> str:
     try:
         return path.relative_to(base).as_posix()
@@ -127,4 +120,3 @@ def _register(registry: dict, record: Record, problems: Problems, zh: str, en: s
                      f'duplicate {en} id "{record.id}"{en_scope} (already used in {first_file} line {first_pos[0]}). {cure_en}'.rstrip())
         return
     registry[key] = record
-

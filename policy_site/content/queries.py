@@ -5,6 +5,7 @@ its value types ``ClauseRef`` and ``Relation``."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -27,8 +28,6 @@ class ClauseRef:
         return len(self.parents)
 
 
-
-
 @dataclass(frozen=True)
 class Relation:
     """One relation of a document, seen from it: ``type`` as the content states
@@ -43,7 +42,6 @@ class Relation:
     def label(self) -> str:
         term = RELATION_TYPE.term(self.type)
         return term.extra["inverse"] if self.inverse else term.label
-
 
 
 def document_day(doc: Record) -> dt.date | None:
@@ -127,7 +125,9 @@ class Content:
     # -- the catalogue ---------------------------------------------------------
 
     def clause_by_id(self, document: Record, clause_id: str) -> ClauseRef | None:
-        return self._clause_index().get((document.id, clause_id))
+        return self.once("index", "clauses", lambda: {
+            (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
+        }).get((document.id, clause_id))
 
     def policies_based_on(self, document: Record, clause: Record) -> list[Record]:
         return self._policy_index().get((document.id, clause.id), [])
@@ -176,12 +176,8 @@ class Content:
     def department_label(self, department: Record) -> str:
         """A department's name as lists and titles show it: with its
         government's name when another government has one of the same name."""
-        def names():
-            count: dict[str, int] = {}
-            for d in self.departments.values():
-                count[d.name] = count.get(d.name, 0) + 1
-            return count
-        if self.once("index", "department names", names).get(department.name, 0) < 2:
+        names = self.once("index", "department names", lambda: Counter(d.name for d in self.departments.values()))
+        if names[department.name] < 2:
             return department.name
         return f"{department.name}（{self.government_of(department).name}）"
 
@@ -199,11 +195,6 @@ class Content:
         the entry page, the export, the search records and the department pages
         all ask."""
         return self.once("status", policy.id, lambda: policy_status(policy, self.as_of))
-
-    def _clause_index(self) -> dict:
-        return self.once("index", "clauses", lambda: {
-            (doc.id, ref.clause.id): ref for doc in self.documents.values() for ref in self.clauses(doc)
-        })
 
     def _policy_index(self) -> dict:
         def build() -> dict:
@@ -244,4 +235,3 @@ def _walk(document: Record, clauses: list[Record], parents: tuple) -> Iterator[C
     for clause in clauses:
         yield ClauseRef(document, clause, parents)
         yield from _walk(document, clause.children, parents + (clause,))
-

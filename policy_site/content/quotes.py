@@ -75,12 +75,6 @@ _CURE = {
 }
 
 
-def _given(record: Record, name: str) -> bool:
-    """Whether the file gives ``name`` (perhaps with a value of the wrong type,
-    which the type check has reported)."""
-    return name in record._field_pos
-
-
 def _check_target_shape(ind: Record, problems: Problems) -> None:
     """A target of each shape (target_shape) has the fields that shape needs,
     no others, and states them in its quote as written."""
@@ -104,12 +98,8 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
                          "定性目标没有目标值，不能填写年度进展。请删除 progress。",
                          "a qualitative target has no number, so it cannot have progress. Delete progress.")
         return
-    if not ind.comparator:
-        if _given(ind, "comparator"):
-            return  # given but not a comparator: reported with the allowed values
-        problems.add(*ind.where("comparator"),
-                     f"缺少必填字段“comparator”(比较方式):{label}必须写明比较方式，例如 以上、不低于、达到、确数。",
-                     f'missing required field "comparator" (比较方式): a {kind} target needs one, e.g. 以上, 不低于, 达到, 确数.')
+    if _missing(ind, "comparator", problems, f"{label}必须写明比较方式，例如 以上、不低于、达到、确数。",
+                f"a {kind} target needs one, e.g. 以上, 不低于, 达到, 确数."):
         return
     if kind == target_shape.VALUES:
         _check_values(ind, problems)
@@ -117,24 +107,28 @@ def _check_target_shape(ind: Record, problems: Problems) -> None:
         return
     if kind == target_shape.RELATIVE:
         _check_relative(ind, problems)
-    elif ind.value is None:
-        if _given(ind, "value"):
-            return  # given but not a number: reported by its type
-        problems.add(*ind.where("value"),
-                     "缺少必填字段“value”(目标值):原文没有数字时，请写比较基准(reference)或定性目标(direction),不要编造数字。",
-                     'missing required field "value" (目标值): where the text gives no number, write a reference or a '
-                     "direction; never invent a number.")
+    elif _missing(ind, "value", problems, "原文没有数字时，请写比较基准(reference)或定性目标(direction),不要编造数字。",
+                  "where the text gives no number, write a reference or a direction; never invent a number."):
         return
     if ind.value is not None:
-        if not ind.unit:
-            if _given(ind, "unit"):
-                return
-            problems.add(*ind.where("unit"),
-                         "缺少必填字段“unit”(单位):有目标值的指标必须写单位，例如 家、%。",
-                         'missing required field "unit" (单位): a target with a value needs a unit, e.g. 家 or %.')
+        if _missing(ind, "unit", problems, "有目标值的指标必须写单位，例如 家、%。",
+                    "a target with a value needs a unit, e.g. 家 or %."):
             return
         _check_number(ind, ind, ind.quote, problems)
     _check_progress(ind, problems)
+
+
+def _missing(ind: Record, name: str, problems: Problems, cure_zh: str, cure_en: str) -> bool:
+    """Whether the target lacks ``name``, which its shape needs: reported
+    with the cure, unless the file gives it in a form its type check has
+    reported (not a number, not an allowed comparator)."""
+    if getattr(ind, name) is not None:
+        return False
+    if name not in ind._field_pos:  # not given at all
+        label = INDICATOR.fields[name].label
+        problems.add(*ind.where(name), f"缺少必填字段“{name}”({label}):{cure_zh}",
+                     f'missing required field "{name}" ({label}): {cure_en}')
+    return True
 
 
 def _check_progress(ind: Record, problems: Problems) -> None:
@@ -204,21 +198,21 @@ def _check_values(ind: Record, problems: Problems) -> None:
         problems.add(*ind.where("values"),
                      "分项目标值(values)至少要有两项；只有一个数值时，请直接填写 value 和 unit。",
                      "values needs at least two items; for one number, write value and unit instead.")
-    seen: dict[str, Record] = {}
-    at = 0
+    seen: set[str] = set()
+    at = 0  # where the number of the value before ends in the quote
     for part in ind.values:
         if part.id in seen:
             problems.add(*part.where("id"),
                          f"分项编号“{part.id}”在指标 {ind.id} 中重复。",
                          f'duplicate value id "{part.id}" in indicator {ind.id}.')
-        seen[part.id] = part
+        seen.add(part.id)
         if part.label not in ind.quote:
             problems.add(*part.where("label"),
                          f"分项“{part.label}”没有出现在原文表述“{ind.quote}”中:请照原文填写。",
                          f'the label "{part.label}" does not appear in the quote "{ind.quote}": copy it from the text.')
         if not _check_number(ind, part, ind.quote, problems):
             continue
-        found = _number_at(ind.quote, part, at)
+        found = _number(part.value).search(ind.quote, at)
         if found is None:
             problems.add(*part.where("value"),
                          f"分项“{part.label}”的数值 {present.format_number(part.value)} 在原文表述中排在前一项之前:"
@@ -226,10 +220,4 @@ def _check_values(ind: Record, problems: Problems) -> None:
                          f'the value {present.format_number(part.value)} of "{part.label}" comes before the previous value '
                          "in the quote: list values in the order the text gives them.")
         else:
-            at = found
-
-
-def _number_at(quote: str, part: Record, start: int) -> int | None:
-    """Where the number of ``part`` ends in ``quote`` at or after ``start``."""
-    m = _number(part.value).search(quote, start)
-    return m.end() if m else None
+            at = found.end()

@@ -124,21 +124,17 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
         gov_path.parent.mkdir(exist_ok=True)
         gov_path.write_text(gov_text, encoding="utf-8")
     clauses = list(_walk(parsed.clauses))
-    indicators = sum(len(c.get("indicators", [])) for c in _walk_data(draft.document["body"]["clauses"]))
+    drafted = _walk(draft.document["body"]["clauses"], lambda c: c.get("children", []))
+    indicators = sum(len(c.get("indicators", [])) for c in drafted)
     return ImportResult(path, [p for p, _ in stubs], review, len(clauses), indicators, text,
                         gov_file[0][0] if gov_file else None)
 
 
-def _walk(clauses):
+def _walk(clauses, children=lambda c: c.children):
+    """Every clause, each followed by the clauses below it (``children`` finds them)."""
     for c in clauses:
         yield c
-        yield from _walk(c.children)
-
-
-def _walk_data(clauses):
-    for c in clauses:
-        yield c
-        yield from _walk_data(c.get("children", []))
+        yield from _walk(children(c), children)
 
 
 def _document_id(given: str | None, doc_no: str | None, src: Path, known: Known, content_dir: Path) -> str:

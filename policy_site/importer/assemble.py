@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..chinese import parse_date
 from ..schema.model import DISCLOSURE_FIELDS, METADATA, VALIDITY
 from ..schema.types import Invalid, Object, resolve
-from .metadata import parse_date
 from .structure import Clause, Parsed
 from .targets import find_targets
 from .units import Departments, line_units, unit_groups

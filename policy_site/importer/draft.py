@@ -77,9 +77,7 @@ def scalar_text(value) -> str:
     if isinstance(value, (int, float)):
         return format_number(value)
     text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=False)
-    if text.endswith("\n...\n"):
-        text = text[: -len("\n...\n")]
-    return text.rstrip("\n")
+    return text.removesuffix("\n...\n").rstrip("\n")  # without the end-of-document marker
 
 
 def emit(model: Object, data: dict, header: str, comments: dict[str, str]) -> tuple[str, dict[str, int]]:

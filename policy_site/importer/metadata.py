@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chinese import parse_date  # noqa: F401 (how the importer reads these dates)
-
 # Label as printed -> field of METADATA ("title" is the document's own title).
 FIELD_LABELS = {
     "index_no": ["信息索引号", "索引号"],
@@ -38,21 +36,13 @@ OTHER = ["主题词", "体裁分类", "组配分类", "目录组配分类", "内
 
 _ALL = sorted({label for labels in FIELD_LABELS.values() for label in labels} | set(COUNTERS) | set(OTHER),
               key=len, reverse=True)
+# Spaces a label may hold between its characters (索 引 号).
 _GAP = r"[ \t\u00a0\u3000]*"
-
-
-def _label_pattern(label: str) -> str:
-    return _GAP.join(re.escape(c) for c in label)
-
-
-_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s|•·●▪■◆>\d]))(" + "|".join(_label_pattern(l) for l in _ALL) + r")" + _GAP + r"[:：]")
+_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s|•·●▪■◆>\d]))(" + "|".join(_GAP.join(map(re.escape, label)) for label in _ALL)
+                    + r")" + _GAP + r"[:：]")
 _LEAD = re.compile(r"^[\s•·●▪■◆*\-|]*")
 _BY_LABEL = {label: name for name, labels in FIELD_LABELS.items() for label in labels}
 _VALUE_EDGE = " \t\u00a0\u3000|•·●▪■◆"
-
-
-def _canonical(printed: str) -> str:
-    return re.sub(r"[ \t\u00a0\u3000]", "", printed)
 
 
 def is_metadata_line(line: str) -> bool:
@@ -85,7 +75,7 @@ def read_metadata(paragraphs: list[str], indexes: list[int]) -> Metadata:
         pending = None
         for k, m in enumerate(matches):
             end = matches[k + 1].start() if k + 1 < len(matches) else len(line)
-            label = _canonical(m.group(1))
+            label = re.sub(_GAP, "", m.group(1))  # as FIELD_LABELS writes it: 索 引 号 -> 索引号
             value = line[m.end():end].strip(_VALUE_EDGE)
             if label in ("政策解读",):
                 value = ""

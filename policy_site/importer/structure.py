@@ -65,7 +65,6 @@ class Clause:
     marker: str | None = None
     ordinal: int | None = None
     id: str = ""
-    inline: bool = False  # the text began on the number's own line
 
     @property
     def text(self) -> str:
@@ -85,7 +84,6 @@ class Notice:
 class Parsed:
     metadata: Metadata
     title: str | None = None
-    title_from: str = ""  # "text", "metadata" or "body": where the document's title was found
     issuer_line: str | None = None
     doc_no_line: str | None = None
     notice: Notice | None = None
@@ -201,14 +199,11 @@ def parse(paragraphs: list[str]) -> Parsed:
 
     notice_found = bool(notice_paragraphs) and bool(addressees or signatory_lines or date_text or note)
     parsed.framed = bool(addressees or (signatory_lines and date_text))
-    if title_lines:
-        parsed.title, parsed.title_from = _join_title(title_lines, names), "text"
-    elif metadata.values.get("title"):
-        parsed.title, parsed.title_from = metadata.values["title"], "metadata"
+    parsed.title = _join_title(title_lines, names) if title_lines else metadata.values.get("title")
     if body_title_lines:
         parsed.body_title = _join_title(body_title_lines, names)
         if parsed.title is None:
-            parsed.title, parsed.title_from = parsed.body_title, "body"
+            parsed.title = parsed.body_title
     else:
         parsed.body_title = parsed.title
     opening: list[str] = []
@@ -315,7 +310,7 @@ def build_tree(lines: list[str]) -> list[Clause]:
         rest = line[m.end():].lstrip(_SPACE)
         heading, text = split_heading(kind, rest)
         clause = Clause(number=number, heading=heading, paragraphs=[text] if text else [], marker=kind,
-                        ordinal=_ordinal(kind, m.group(1)), inline=bool(text))
+                        ordinal=_ordinal(kind, m.group(1)))
         kinds = [c.marker for c in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]

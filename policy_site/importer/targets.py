@@ -112,7 +112,7 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     """(start, end) of the phrases of ``text``: split at sentence ends, commas
     and parenthesised unit statements, never inside parentheses or quotes."""
     cuts = set()
-    protected = [(s, e) for s, e in parenthesised(text)]
+    protected = parenthesised(text)
     for s, e in protected:
         inner = text[s + 1:e - 1]
         if "牵头" in inner or "责任单位" in inner or "配合" in inner:
@@ -327,16 +327,12 @@ def _kind(phrase: str) -> str | None:
 
 def _deadline(text: str, at: int) -> int | None:
     """The year the sentence holding position ``at`` sets (到2025年, 2022年,)."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, at):
-        start = m.end()
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
     years = [int(y.group(1)) for y in _YEAR.finditer(text, start, at) if not _is_name(text[start:at], y.start() - start)]
     return years[-1] if years else None
 
 
 def _sentence_around(text: str, at: int) -> str:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, at):
-        start = m.end()
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
     end_m = _SENTENCE_END.search(text, at)
     return text[start:end_m.end() if end_m else len(text)].strip()

@@ -58,16 +58,12 @@ def _not_docx(name: str) -> ImportFailure:
         'Open the original in Word, choose "Save As" → "Word Document (*.docx)", and import that.')
 
 
+# The elements of a run that stand for a character: a tab, a line break.
+_BREAKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
 def _paragraph_text(p) -> str:
-    parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if node.tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{_W}tab":
-            parts.append("\t")
-        else:
-            parts.append("\n")
-    return "".join(parts)
+    return "".join(_BREAKS.get(node.tag, node.text or "") for node in p.iter(f"{_W}t", *_BREAKS))
 
 
 def _paragraph_lines(p, numbering: "_Numbering", document) -> list[str]:
@@ -165,6 +161,9 @@ def _val(element, child: str) -> str | None:
 _LEGAL = "零壹贰叁肆伍陆柒捌玖", "拾佰仟万"  # capital digits and units
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+# Numbers 1-20 in a circle (①), in parentheses (⑴) or with a full stop (⒈): the code point of 1.
+_ENCLOSED = {"decimalEnclosedCircle": 0x2460, "decimalEnclosedCircleChinese": 0x2460, "decimalEnclosedParen": 0x2474,
+             "decimalEnclosedFullstop": 0x2488}
 
 
 def _format(n: int, fmt: str) -> str:
@@ -180,12 +179,8 @@ def _format(n: int, fmt: str) -> str:
         return _BRANCHES[(n - 1) % 12]
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
         return full_width(str(n))
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
-        return chr(0x2474 + n - 1)
-    if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
-        return chr(0x2488 + n - 1)
+    if fmt in _ENCLOSED and 1 <= n <= 20:
+        return chr(_ENCLOSED[fmt] + n - 1)
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("lowerLetter", "upperLetter"):

@@ -13,6 +13,9 @@ from __future__ import annotations
 from ..chinese import chinese_number
 from ..present import doc_name, target_text, validity, validity_word
 
+# The document's facts the poster names at its foot, with their labels.
+FACTS = (("doc_no", "文号"), ("issuer", "发布单位"))
+
 
 def infographic_data(content, doc) -> dict:
     """What the infographic of ``doc`` shows, as plain data (str, bool, None, list, dict).
@@ -41,36 +44,17 @@ def infographic_data(content, doc) -> dict:
     meta = doc.metadata
     term = validity(doc)
     body = doc.body
-    goals = [
-        {
-            "id": ref.clause.id,
-            "number": ref.clause.number,
-            "heading": ref.clause.heading,
-            "indicators": [
-                {
-                    "id": ind.id,
-                    "metric": ind.metric,
-                    "target": target_text(ind),
-                    "lead": ind.lead.name if ind.lead else None,
-                }
-                for ind in ref.clause.indicators
-            ],
-        }
-        for ref in content.goals(doc)
-    ]
+
+    def named(clause) -> dict:  # None: the group of tasks without a parent clause
+        return {key: getattr(clause, key) if clause is not None else None for key in ("id", "number", "heading")}
+
+    goals = [{**named(ref.clause), "indicators": [
+        {"id": ind.id, "metric": ind.metric, "target": target_text(ind), "lead": ind.lead.name if ind.lead else None}
+        for ind in ref.clause.indicators]} for ref in content.goals(doc)]
     groups: dict = {}
     for ref in content.tasks(doc):
-        parent = ref.parents[-1] if ref.parents else None
-        key = parent.id if parent is not None else None
-        if key not in groups:
-            groups[key] = {
-                "id": key,
-                "number": parent.number if parent is not None else None,
-                "heading": parent.heading if parent is not None else None,
-                "tasks": [],
-            }
-        groups[key]["tasks"].append(
-            {"id": ref.clause.id, "number": ref.clause.number, "heading": ref.clause.heading})
+        group = named(ref.parents[-1] if ref.parents else None)
+        groups.setdefault(group["id"], {**group, "tasks": []})["tasks"].append(named(ref.clause))
     task_groups = list(groups.values())
     return {
         "id": doc.id,
@@ -101,7 +85,6 @@ def task_name(task: dict, index: int) -> str:
     return display(task.get("heading")) or (task.get("number") or "").strip() or str(index + 1)
 
 
-
 def describe(data: dict) -> str:
     """The whole picture as one paragraph: the SVG's <desc>."""
     parts = [f"一图读懂:{data.get('headline') or data['title']}{data.get('period') or ''}。"]
@@ -123,8 +106,7 @@ def describe(data: dict) -> str:
             groups.append(f"{group.get('number') or ''}{display(group.get('heading'))},"
                           f"共{len(group['tasks'])}项:{names}。")
         parts.append(f"{data['tasks_title']}:" + "".join(groups))
-    facts = [f"文号{data['doc_no']}" if data.get("doc_no") else "",
-             f"发布单位{data['issuer']}" if data.get("issuer") else ""]
-    if any(facts):
-        parts.append(",".join(f for f in facts if f) + "。")
+    facts = [f"{label}{data[key]}" for key, label in FACTS if data.get(key)]
+    if facts:
+        parts.append(",".join(facts) + "。")
     return "".join(parts)

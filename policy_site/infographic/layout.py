@@ -45,10 +45,12 @@ _NO_END = set("（《〔「『【“‘([{")
 _ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/+%]*|“[^“”]*”|\([^()]*\)|（[^（）]*）|.", re.S)
 
 
-def _units(text: str) -> list[str]:
-    """The pieces a line may break between."""
+def _units(atoms) -> list[str]:
+    """The pieces a line may break between, made of ``atoms`` (a text's
+    ``_ATOM``s, or the characters of a piece too long for a line): no piece
+    starts with closing punctuation or ends with opening punctuation."""
     units: list[str] = []
-    for atom in _ATOM.findall(text):
+    for atom in atoms:
         if units and (atom[0] in _NO_START or units[-1][-1] in _NO_END):
             units[-1] += atom
         else:
@@ -65,7 +67,7 @@ def _greedy(units: list[str], size: float, width: float, bold: bool) -> list[str
             line = ""
         if not line and text_width(unit, size, bold) > width:
             # A piece longer than a line (a long quotation): break inside it.
-            for piece in _units_by_char(unit):
+            for piece in _units(unit):
                 if line and text_width(line + piece, size, bold) > width:
                     lines.append(line)
                     line = ""
@@ -77,24 +79,13 @@ def _greedy(units: list[str], size: float, width: float, bold: bool) -> list[str
     return lines
 
 
-def _units_by_char(text: str) -> list[str]:
-    """A piece too long for a line, as characters (closing punctuation kept attached)."""
-    pieces: list[str] = []
-    for atom in text:
-        if pieces and (atom[0] in _NO_START or pieces[-1][-1] in _NO_END):
-            pieces[-1] += atom
-        else:
-            pieces.append(atom)
-    return pieces
-
-
 def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     """Break ``text`` into lines no wider than ``width``, as evenly as possible.
 
     Uses the fewest lines greedy filling needs, then the narrowest measure that
     keeps that many lines, so a heading never ends in a lone character.
     """
-    units = _units(re.sub(r"\s+", " ", text).strip())
+    units = _units(_ATOM.findall(re.sub(r"\s+", " ", text).strip()))
     lines = _greedy(units, size, width, bold)
     if len(lines) < 2:
         return lines
@@ -112,4 +103,4 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
 
 def fits_whole(text: str, size: float, width: float, bold: bool) -> bool:
     """Whether no word or quoted name of ``text`` has to be broken at this size."""
-    return all(text_width(u, size, bold) <= width for u in _units(text))
+    return all(text_width(u, size, bold) <= width for u in _units(_ATOM.findall(text)))

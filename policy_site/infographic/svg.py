@@ -13,7 +13,7 @@ import re
 from xml.sax.saxutils import escape
 
 from ..chinese import chinese_number
-from .data import describe, display, task_name
+from .data import FACTS, describe, display, task_name
 from .layout import fits_whole, text_width, wrap
 
 # -- Look ---------------------------------------------------------------------
@@ -28,14 +28,8 @@ CARD_STROKE = "#d3dce8"
 TEXT = "#1a1a1a"
 MUTED = "#595959"
 ON_PRIMARY_SOFT = "#dbe6f4"  # secondary text on the primary band (6.1:1)
-REPEALED = "#8c1d18"
-REPEALED_BG = "#fdecea"
-IN_FORCE = "#1b5e20"
-IN_FORCE_BG = "#e8f5e9"
-UNKNOWN = "#6d4300"
-UNKNOWN_BG = "#fff4e0"
-# The colours of a validity state, as the site's status badges (site.css).
-STATE_COLOURS = {"in-force": (IN_FORCE, IN_FORCE_BG), "lapsed": (REPEALED, REPEALED_BG), "unknown": (UNKNOWN, UNKNOWN_BG)}
+# The colours (text, background) of a validity state, as the site's status badges (site.css).
+STATE_COLOURS = {"in-force": ("#1b5e20", "#e8f5e9"), "lapsed": ("#8c1d18", "#fdecea"), "unknown": ("#6d4300", "#fff4e0")}
 
 FONT_FAMILY = ("PingFang SC, 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', "
                "'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif")
@@ -120,16 +114,7 @@ def _split_heading(heading: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else (heading, "")
 
 
-class _Canvas:
-    def __init__(self):
-        self.parts: list[str] = []
-
-    def add(self, svg: str) -> None:
-        if svg:
-            self.parts.append(svg)
-
-
-def _header(data: dict, canvas: _Canvas) -> float:
+def _header(data: dict, canvas: list[str]) -> float:
     x, inner = 24, WIDTH - 48
     parts = []
     y = 22.0
@@ -154,11 +139,11 @@ def _header(data: dict, canvas: _Canvas) -> float:
     # Two quarter discs in the right-hand corners: decoration inside the band.
     deco = (f'<path d="M{WIDTH} 0H{WIDTH - 150}A150 150 0 0 0 {WIDTH} 150Z" fill="#ffffff" fill-opacity="0.07"/>'
             f'<path d="M{WIDTH} {_n(y)}H{WIDTH - 72}A72 72 0 0 1 {WIDTH} {_n(y - 72)}Z" fill="#ffffff" fill-opacity="0.06"/>')
-    canvas.add(f"<g>{_rect(0, 0, WIDTH, y, PRIMARY)}{deco}{''.join(parts)}</g>")
+    canvas.append(f"<g>{_rect(0, 0, WIDTH, y, PRIMARY)}{deco}{''.join(parts)}</g>")
     return y
 
 
-def _status(data: dict, canvas: _Canvas, top: float) -> float:
+def _status(data: dict, canvas: list[str], top: float) -> float:
     """The validity in words: a boxed 已废止 / 有效 / 有效性未标注 and what it means."""
     if not data.get("validity"):
         return top
@@ -174,7 +159,7 @@ def _status(data: dict, canvas: _Canvas, top: float) -> float:
     height = max(badge_h, text_h) + 2 * pad
     badge_y = top + (height - badge_h) / 2
     line = _Block(lines, text_x, top + (height - text_h) / 2, size, fg)
-    canvas.add(
+    canvas.append(
         f"<g>{_rect(0, top, WIDTH, height, bg)}{_rect(0, top, 6, height, fg)}"
         f"<g>{_rect(MARGIN + 6, badge_y, badge_w, badge_h, '#ffffff', r=4, stroke=fg)}"
         f"{_Block([badge], MARGIN + 16, badge_y + 3, size, fg, bold=True).svg}</g>"
@@ -183,11 +168,11 @@ def _status(data: dict, canvas: _Canvas, top: float) -> float:
     return top + height
 
 
-def _section_title(text: str, canvas: _Canvas, top: float) -> float:
+def _section_title(text: str, canvas: list[str], top: float) -> float:
     size = 24
     block = _paragraph(text, MARGIN + 16, top, WIDTH - 2 * MARGIN - 16, size, PRIMARY, bold=True)
-    canvas.add(_rect(MARGIN, top + 8, 6, _line_box(size, LEADING)[0] - 16, PRIMARY, r=3))
-    canvas.add(block.svg)
+    canvas.append(_rect(MARGIN, top + 8, 6, _line_box(size, LEADING)[0] - 16, PRIMARY, r=3))
+    canvas.append(block.svg)
     return top + block.height
 
 
@@ -273,7 +258,7 @@ def _goal_heading(goal: dict, index: int, x: float, top: float, width: float) ->
     return circle + numeral_svg + text, height
 
 
-def _goal_card(goal: dict, index: int, canvas: _Canvas, top: float) -> float:
+def _goal_card(goal: dict, index: int, canvas: list[str], top: float) -> float:
     x, width = MARGIN, WIDTH - 2 * MARGIN
     inner_x, inner_w = x + PAD, width - 2 * PAD
     head_svg, head_h = _goal_heading(goal, index, inner_x, top + PAD, inner_w)
@@ -300,7 +285,7 @@ def _goal_card(goal: dict, index: int, canvas: _Canvas, top: float) -> float:
             parts.append(svg)
         y += needed + gap
     bottom = (y - gap if rows else y) + PAD
-    canvas.add(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")
+    canvas.append(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")
     return bottom
 
 
@@ -322,7 +307,7 @@ def _chips(labels: list[str], x: float, top: float, width: float) -> tuple[list[
     return parts, (y + row_h - top) if labels else 0.0
 
 
-def _group_card(group: dict, canvas: _Canvas, top: float) -> float:
+def _group_card(group: dict, canvas: list[str], top: float) -> float:
     x, width = MARGIN, WIDTH - 2 * MARGIN
     inner_x = x + PAD
     tile = 72
@@ -346,26 +331,21 @@ def _group_card(group: dict, canvas: _Canvas, top: float) -> float:
     parts += chips
     y += chips_h
     bottom = max(y, top + PAD + tile) + PAD
-    canvas.add(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")
+    canvas.append(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")
     return bottom
 
 
-def _footer(data: dict, canvas: _Canvas, top: float) -> float:
+def _footer(data: dict, canvas: list[str], top: float) -> float:
     size = 14
     x, inner = 24, WIDTH - 48
     parts, y = [], top + 16
-    lines = []
-    if data.get("doc_no"):
-        lines.append((f"文号：{data['doc_no']}", "#ffffff"))
-    if data.get("issuer"):
-        lines.append((f"发布单位：{data['issuer']}", "#ffffff"))
-    lines.append(("图中数字均取自文件原文", ON_PRIMARY_SOFT))
-    for text, fill in lines:
+    lines = [(f"{label}：{data[key]}", "#ffffff") for key, label in FACTS if data.get(key)]
+    for text, fill in lines + [("图中数字均取自文件原文", ON_PRIMARY_SOFT)]:
         block = _paragraph(text, x, y, inner, size, fill)
         parts.append(block.svg)
         y += block.height + 2
     y += 14
-    canvas.add(f"<g>{_rect(0, top, WIDTH, y - top, PRIMARY)}{''.join(parts)}</g>")
+    canvas.append(f"<g>{_rect(0, top, WIDTH, y - top, PRIMARY)}{''.join(parts)}</g>")
     return y
 
 
@@ -376,7 +356,7 @@ def infographic_svg(data: dict) -> str:
     ``infographic-<doc id>-title`` and ``-desc``, unique on a page that
     inlines the picture. No scripts, images, fonts or external references.
     """
-    canvas = _Canvas()
+    canvas: list[str] = []  # the drawing's parts, top to bottom
     y = _header(data, canvas)
     y = _status(data, canvas, y)
     y += 20
@@ -401,7 +381,7 @@ def infographic_svg(data: dict) -> str:
             f'<title id="{title_id}">{_xml(data["title"])}</title>',
             f'<desc id="{desc_id}">{_xml(describe(data))}</desc>',
             _rect(0, 0, WIDTH, height, PAGE_BG),
-            *canvas.parts,
+            *filter(None, canvas),
         ]
     )
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{head}\n{body}\n</svg>\n'

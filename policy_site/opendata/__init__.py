@@ -81,22 +81,19 @@ def publish(content, site) -> Published:
     out = Published()
     data: dict[str, str | bytes] = {}  # what the zip holds
 
-    def add(path: str, text: str | bytes, title: str, fmt: str, description: str = "", schema: str | None = None,
-            fields: Object | None = None, zipped: bool = True) -> None:
-        out.files[path] = text
-        if zipped:
-            data[path] = text
-        out.listing.append(DataFile(title, path, path, fmt, _size(text), 1, description, schema, fields))
-
-    def group(paths_texts: dict[str, str], pattern: str, title: str, description: str, schema: str,
-              fields: Object) -> None:
-        if not paths_texts:
+    def group(files: dict[str, str | bytes], pattern: str, title: str, fmt: str, description: str = "",
+              schema: str | None = None, fields: Object | None = None, zipped: bool = True) -> None:
+        """List ``files`` (path -> text) as one item; ``pattern``: its path, or for several its paths' pattern."""
+        if not files:
             return
-        out.files.update(paths_texts)
-        data.update(paths_texts)
-        out.listing.append(DataFile(title, pattern, next(iter(paths_texts)), "JSON",
-                                    sum(_size(t) for t in paths_texts.values()), len(paths_texts), description,
-                                    schema, fields))
+        out.files.update(files)
+        if zipped:
+            data.update(files)
+        out.listing.append(DataFile(title, pattern, next(iter(files)), fmt, sum(_size(t) for t in files.values()),
+                                    len(files), description, schema, fields))
+
+    def add(path: str, text: str | bytes, *args, **kwargs) -> None:
+        group({path: text}, path, *args, **kwargs)
 
     schemas = {name: obj for name, obj in
                [("document", DOCUMENT_FILE), ("policy", POLICY_FILE), ("catalogue", CATALOGUE)]
@@ -109,10 +106,10 @@ def publish(content, site) -> Published:
         add(urls.data_file(f"{table.name}.json"), json_text, f"{table.title}表", "JSON", "与 CSV 相同的行。",
             schema_path(table.name), table.row_object)
     group({urls.document_data(d): _json(records.document_data(ctx, d)) for d in content.documents.values()},
-          "documents/<文件ID>/index.json", "每份文件", "公开信息、有效性、相关文件、印发通知、条款（含编号和网址）、"
+          "documents/<文件ID>/index.json", "每份文件", "JSON", "公开信息、有效性、相关文件、印发通知、条款（含编号和网址）、"
           "指标、部门、解读和依据它的政策目录条目。", schema_path("document"), DOCUMENT_FILE)
     group({urls.policy_data(p): _json(records.policy_data(ctx, p)) for p in content.policies.values()},
-          "policies/<政策目录条目ID>/index.json", "每个政策目录条目", "条目的全部字段、状态、依据条款和相关目标。",
+          "policies/<政策目录条目ID>/index.json", "每个政策目录条目", "JSON", "条目的全部字段、状态、依据条款和相关目标。",
           schema_path("policy"), POLICY_FILE)
     if content.policies:
         add(urls.catalogue_data(), tables.json_lines(records.catalogue_data(ctx)), "政策目录（全部条目）", "JSON",

@@ -77,19 +77,13 @@ def _sort_key(entry: Entry):
     return (-_moment(entry.updated).timestamp(), entry.id)
 
 
-def document_dates(doc) -> list:
-    """Every date a document states about itself: 成文日期, 发布日期, 废止日期, the notice's date."""
+def document_updated(doc):
+    """The newest date a document states about itself (成文日期, 发布日期,
+    废止日期, the notice's date), with its time when it gives one; None when
+    it states none."""
     meta, notice = doc.metadata, doc.notice
     dates = [d for d in ((meta.written_date, meta.published, meta.repeal_date) if meta else ()) if d]
-    if notice and notice.date:
-        dates.append(notice.date)
-    return dates
-
-
-def document_updated(doc):
-    """The newest date a document states, with its time when it gives one; None when it states none."""
-    dates = document_dates(doc)
-    return max(dates, key=_moment) if dates else None
+    return max(dates + ([notice.date] if notice and notice.date else []), key=_moment, default=None)
 
 
 def document_entries(content) -> list[Entry]:
@@ -136,9 +130,7 @@ def policy_entries(content) -> list[Entry]:
 
 def timestamp(value) -> str:
     """An Atom date (RFC 3339): the content's date or date and time, as UTC."""
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _moment(value).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def feeds(content, site) -> list[tuple[Feed, list[Entry]]]:

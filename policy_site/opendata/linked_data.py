@@ -61,10 +61,6 @@ def _compact(node: dict) -> dict:
     return {k: v for k, v in node.items() if v not in (None, "", [])}
 
 
-def _organisation(name: str | None) -> dict | None:
-    return {"@type": "GovernmentOrganization", "name": name} if name else None
-
-
 def breadcrumbs(link: Linker, trail: list[tuple[str, str]]) -> dict:
     """A BreadcrumbList of (name, site-relative URL), from the home page to the page."""
     return {
@@ -117,7 +113,7 @@ def document(content, site, doc, home_title: str) -> dict:
         "legislationIdentifier": identifiers[0] if len(identifiers) == 1 else identifiers,
         "legislationDate": _date(meta.written_date) if meta else None,
         "datePublished": _date(meta.published) if meta else None,
-        "legislationPassedBy": _organisation(meta.issuer) if meta else None,
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": meta.issuer} if meta and meta.issuer else None,
         "legislationLegalForce": {"@id": LEGAL_FORCE[state]} if state in LEGAL_FORCE else None,
         "legislationType": DOCUMENT_TYPE.term(doc.type).label if doc.type else None,
         "inLanguage": LANGUAGE,

@@ -68,7 +68,7 @@ def derived(name: str, type_, label: str, value: Compute, description: str = "",
     return Derived(Field(name, type_, label, required=required, description=description), value)
 
 
-def url_field(target: Callable[[Any], str], description: str = "该项在本站的页面。") -> Derived:
+def url_field(target: Callable[[Any], str], description: str) -> Derived:
     return derived("url", Link(), "网址", lambda record, ctx: target(record), description)
 
 
@@ -88,31 +88,25 @@ class View(Object):
 
 
 def derive(source: Object, name: str, *, only: tuple = (), omit: tuple = (), nested: dict | None = None,
-           added: list[Derived] = (), first: list[Derived] = (), title: str = "") -> View:
+           added: list[Derived] = ()) -> View:
     """A View of the model object ``source``: its fields in the model's
     order (``only`` these, or all but ``omit``), nested objects replaced by
     their views (``nested``: field name -> View, or a function returning
     one for a recursive object), a field of the same name in ``added``
     replacing the model's, the rest of ``added`` after them."""
     by_name = {d.field.name: d for d in added}
-    fields, compute = [d.field for d in first], {d.field.name: d.value for d in first}
+    fields: list[Field | Derived] = []
     for field_name, field in source.fields.items():
         if (only and field_name not in only) or field_name in omit:
-            continue
-        if field_name in by_name:
-            d = by_name.pop(field_name)
-            fields.append(d.field)
-            compute[field_name] = d.value
             continue
         if nested and field_name in nested:
             t = resolve(field.type)
             view = nested[field_name]
             field = replace(field, type=List(view, t.min_items) if isinstance(t, List) else view)
-        fields.append(field)
-    for d in by_name.values():
-        fields.append(d.field)
-        compute[d.field.name] = d.value
-    return View(name, title or source.title, fields, compute, source.description)
+        fields.append(by_name.pop(field_name, field))
+    fields += by_name.values()
+    return View(name, source.title, [f.field if isinstance(f, Derived) else f for f in fields],
+                {f.field.name: f.value for f in fields if isinstance(f, Derived)}, source.description)
 
 
 def with_version(view: View, name: str) -> View:
@@ -292,10 +286,6 @@ POLICY_LINK = derive(POLICY, "policy_link", only=("id", "name"), added=[
 ])
 
 
-def _policies_of_document(doc, ctx: Context) -> list:
-    return [p for p in ctx.content.policies.values() if any(b.document is doc for b in p.basis)]
-
-
 DOCUMENT_DATA = derive(DOCUMENT, "document_data", omit=("review",), nested={"body": BODY_DATA}, added=[
     derived("relations", List(RELATION_DATA), "相关文件", lambda doc, ctx: ctx.content.relations_both_ways(doc),
             "本文件替代、修改或依据的文件，以及替代、修改或依据本文件的文件（两个方向）。"),
@@ -306,7 +296,8 @@ DOCUMENT_DATA = derive(DOCUMENT, "document_data", omit=("review",), nested={"bod
             "本文件的有效性及网站上的显示。"),
     derived("interpretations", List(INTERPRETATION_LINK), "政策解读",
             lambda doc, ctx: ctx.content.interpretations_of(doc)),
-    derived("policies", List(POLICY_LINK), "政策目录条目", _policies_of_document,
+    derived("policies", List(POLICY_LINK), "政策目录条目",
+            lambda doc, ctx: [p for p in ctx.content.policies.values() if any(b.document is doc for b in p.basis)],
             "依据本文件条款的政策目录条目。"),
     url_field(urls.document, "政策原文页面。"),
 ])

@@ -15,33 +15,29 @@ import csv
 import io
 import json
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .. import target_shape, urls
-from ..content import Content
+from ..content import ClauseRef, Content
 from ..present import citation, clause_label, format_number, part_text, target_text, validity
 from ..schema.model import (CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, METADATA, PERIOD, POLICY, POLICY_STATUS, PROGRESS,
                             STATE, STATE_NAMES, TARGET_VALUE)
-from ..schema.types import Date, DateTime, Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
+from ..schema.types import Enum, Field, Id, Link, List, Number, Object, RefTo, Term, Text, resolve
 from ..validate import Record
-from .records import VERSION, Context, View, derived
+from .records import TARGET_SHAPE, VERSION, Context, Derived, View, data, derived
 
 SEPARATOR = "、"  # between the items of a list in one cell
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
-class Column:
-    field: Field  # name: the JSON key; label: the CSV header; type: how the cell is written
-    value: Callable[[Any, Context], Any]
-
-
-def column(name: str, type_, label: str, value: Callable, description: str = "") -> Column:
-    return Column(Field(name, type_, label, description=description), value)
+def column(name: str, type_, label: str, value: Callable, description: str = "") -> Derived:
+    """A column: its field's name is the JSON key, its label the CSV header,
+    its type how the cell is written; any cell may be empty (null)."""
+    return derived(name, type_, label, value, description, required=False)
 
 
 def model_column(obj: Object, field_name: str, value: Callable, name: str = "", label: str = "",
-                 description: str = "") -> Column:
+                 description: str = "") -> Derived:
     """A column that is a field of the model's ``obj``: its label, type and
     description; a list becomes one text cell, a reference the id."""
     field = obj.fields[field_name]
@@ -50,17 +46,17 @@ def model_column(obj: Object, field_name: str, value: Callable, name: str = "", 
         t = Text()
     elif isinstance(t, RefTo) and not t.scoped:
         t = Id()
-    return Column(replace(field, name=name or field_name, type=t, label=label or field.label, required=False,
-                          description=description or field.description), value)
+    return Derived(replace(field, name=name or field_name, type=t, label=label or field.label, required=False,
+                           description=description or field.description), value)
 
 
-def id_column(obj: Object, name: str, value: Callable) -> Column:
+def id_column(obj: Object, name: str, value: Callable) -> Derived:
     """A record's id, labelled by what it is (文件ID, 指标ID): "编号" alone
     would be ambiguous in a table with several, and 文件编号 is the 文号."""
     return column(name, Id(), f"{obj.title}ID", value, f"{obj.title}在本站的编号（稳定，决定网址）。")
 
 
-def url_column(target: Callable[[Any], str], description: str) -> Column:
+def url_column(target: Callable, description: str) -> Derived:
     return column("url", Link(), "网址", lambda row, ctx: target(row), description)
 
 
@@ -72,14 +68,7 @@ def cell(t, value, ctx: Context):
         return SEPARATOR.join(str(v.ref_id if isinstance(v, Record) else v) for v in value)
     if isinstance(value, Record):
         return value.ref_id  # a reference: the id others use (haishu/finance-office)
-    t = resolve(t)
-    if isinstance(t, DateTime):
-        return value.strftime("%Y-%m-%dT%H:%M")
-    if isinstance(t, Date):
-        return value.isoformat()
-    if isinstance(t, Link):
-        return ctx.link(value)
-    return value
+    return data(t, value, ctx)  # dates and links as the JSON records write them
 
 
 def csv_text(value) -> str:
@@ -105,7 +94,7 @@ class Table:
     name: str  # data/<name>.csv, data/<name>.json
     title: str
     description: str
-    columns: tuple[Column, ...]
+    columns: tuple[Derived, ...]
     rows: Callable[[Content], Iterable]  # what each row is about
 
     def __post_init__(self):
@@ -168,79 +157,67 @@ def json_lines(payload: dict) -> str:
 
 # -- The tables ----------------------------------------------------------------------
 
-SHAPE = Enum(*(Term(k, v, v) for k, v in target_shape.LABELS.items()))
 KIND = Enum(Term("目标值", "目标值", "文件规定的目标。"), Term("年度进展", "年度进展", "某一年度的完成值。"))
 
 
+class _Row(NamedTuple):
+    """A row of the indicators table: a target (a row for each labelled value
+    of a 分别 target), or a year's progress."""
+
+    ref: ClauseRef  # the goal clause
+    ind: Record
+    progress: Record | None  # None: the target's row
+    part: Record | None  # one labelled value of a 分别 target
+
+
 def _indicator_rows(content: Content):
-    """(goal ClauseRef, indicator, progress or None, labelled value or None):
-    the target (one row for each labelled value of a 分别 target), then each
-    year's progress."""
+    """Each indicator's target rows, then a row for each year's progress."""
     for doc in content.full_documents:
         for ref in content.goals(doc):
             for ind in ref.clause.indicators:
                 for part in ind.values or [None]:
-                    yield ref, ind, None, part
+                    yield _Row(ref, ind, None, part)
                 for progress in ind.progress:
-                    yield ref, ind, progress, None
-
-
-def _row_value(r):
-    if r[2] is not None:
-        return r[2].value
-    return (r[3] or r[1]).value
-
-
-def _row_target(r):
-    if r[3] is not None:
-        return f"{r[3].label}{part_text(r[1], r[3])}"
-    return target_text(r[1])
-
-
-def _row_url(r):
-    if r[3] is not None:
-        return urls.indicator_part(r[0].document, r[1], r[3])
-    return urls.indicator(r[0].document, r[1])
-
-
-def _lead_name(ind):
-    return ind.lead.name if ind.lead else None
+                    yield _Row(ref, ind, progress, None)
 
 
 INDICATORS = Table("indicators", "指标", "每项指标一行（目标值），每项年度进展再一行；单位、比较方式和牵头单位在每一行重复。", (
-    id_column(DOCUMENT, "document", lambda r, ctx: r[0].document.id),
-    column("document_title", Text(), "文件", lambda r, ctx: citation(r[0].document), "文件名称和文号。"),
-    id_column(CLAUSE, "clause", lambda r, ctx: r[0].clause.id),
-    column("clause_label", Text(), "条款", lambda r, ctx: clause_label(r[0]), "条款的引用序号和标题。"),
-    id_column(INDICATOR, "indicator", lambda r, ctx: r[1].id),
-    model_column(INDICATOR, "metric", lambda r, ctx: r[1].metric),
-    column("kind", KIND, "数值类型", lambda r, ctx: "目标值" if r[2] is None else "年度进展",
+    id_column(DOCUMENT, "document", lambda r, ctx: r.ref.document.id),
+    column("document_title", Text(), "文件", lambda r, ctx: citation(r.ref.document), "文件名称和文号。"),
+    id_column(CLAUSE, "clause", lambda r, ctx: r.ref.clause.id),
+    column("clause_label", Text(), "条款", lambda r, ctx: clause_label(r.ref), "条款的引用序号和标题。"),
+    id_column(INDICATOR, "indicator", lambda r, ctx: r.ind.id),
+    model_column(INDICATOR, "metric", lambda r, ctx: r.ind.metric),
+    column("kind", KIND, "数值类型", lambda r, ctx: "目标值" if r.progress is None else "年度进展",
            "目标值：文件规定的目标；年度进展：某一年度的完成值。"),
-    model_column(PROGRESS, "year", lambda r, ctx: r[2].year if r[2] else None,
+    model_column(PROGRESS, "year", lambda r, ctx: r.progress.year if r.progress else None,
                  description="年度进展的年度；目标值行为空。"),
-    column("shape", SHAPE, "目标形式", lambda r, ctx: target_shape.shape(r[1]),
+    column("shape", TARGET_SHAPE, "目标形式", lambda r, ctx: target_shape.shape(r.ind),
            "single 数值、range 区间、relative 相对目标、qualitative 定性目标（无数值）、values 一句多值（每个分项一行）。"),
-    model_column(TARGET_VALUE, "id", lambda r, ctx: r[3].id if r[3] else None, name="part",
+    model_column(TARGET_VALUE, "id", lambda r, ctx: r.part.id if r.part else None, name="part",
                  label="分项ID", description="一句多值（values）的分项编号；其他目标为空。"),
-    model_column(TARGET_VALUE, "label", lambda r, ctx: r[3].label if r[3] else None, name="part_label",
+    model_column(TARGET_VALUE, "label", lambda r, ctx: r.part.label if r.part else None, name="part_label",
                  description="一句多值的分项名称，例如 省级；其他目标为空。"),
-    column("value", Number(), "数值", lambda r, ctx: _row_value(r),
+    column("value", Number(), "数值", lambda r, ctx: r.progress.value if r.progress else (r.part or r.ind).value,
            "目标值行为目标值（区间为下限；定性目标和无数值的相对目标为空），年度进展行为该年度的完成值。"),
-    model_column(INDICATOR, "upper", lambda r, ctx: (r[3] or r[1]).upper if r[2] is None else None),
-    model_column(INDICATOR, "unit", lambda r, ctx: (r[3] or r[1]).unit),
-    model_column(INDICATOR, "comparator", lambda r, ctx: r[1].comparator),
-    model_column(INDICATOR, "reference", lambda r, ctx: r[1].reference),
-    model_column(INDICATOR, "direction", lambda r, ctx: r[1].direction),
-    column("target", Text(), "目标", lambda r, ctx: _row_target(r), "按原文写法的目标，例如 11700家以上、5%-8%、不低于上年同期。"),
-    model_column(INDICATOR, "deadline", lambda r, ctx: r[1].deadline),
-    model_column(INDICATOR, "kind", lambda r, ctx: r[1].kind, name="indicator_kind"),
-    model_column(INDICATOR, "lead", lambda r, ctx: r[1].lead, label="牵头单位ID",
+    model_column(INDICATOR, "upper", lambda r, ctx: (r.part or r.ind).upper if r.progress is None else None),
+    model_column(INDICATOR, "unit", lambda r, ctx: (r.part or r.ind).unit),
+    model_column(INDICATOR, "comparator", lambda r, ctx: r.ind.comparator),
+    model_column(INDICATOR, "reference", lambda r, ctx: r.ind.reference),
+    model_column(INDICATOR, "direction", lambda r, ctx: r.ind.direction),
+    column("target", Text(), "目标", lambda r, ctx: f"{r.part.label}{part_text(r.ind, r.part)}" if r.part else target_text(r.ind),
+           "按原文写法的目标，例如 11700家以上、5%-8%、不低于上年同期。"),
+    model_column(INDICATOR, "deadline", lambda r, ctx: r.ind.deadline),
+    model_column(INDICATOR, "kind", lambda r, ctx: r.ind.kind, name="indicator_kind"),
+    model_column(INDICATOR, "lead", lambda r, ctx: r.ind.lead, label="牵头单位ID",
                  description="牵头部门的编号；原文未写明时为空。"),
-    column("lead_name", Text(), "牵头单位", lambda r, ctx: _lead_name(r[1]), "牵头部门的名称；原文未写明时为空。"),
-    model_column(INDICATOR, "quote", lambda r, ctx: r[1].quote),
-    model_column(PROGRESS, "source", lambda r, ctx: r[2].source if r[2] else None),
-    model_column(PROGRESS, "note", lambda r, ctx: r[2].note if r[2] else None),
-    url_column(_row_url, "该指标（或分项）在“主要目标”页上的位置。"),
+    column("lead_name", Text(), "牵头单位", lambda r, ctx: r.ind.lead.name if r.ind.lead else None,
+           "牵头部门的名称；原文未写明时为空。"),
+    model_column(INDICATOR, "quote", lambda r, ctx: r.ind.quote),
+    model_column(PROGRESS, "source", lambda r, ctx: r.progress.source if r.progress else None),
+    model_column(PROGRESS, "note", lambda r, ctx: r.progress.note if r.progress else None),
+    url_column(lambda r: urls.indicator_part(r.ref.document, r.ind, r.part) if r.part else urls.indicator(r.ref.document, r.ind),
+               "该指标（或分项）在“主要目标”页上的位置。"),
 ), _indicator_rows)
 
 

@@ -26,14 +26,14 @@ class Matrix:
 
 @dataclass
 class DepartmentGroup:
-    government: str  # the government's name; "": departments of no registered government
+    government: str  # the government's name
     anchor: str  # its heading's id
     rows: list[tuple[Link, str, int, int]]  # (department, its row's id, indicators it leads, tasks it shares)
 
 
 @dataclass
 class DepartmentsPage:
-    groups: list[DepartmentGroup]  # by government; one group without a name on a one-government site
+    groups: list[DepartmentGroup]  # by government, in the order of the governments' files
     count: int
     matrices: list[Matrix]  # one per document with tasks
 
@@ -42,7 +42,7 @@ class DepartmentsPage:
 class DepartmentPage:
     name: str
     full_name: Fact
-    government: str | None  # its government's name ("" when it has none); None: the site registers none
+    government: str  # its government's name
     indicators: list[Target]  # those it leads
     # The tasks it shares: (clause id, present.clause_label to the task on its 重点任务 page, the clause's URL
     # in 政策原文, the other responsible departments' names or None when it is the only one, validity).
@@ -67,7 +67,7 @@ def pages(content: Content, env, site) -> list[Page]:
     if not content.departments:
         return []
     depts = list(content.departments.values())
-    groups = [DepartmentGroup(gov.name if gov else "", f"government-{gov.id}" if gov else "government-none", [
+    groups = [DepartmentGroup(gov.name, f"government-{gov.id}", [
         (dept_link(d), urls.department_anchor(d), len(content.indicators_led_by(d)), len(content.tasks_of(d)))
         for d in members]) for gov, members in content.department_groups()]
     matrices = []
@@ -80,11 +80,10 @@ def pages(content: Content, env, site) -> list[Page]:
     result = [make_page(env, "departments.html.j2", urls.departments(), "责任分工", DepartmentsPage(groups, len(depts), matrices),
                         hide=("toc",))]
     for d in depts:
-        government = content.government_of(d)
         result.append(make_page(env, "department.html.j2", urls.department(d), content.department_label(d), DepartmentPage(
             d.name,
             fact(DEPARTMENT.fields["full_name"], d.full_name),
-            government=(government.name if government else "") if content.governments else None,
+            government=content.government_of(d).name,
             indicators=[target(ref, ind) for ref, ind in content.indicators_led_by(d)],
             tasks=[task(ref, d) for ref in content.tasks_of(d)],
             policies=[(p.id, Link(p.name, urls.policy(p)), status_badge(content.policy_status(p)))

@@ -35,11 +35,6 @@ class PageMemo:
         return page
 
 
-def record_file(record) -> str:
-    """The content file a record was read from (as Content.file_versions names it)."""
-    return record.where()[0]
-
-
 def entry_sources(content: Content, policy) -> list[str]:
     """The content files a catalogue entry's page is made from: the entry's
     own; its basis documents' (clause text, validity, indicators: its status)
@@ -50,4 +45,5 @@ def entry_sources(content: Content, policy) -> list[str]:
     basis = [b.document for b in policy.basis if b.document]
     replacing = [s for d in basis for s in content.successors(d)]
     successor = [policy.successor] if policy.successor else []
-    return [record_file(r) for r in [policy, *basis, *replacing, *successor, *policy.departments, content.site]]
+    records = [policy, *basis, *replacing, *successor, *policy.departments, content.site]
+    return [r.where()[0] for r in records]  # the file each was read from, as Content.file_versions names it

@@ -34,4 +34,3 @@ def make_page(env: Environment, template: str, url: str, title: str, page: objec
     """Render ``template`` with ``page``, the page module's dataclass of what
     the page shows (the template reads its fields as ``page.<field>``)."""
     return Page(url=url, title=title, body=render(env, template, url, page=page), hide=hide)
-

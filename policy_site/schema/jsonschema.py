@@ -72,13 +72,14 @@ def _variant_schema(v) -> dict:
     return schema
 
 
-def object_schema(obj: Object, filename: str) -> dict:
+def _file_schema(obj: Object, title: str, schema_id: str | None, data: bool = False) -> dict:
+    """The JSON Schema of a file whose top level is ``obj``."""
     definitions: dict = {}
-    root = _type_schema(obj, definitions)
+    root = _type_schema(obj, definitions, data)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": f"https://policy-site.invalid/schema/{filename}",
-        "title": f"policy-site {obj.title} / {obj.name} file",
+        **({"$id": schema_id} if schema_id else {}),
+        "title": title,
         **root,
         "definitions": definitions,
     }
@@ -90,21 +91,14 @@ def data_schema(obj: Object, schema_id: str | None = None) -> dict:
     policy_site/opendata/records.py): every field present, null when not
     given. ``schema_id``: where the schema is published, when the site's
     address is known."""
-    definitions: dict = {}
-    root = _type_schema(obj, definitions, data=True)
-    return {
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        **({"$id": schema_id} if schema_id else {}),
-        "title": f"policy-site 开放数据:{obj.title} / {obj.name}",
-        **root,
-        "definitions": definitions,
-    }
+    return _file_schema(obj, f"policy-site 开放数据:{obj.title} / {obj.name}", schema_id, data=True)
 
 
 def schema_texts() -> dict[str, str]:
     """File name under schema/ -> JSON text, one per kind of content file."""
     texts = {}
     for kind in CONTENT_FILES:
-        schema = object_schema(kind.model, kind.schema_file)
+        schema = _file_schema(kind.model, f"policy-site {kind.model.title} / {kind.model.name} file",
+                              f"https://policy-site.invalid/schema/{kind.schema_file}")
         texts[kind.schema_file] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return texts

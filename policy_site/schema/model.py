@@ -219,10 +219,6 @@ INDICATOR = Object(
 )
 
 
-def _clause() -> Object:
-    return CLAUSE
-
-
 CLAUSE = Object(
     "clause",
     "条款",
@@ -240,7 +236,7 @@ CLAUSE = Object(
         Field("responsible", List(RefTo("department", scoped=True)), "责任单位",
               description="责任单位的部门编号。"),
         Field("indicators", List(INDICATOR), "指标"),
-        Field("children", List(_clause), "下级条款"),
+        Field("children", List(lambda: CLAUSE), "下级条款"),  # a clause holds clauses: named once defined
     ],
     "原文的一个条款；可以有下级条款。",
 )
@@ -317,7 +313,7 @@ METADATA = Object(
               description="有效 / 废止 / 失效；原文未注明时留空，网站显示“有效性未标注”，不会当作有效。"),
         Field("repeal_date", Date(), "废止日期",
               description="文件废止或失效的日期，照发布机关的公告填写；没有公告时留空。"),
-        Field("published", DateTime(date_only=True), "发布日期",
+        Field("published", DateTime(), "发布日期",
               description="YYYY-MM-DD HH:MM;网页只写日期时写 YYYY-MM-DD。"),
         Field("source", Text(max_length=100, multiline=False), "来源"),
     ],

@@ -143,24 +143,20 @@ class Date(Type):
 
 
 class DateTime(Type):
-    """A date and time to the minute, written YYYY-MM-DD HH:MM; with
-    ``date_only``, a date alone (YYYY-MM-DD) where the source gives no time."""
+    """A date and time to the minute, written YYYY-MM-DD HH:MM, or a date
+    alone (YYYY-MM-DD) where the source gives no time."""
 
     label_zh, label_en = "日期时间", "date and time"
 
-    def __init__(self, date_only: bool = False):
-        self.date_only = date_only
-
     def convert(self, raw: str) -> dt.datetime | dt.date:
-        if self.date_only and _DATE.match(raw):
+        if _DATE.match(raw):
             return Date().convert(raw)
         m = _DATETIME.match(raw)
         if not m:
-            also_zh = "(只知道日期时写 YYYY-MM-DD)" if self.date_only else ""
-            also_en = " (or YYYY-MM-DD when only the date is known)" if self.date_only else ""
             raise Invalid(
-                f"“{shown(raw)}”不是日期时间,请按 YYYY-MM-DD HH:MM 格式填写{also_zh}。",
-                f'"{shown(raw)}" is not a date and time; write it as YYYY-MM-DD HH:MM{also_en}.',
+                f"“{shown(raw)}”不是日期时间,请按 YYYY-MM-DD HH:MM 格式填写(只知道日期时写 YYYY-MM-DD)。",
+                f'"{shown(raw)}" is not a date and time; write it as YYYY-MM-DD HH:MM (or YYYY-MM-DD when only the '
+                "date is known).",
             )
         try:
             return dt.datetime(*map(int, m.groups()))
@@ -168,9 +164,7 @@ class DateTime(Type):
             raise Invalid(f"日期时间“{shown(raw)}”不存在。", f'the date and time "{shown(raw)}" does not exist.') from None
 
     def json_schema(self) -> dict:
-        if self.date_only:
-            return {"type": "string", "pattern": f"{_DATE.pattern}|{_DATETIME.pattern}"}
-        return {"type": "string", "pattern": _DATETIME.pattern}
+        return {"type": "string", "pattern": f"{_DATE.pattern}|{_DATETIME.pattern}"}
 
 
 class Url(Type):

@@ -32,7 +32,7 @@ import json
 import math
 from collections import Counter
 
-from .records import SearchRecord
+from .records import KINDS, SearchRecord
 from .tokens import normalize, shard_of, tokens
 
 # Variable-length numbers: 5 bits per character, the sixth says "more follows".
@@ -86,7 +86,7 @@ def weights(records: list[SearchRecord]) -> dict[str, list[tuple[int, int]]]:
             score = (TITLE_BOOST * _saturate(title.get(token, 0))
                      + KEYWORD_BOOST * _saturate(keywords.get(token, 0))
                      + TEXT_BOOST * (tf * (K1 + 1) / (tf + norm) if tf else 0.0))
-            weight = max(1, min(MAX_WEIGHT, round(record.prior * score / _TOP_SCORE * MAX_WEIGHT)))
+            weight = max(1, min(MAX_WEIGHT, round(KINDS[record.kind] * score / _TOP_SCORE * MAX_WEIGHT)))
             postings.setdefault(token, []).append((doc_id, weight))
     return postings
 

@@ -45,10 +45,6 @@ class SearchRecord:
     keywords: list[str] = field(default_factory=list)  # aliases: searched, not shown
     status: str | None = None  # 已废止 / 已失效 when the thing no longer applies
 
-    @property
-    def prior(self) -> float:
-        return KINDS[self.kind]
-
 
 def document_records(content: Content) -> list[SearchRecord]:
     records = []
