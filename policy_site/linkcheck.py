@@ -87,14 +87,14 @@ class Report:
 _SKIP = re.compile(r"<!--.*?-->|<script\b[^>]*>.*?</script>|<style\b[^>]*>.*?</style>", re.S | re.I)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
 _ATTR = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-
-
 _WANTED = re.compile(r"(?:^|\s)(?:id|href|src|name)\s*=", re.I)
+_SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
+# Per process, for the whole build: piece -> (anchors, links), or () for none.
+_PIECES: dict[str, tuple] = {}
 
 
 def _value(match: re.Match) -> str:
-    value = next(v for v in match.groups()[1:] if v is not None)
-    return decoded(value)
+    return decoded(next(v for v in match.groups()[1:] if v is not None))
 
 
 def _scan(text: str) -> tuple[set[str], list[str]]:
@@ -109,20 +109,14 @@ def _scan(text: str) -> tuple[set[str], list[str]]:
     # No tag match spans a ">" (see _TAG), so the text is cut after each ">"
     # that ends a line and the pieces are scanned one by one: the theme's
     # lines repeat on every page, and each distinct piece is scanned once.
-    pieces = _PIECES
     for piece in _SKIP.sub("", text).split(">\n"):
-        found = pieces.get(piece)
+        found = _PIECES.get(piece)
         if found is None:
-            found = pieces[piece] = _scan_tags(piece + ">")
+            found = _PIECES[piece] = _scan_tags(piece + ">")
         if found:
             anchors.update(found[0])
             links.extend(found[1])
     return anchors, links
-
-
-_SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
-# Per process, for the whole build: piece -> (anchors, links), or () for none.
-_PIECES: dict[str, tuple] = {}
 
 
 def _scan_tags(text: str) -> tuple:
@@ -146,16 +140,6 @@ def _scan_tags(text: str) -> tuple:
     return (tuple(anchors), tuple(links)) if anchors or links else ()
 
 
-@dataclass
-class _Page:
-    anchors: set[str]
-    links: list[str]
-
-
-def _parse(path: Path) -> _Page:
-    return _Page(*_scan(path.read_text(encoding="utf-8", errors="replace")))
-
-
 def _base_path(site_url: str) -> str:
     path = urlsplit(site_url).path or "/"
     return path if path.endswith("/") else path + "/"
@@ -174,7 +158,7 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     report = Report()
     names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())
     # In one process: scanning in several bought nothing (README "Figures").
-    pages = {name: _parse(site_dir / name) for name in names}
+    pages = {name: _scan((site_dir / name).read_text(encoding="utf-8", errors="replace")) for name in names}
     report.pages = len(pages)
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
@@ -183,9 +167,9 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     # to the same path (the theme's links repeat on every page, each catalogue
     # entry has a folder of its own): resolve each joined path once.
     resolved: dict[tuple[str, bool], str] = {}
-    for name, page in pages.items():
+    for name, (_, links) in pages.items():
         folder = posixpath.dirname(name)
-        for link in page.links:
+        for link in links:
             if link.startswith("#") and "%" not in link:
                 target = (name, link[1:])  # this page
             elif "?" not in link and "%" not in link and _plain_relative(link):
@@ -208,7 +192,7 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
                 continue
             if rel in pages:
                 edges[name].add(rel)
-                if fragment and fragment not in pages[rel].anchors:
+                if fragment and fragment not in pages[rel][0]:
                     report.broken.append((name, link, f"{rel} 中没有锚点 / no id {fragment!r} in {rel}"))
             elif fragment:
                 report.broken.append((name, link, f"{rel} 不是网页,不能有锚点 / #{fragment} on a non-HTML file"))

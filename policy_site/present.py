@@ -183,11 +183,6 @@ def period_zh(period) -> str:
 # -- Statuses ----------------------------------------------------------------------
 
 
-def in_force(doc) -> bool:
-    """Whether a document is stated to be in force (有效)."""
-    return validity_state(doc) == "in-force"
-
-
 def document_lapsed(doc) -> str | None:
     """What a document's status tag says when it is not stated to be in force:
     已废止 / 已失效, or 有效性未标注; None for a document in force."""
