@@ -218,8 +218,7 @@ class SourceTree:
     def of(cls, inputs: TreeInputs, memo: PageMemo | None = None) -> "SourceTree":
         """The tree made from ``inputs`` in this process (``memo``: entry
         pages kept between the preview's rebuilds)."""
-        content = inputs.content
-        site = build_pages(content, inputs.info, memo, inputs.env, inputs.handwritten_urls)
+        site = build_pages(inputs.content, inputs.info, memo, inputs.env, inputs.handwritten_urls)
         files = {**inputs.fixed_files(), **inputs.page_files(site.pages, site.files),
                  **inputs.site_files(site, [])}
         records = inputs.records([(p.url, p.title) for p in site.pages])

@@ -51,9 +51,7 @@ class Rule:
         """大型 / 中型 / 小型 / 微型, or None when a needed answer is missing."""
         if not self.computed:
             return None
-        needs_staff = self.sme_staff is not None
-        needs_revenue = self.sme_revenue is not None
-        if (needs_staff and staff is None) or (needs_revenue and revenue is None):
+        if (self.sme_staff is not None and staff is None) or (self.sme_revenue is not None and revenue is None):
             return None
 
         def below(limit_staff, limit_revenue) -> bool:

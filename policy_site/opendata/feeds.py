@@ -55,18 +55,6 @@ class Feed:
     subtitle: str
 
 
-DOCUMENTS = "documents"
-POLICIES = "policies"
-
-
-def feed_titles(site) -> list[Feed]:
-    """The site's feeds, as every page's <head> and the 开放数据 page name them."""
-    return [
-        Feed(DOCUMENTS, f"{site.name}：政策文件", "政策文件的发布、修改和废止"),
-        Feed(POLICIES, f"{site.name}：{site.catalogue_title}", f"{site.catalogue_title}条目的新增和核实"),
-    ]
-
-
 def _moment(day) -> dt.datetime:
     """A date as the start of its day; a date and time as it is."""
     return day if isinstance(day, dt.datetime) else dt.datetime.combine(day, dt.time())
@@ -137,8 +125,9 @@ def feeds(content, site) -> list[tuple[Feed, list[Entry]]]:
     """The feeds the site publishes, with their entries (all of them; the
     feed file holds the newest FEED_ENTRIES): a feed without entries is not
     published, since it could state no date."""
-    documents, policies = feed_titles(site)
-    found = [(documents, document_entries(content)), (policies, policy_entries(content))]
+    found = [(Feed("documents", f"{site.name}：政策文件", "政策文件的发布、修改和废止"), document_entries(content)),
+             (Feed("policies", f"{site.name}：{site.catalogue_title}", f"{site.catalogue_title}条目的新增和核实"),
+              policy_entries(content))]
     return [(feed, entries) for feed, entries in found if entries]
 
 

@@ -158,8 +158,7 @@ def _converter(t) -> Callable:
         def convert_list(value, ctx):
             if not holder:
                 holder.append(_converter(t.item))
-            item = holder[0]
-            return [item(v, ctx) for v in value or ()]
+            return [holder[0](v, ctx) for v in value or ()]
         found = convert_list
     elif isinstance(t, Object):
         compute = getattr(t, "compute", {})

@@ -111,14 +111,13 @@ def policy_records(content: Content) -> list[SearchRecord]:
 def interpretation_records(content: Content) -> list[SearchRecord]:
     records = []
     for item in content.interpretations.values():
-        doc = item.document
         records.append(SearchRecord("解读", urls.interpretation(item), item.title, item.summary or ""))
         for section in item.sections:
             texts = []
             for point in section.points:
                 if point.question:
                     texts.append(point.question)
-                texts.extend(" ".join(plain(p).split()) for p in point_paragraphs(content, doc, point.text))
+                texts.extend(" ".join(plain(p).split()) for p in point_paragraphs(content, item.document, point.text))
             records.append(SearchRecord(
                 "解读", f"{urls.interpretation(item)}#{section.id}", section.heading, "\n".join(texts),
             ))
