@@ -25,7 +25,6 @@ No MkDocs imports: this runs on any folder of HTML.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import posixpath
 from dataclasses import dataclass, field
@@ -256,18 +255,3 @@ def _plain_relative(link: str) -> bool:
     """A relative path (no scheme, host, root, or bare #/? reference)."""
     return bool(link) and not link.startswith(("#", "?", "/")) and ":" not in link.split("/", 1)[0]
 
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m policy_site.linkcheck", description=__doc__.splitlines()[0])
-    parser.add_argument("site_dir", type=Path)
-    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", ""))
-    args = parser.parse_args(argv)
-    report = check_site(args.site_dir, args.site_url)
-    print(report.format())
-    return 0 if report.ok else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
