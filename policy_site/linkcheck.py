@@ -139,11 +139,6 @@ def _scan_tags(text: str) -> tuple:
     return (tuple(anchors), tuple(links)) if anchors or links else ()
 
 
-def _base_path(site_url: str) -> str:
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def check_site(site_dir: Path, site_url: str = "") -> Report:
     """Check every page of the built site in ``site_dir`` (see the module docstring).
 
@@ -152,7 +147,7 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     resolved against its path.
     """
     site_dir = Path(site_dir).resolve()
-    base_path = _base_path(site_url)
+    base_path = (urlsplit(site_url).path or "/").removesuffix("/") + "/"
     site_prefix = site_url if site_url.endswith("/") else (site_url + "/" if site_url else "")
     report = Report()
     names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())

@@ -139,8 +139,7 @@ def explain(text: str, context: str | None, context_mark, problem: str | None, p
                     "indented two more spaces." + raw)
 
     if problem and "could not find expected ':'" in problem and context_mark:
-        i = context_mark.line
-        return Hint(i + 1, context_mark.column + 1,
+        return Hint(context_mark.line + 1, context_mark.column + 1,
                     "这一行既不是“字段名: 值”,也不是上一行文字的接续:如果它是字段,字段名后缺少半角冒号和空格“: ”;"
                     "如果它是上一行长文字的一部分,请把整段文字改用 |- 块写法(每行比字段名多缩进两个空格)。",
                     'this line is neither "field: value" nor the continuation of the text above: a field needs a '
