@@ -14,14 +14,9 @@ from .present import format_number, validity_state
 
 
 def content_warnings(content: Content) -> list[Problem]:
-    found: list[Problem] = []
-    found += _period_on_lapsed_basis(content)
-    found += _identical_entries(content)
-    found += _value_repeated_in_quote(content)
-    found += _departments_without_items(content)
-    found += _documents_of_unknown_validity(content)
-    found += _synonyms_leading_nowhere(content)
-    return sorted(found, key=lambda p: (p.file, p.line, p.column, p.field))
+    checks = (_period_on_lapsed_basis, _identical_entries, _value_repeated_in_quote, _departments_without_items,
+              _documents_of_unknown_validity, _synonyms_leading_nowhere)
+    return sorted((p for check in checks for p in check(content)), key=lambda p: (p.file, p.line, p.column, p.field))
 
 
 def _warning(where: tuple, zh: str, en: str) -> Problem:
