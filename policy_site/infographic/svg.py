@@ -104,8 +104,7 @@ def _paragraph(text, x, top, width, size, fill, bold=False, leading=LEADING, anc
 
 def _badge_text(number: str | None, index: int) -> str:
     """(一) -> 一, 1. -> 1: the number inside a round badge."""
-    stripped = (number or "").strip().strip("()（）、.．")
-    return stripped or chinese_number(index + 1)
+    return (number or "").strip().strip("()（）、.．") or chinese_number(index + 1)
 
 
 def _split_heading(heading: str) -> tuple[str, str]:
@@ -219,8 +218,7 @@ def _indicator_cell(ind: dict, x: float, top: float, width: float, height: float
 
 
 def _fits_half(ind: dict, width: float) -> bool:
-    _, tw, _ = _target(ind["target"], 0, 0, TARGET_SIZE, TARGET_WORDS)
-    return tw <= width - 24
+    return _target(ind["target"], 0, 0, TARGET_SIZE, TARGET_WORDS)[1] <= width - 24
 
 
 def _goal_heading(goal: dict, index: int, x: float, top: float, width: float) -> tuple[str, float]:
