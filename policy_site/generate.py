@@ -144,7 +144,6 @@ class TreeInputs:
     content: Content
     config: SiteConfig
     info: SiteInfo
-    docs: Path
     handwritten: dict[str, bytes]  # docs/ of the project: relative path -> bytes
     own_search: bool
     env: object  # the Jinja2 environment of the templates (render.environment)
@@ -152,9 +151,8 @@ class TreeInputs:
     @classmethod
     def read(cls, project: Path, content: Content, own_search: bool = True, env=None) -> "TreeInputs":
         config = SiteConfig.read(project)
-        docs = project / config.docs_dir
-        return cls(project, content, config, SiteInfo.of(content.site, config.site_url), docs, _copy_folder(docs),
-                   own_search, env or environment())
+        return cls(project, content, config, SiteInfo.of(content.site, config.site_url),
+                   _copy_folder(project / config.docs_dir), own_search, env or environment())
 
     @property
     def handwritten_urls(self) -> list[str]:
@@ -200,7 +198,7 @@ class TreeInputs:
         for url, title in pages:
             if url not in located:
                 records += page_records(url, title, [])
-        return records + _handwritten_records(self.config, self.docs, self.handwritten)
+        return records + _handwritten_records(self.config, self.handwritten)
 
 
 @dataclass
@@ -252,7 +250,7 @@ def _copy_folder(folder: Path) -> dict[str, bytes]:
     }
 
 
-def _handwritten_records(config: SiteConfig, docs: Path, files: dict[str, bytes]) -> list:
+def _handwritten_records(config: SiteConfig, files: dict[str, bytes]) -> list:
     """Search records of the hand-written pages: one per page and one per
     <h2> section, converted with the site's Markdown settings."""
     titles = {path: title for item in config.handwritten_nav if isinstance(item, dict)
