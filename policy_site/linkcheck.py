@@ -60,8 +60,7 @@ class Report:
         lines = []
         if self.broken:
             lines.append(f"站内链接错误 {len(self.broken)} 处 / {len(self.broken)} broken internal link(s):")
-            for page, link, reason in self.broken:
-                lines.append(f"  {page}: {link} -> {reason}")
+            lines.extend(f"  {page}: {link} -> {reason}" for page, link, reason in self.broken)
         if self.unreachable:
             lines.append(f"无法从首页到达的页面 {len(self.unreachable)} 个 / "
                          f"{len(self.unreachable)} page(s) not reachable from index.html:")

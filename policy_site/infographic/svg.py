@@ -276,8 +276,7 @@ def _goal_card(goal: dict, index: int, canvas: list[str], top: float) -> float:
     for row in rows:
         cell_w = half if len(row) == 2 else inner_w
         needed = max(_indicator_cell(ind, 0, 0, cell_w, None)[1] for ind in row)
-        for i, ind in enumerate(row):
-            parts.append(_indicator_cell(ind, inner_x + i * (half + gap), y, cell_w, needed)[0])
+        parts += [_indicator_cell(ind, inner_x + i * (half + gap), y, cell_w, needed)[0] for i, ind in enumerate(row)]
         y += needed + gap
     bottom = (y - gap if rows else y) + PAD
     canvas.append(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")

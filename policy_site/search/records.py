@@ -70,12 +70,9 @@ def document_records(content: Content) -> list[SearchRecord]:
                     status=document_lapsed(doc),
                 ))
                 # Each of several labelled values (分别) is found on its own row.
-                for part in ind.values:
-                    records.append(SearchRecord(
-                        "目标", urls.indicator_part(doc, ind, part),
-                        f"{ind.metric}（{part.label}）：{part_text(ind, part)}", ind.quote,
-                        status=document_lapsed(doc),
-                    ))
+                records += [SearchRecord("目标", urls.indicator_part(doc, ind, part),
+                                         f"{ind.metric}（{part.label}）：{part_text(ind, part)}", ind.quote,
+                                         status=document_lapsed(doc)) for part in ind.values]
     return records
 
 
