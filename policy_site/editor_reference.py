@@ -97,6 +97,5 @@ def reference_markdown(content: Content) -> str:
         files, _, field_path = where.partition(": ")
         out += [f"### {label}", "", f"{files}:字段 `{field_path}`", ""]
         out += _table(["取值", "页面上显示为", "含义"],
-                      [[f"`{t.value}`", t.label or "(不显示)", t.description] for t in enum.terms.values()])
-        out.append("")
+                      [[f"`{t.value}`", t.label or "(不显示)", t.description] for t in enum.terms.values()]) + [""]
     return "\n".join(out)

@@ -46,11 +46,9 @@ def first_difference(quote: str, text: str) -> Mismatch | None:
     if end_len > best_len:
         # quote[-end_len:] matches text ending at len(text) - end_start; the
         # character before it differs.
-        offset = len(quote) - end_len - 1
-        at = len(text) - end_start - end_len - 1
+        offset, at = len(quote) - end_len - 1, len(text) - end_start - end_len - 1
     else:
-        offset = best_len
-        at = best_start + best_len
+        offset, at = best_len, best_start + best_len
     quote_char = quote[offset] if 0 <= offset < len(quote) else ""
     text_char = text[at] if 0 <= at < len(text) else ""
     lo, hi = max(0, at - CONTEXT), min(len(text), at + 1 + CONTEXT)
