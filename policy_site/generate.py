@@ -240,9 +240,7 @@ def _nav(items: list[NavItem]) -> list:
 
 
 def _copy_folder(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (relative POSIX path -> bytes), in a stable order."""
-    if not folder.is_dir():
-        return {}
+    """Every file under ``folder`` (relative POSIX path -> bytes), in a stable order; none if it is missing."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))

@@ -134,7 +134,6 @@ def feeds(content, site) -> list[tuple[Feed, list[Entry]]]:
 def atom(feed: Feed, entries: list[Entry], site) -> str:
     """The feed's XML text; its author is the site's publisher, or its name
     when the publisher is not given."""
-    author = site.publisher or site.name
     def link(target: str) -> str:
         return urls.absolute(target, site.url)
 
@@ -146,7 +145,7 @@ def atom(feed: Feed, entries: list[Entry], site) -> str:
            f"  <title>{escape(feed.title)}</title>",
            f"  <subtitle>{escape(feed.subtitle)}</subtitle>"]
     out.append(f"  <updated>{timestamp(max((e.updated for e in entries), key=_moment))}</updated>")
-    out += [f"  <author><name>{escape(author)}</name></author>",
+    out += [f"  <author><name>{escape(site.publisher or site.name)}</name></author>",
             f'  <link rel="self" type="application/atom+xml" href={quoteattr(link(urls.feed(feed.name)))}/>',
             f'  <link rel="alternate" type="text/html" href={quoteattr(link(urls.home()) or "./")}/>']
     if site.licence:
