@@ -246,6 +246,5 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ids":
         return ids(root, args.out.resolve() if args.out else None)
     if args.command == "import":
-        src = args.src if args.src.is_absolute() else Path.cwd() / args.src
-        return import_file(root, src, args.id)
+        return import_file(root, Path.cwd() / args.src, args.id)  # an absolute src stays as it is
     return schema(root, args.check)

@@ -98,12 +98,9 @@ def _value(match: re.Match) -> str:
 def _scan(text: str) -> tuple[set[str], list[str]]:
     """(anchors: ids and <a name>, links: href/src values) of one page."""
     anchors: set[str] = set()
-    links: list[str] = []
     # Scripts and styles hold no links to check, but a <script src> does.
-    for m in _SCRIPT.finditer(text):
-        for a in _ATTR.finditer(m.group(1)):
-            if a.group(1).lower() == "src":
-                links.append(_value(a).strip())
+    links = [_value(a).strip() for m in _SCRIPT.finditer(text) for a in _ATTR.finditer(m.group(1))
+             if a.group(1).lower() == "src"]
     # No tag match spans a ">" (see _TAG), so the text is cut after each ">"
     # that ends a line and the pieces are scanned one by one: the theme's
     # lines repeat on every page, and each distinct piece is scanned once.

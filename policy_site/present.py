@@ -175,9 +175,7 @@ def date_zh(value: dt.date | dt.datetime | None) -> str:
 
 def period_zh(period) -> str:
     """An application period: 2019年1月1日 至 2019年12月31日, 未提供 for a missing end."""
-    start = date_zh(period.start) if period.start else EMPTY
-    end = date_zh(period.end) if period.end else EMPTY
-    return f"{start} 至 {end}"
+    return f"{date_zh(period.start) if period.start else EMPTY} 至 {date_zh(period.end) if period.end else EMPTY}"
 
 
 # -- Statuses ----------------------------------------------------------------------

@@ -127,8 +127,7 @@ class Table:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow([c.field.label for c in self.columns])
-        names = [c.field.name for c in self.columns]
-        writer.writerows([csv_text(row[n]) for n in names] for row in rows)
+        writer.writerows([csv_text(value) for value in row.values()] for row in rows)  # in the columns' order
         payload = {
             VERSION.field.name: VERSION.value(None, ctx),
             "table": self.name,
