@@ -122,9 +122,8 @@ def _documents_of_unknown_validity(content: Content) -> list[Problem]:
     for doc in content.documents.values():
         if validity_state(doc) != "unknown":
             continue
-        where = doc.metadata.where("validity") if doc.metadata else doc.where("metadata")
         found.append(_warning(
-            where,
+            doc.metadata.where("validity") if doc.metadata else doc.where("metadata"),
             f"文件 {doc.id} 没有填写有效性(metadata.validity),网站显示“有效性未标注”。"
             "如果发布机关公布了有效性,请照原文填写;不知道就保持空白。",
             f"the document {doc.id} states no validity (metadata.validity); the site shows 有效性未标注. "

@@ -165,11 +165,9 @@ class TreeInputs:
     def fixed_files(self) -> dict[str, bytes | str]:
         """The files that come from the project as they are: docs/, the
         theme's overrides, the search worker."""
-        files: dict[str, bytes | str] = {"docs/" + path: data for path, data in self.handwritten.items()}
-        for path, data in _copy_folder(self.project / OVERRIDES).items():
-            files[f"{OVERRIDES}/{path}"] = data
-        files["docs/" + WORKER_PATH] = WORKER.read_bytes()
-        return files
+        return {**{"docs/" + path: data for path, data in self.handwritten.items()},
+                **{f"{OVERRIDES}/{path}": data for path, data in _copy_folder(self.project / OVERRIDES).items()},
+                "docs/" + WORKER_PATH: WORKER.read_bytes()}
 
     def page_files(self, pages: list, beside: dict[str, str | bytes]) -> dict[str, bytes | str]:
         """The sources of ``pages``, and the files ``beside`` them (site path

@@ -269,8 +269,7 @@ def clause_number(ref) -> str:
     if own and document_names(ref.document)["citation"] == "article":
         if own.startswith("第"):
             return own
-        digits = _ARTICLE_DIGITS.match(own)
-        if digits:
+        if digits := _ARTICLE_DIGITS.match(own):
             return f"第{half_width(digits.group(1))}条"
     return "".join(c.number.rstrip("、") for c in (*ref.parents, ref.clause) if c.number)
 

@@ -252,8 +252,7 @@ def _goal_heading(goal: dict, index: int, x: float, top: float, width: float) ->
     cy = baseline - 0.38 * size_key
     numeral_svg = (f"<text{_attrs(x=float(x + r), y=float(cy + 0.38 * 16), font_size='16', font_weight='700', fill='#ffffff', text_anchor='middle')}>"
                    f"{_xml(badge)}</text>")
-    circle = f'<circle cx="{_n(x + r)}" cy="{_n(cy)}" r="{r}" fill="{PRIMARY}"/>'
-    return circle + numeral_svg + text, height
+    return f'<circle cx="{_n(x + r)}" cy="{_n(cy)}" r="{r}" fill="{PRIMARY}"/>' + numeral_svg + text, height
 
 
 def _goal_card(goal: dict, index: int, canvas: list[str], top: float) -> float:
@@ -320,8 +319,7 @@ def _group_card(group: dict, canvas: list[str], top: float) -> float:
     head = _paragraph(heading, right_x, y, right_w, 18, PRIMARY_DARK, bold=True)
     parts.append(head.svg)
     y += head.height + 6 if head.lines else 0
-    labels = [task_name(t, i) for i, t in enumerate(group["tasks"])]
-    chips, chips_h = _chips(labels, right_x, y, right_w)
+    chips, chips_h = _chips([task_name(t, i) for i, t in enumerate(group["tasks"])], right_x, y, right_w)
     parts += chips
     y += chips_h
     bottom = max(y, top + PAD + tile) + PAD
