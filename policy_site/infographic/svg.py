@@ -152,8 +152,7 @@ def _status(data: dict, canvas: list[str], top: float) -> float:
     box, _ = _line_box(size, LEADING)
     badge_w, badge_h = text_width(badge, size, True) + 20, box + 6
     text_x = MARGIN + 6 + badge_w + 12
-    text_w = WIDTH - MARGIN - text_x
-    lines = wrap(data.get("status") or "", size, text_w)
+    lines = wrap(data.get("status") or "", size, WIDTH - MARGIN - text_x)
     text_h = _Block(lines, 0, 0, size, fg).height
     height = max(badge_h, text_h) + 2 * pad
     badge_y = top + (height - badge_h) / 2
@@ -177,16 +176,14 @@ def _section_title(text: str, canvas: list[str], top: float) -> float:
 
 def _target(target: str, x: float, top: float, big: int, small: int) -> tuple[str, float, float]:
     """11700家以上: the digits big, the words beside them smaller; (svg, width, height)."""
-    runs = [r for r in re.split(r"([0-9][0-9.,]*)", target) if r]
     spans, width = [], 0.0
-    for run in runs:
+    for run in filter(None, re.split(r"([0-9][0-9.,]*)", target)):
         size = big if run[0].isdigit() else small
         width += text_width(run, size, True)
         spans.append(f"<tspan{_attrs(font_size=float(size))}>{_xml(run)}</tspan>")
     box, base = _line_box(big, 1.0)
-    svg = (f"<text{_attrs(x=float(x), y=float(top + base), font_weight='700', fill=PRIMARY)}>"
-           f"{''.join(spans)}</text>")
-    return svg, width, box
+    return (f"<text{_attrs(x=float(x), y=float(top + base), font_weight='700', fill=PRIMARY)}>"
+            f"{''.join(spans)}</text>"), width, box
 
 
 TARGET_SIZE, TARGET_WORDS = 28, 15
@@ -213,8 +210,7 @@ def _indicator_cell(ind: dict, x: float, top: float, width: float, height: float
         y += lead.height + 2
     needed = y + pad_y - top
     box_h = height if height is not None else needed
-    svg = f"<g>{_rect(x, top, width, box_h, PRIMARY_TINT, r=8)}{tsvg}{metric.svg}{lead.svg if lead else ''}</g>"
-    return svg, needed
+    return f"<g>{_rect(x, top, width, box_h, PRIMARY_TINT, r=8)}{tsvg}{metric.svg}{lead.svg if lead else ''}</g>", needed
 
 
 def _fits_half(ind: dict, width: float) -> bool:
@@ -328,12 +324,11 @@ def _group_card(group: dict, canvas: list[str], top: float) -> float:
 
 
 def _footer(data: dict, canvas: list[str], top: float) -> float:
-    size = 14
     x, inner = 24, WIDTH - 48
     parts, y = [], top + 16
     lines = [(f"{label}：{data[key]}", "#ffffff") for key, label in FACTS if data.get(key)]
     for text, fill in lines + [("图中数字均取自文件原文", ON_PRIMARY_SOFT)]:
-        block = _paragraph(text, x, y, inner, size, fill)
+        block = _paragraph(text, x, y, inner, 14, fill)
         parts.append(block.svg)
         y += block.height + 2
     y += 14
