@@ -19,8 +19,7 @@ FILE_NAME = "编号和取值.md"
 
 def _cell(value) -> str:
     """A table cell: one line, no pipe."""
-    text = "" if value is None else str(value)
-    return text.replace("\n", " ").replace("|", "\\|") or "—"
+    return ("" if value is None else str(value)).replace("\n", " ").replace("|", "\\|") or "—"
 
 
 def _table(head: list[str], rows: list[list]) -> list[str]:

@@ -78,9 +78,7 @@ def generate(project: Path, writer: "TreeWriter", content: Content | None = None
     if content is None:
         content = load_content(project / "content", as_of=as_of_from_environment())
     inputs = TreeInputs.read(project, content, own_search)
-    if beside is None:
-        beside = forked.cores() > 1
-    if beside and forked.available():
+    if (forked.cores() > 1 if beside is None else beside) and forked.available():
         return _generate_beside(inputs, writer)
     source = SourceTree.of(inputs)
     return Generated(*writer.sync(source.files(search_index(source.records, source.vocabulary))))

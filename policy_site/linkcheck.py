@@ -145,11 +145,10 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     site_dir = Path(site_dir).resolve()
     base_path = (urlsplit(site_url).path or "/").removesuffix("/") + "/"
     site_prefix = site_url if site_url.endswith("/") else (site_url + "/" if site_url else "")
-    report = Report()
     names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())
     # In one process: scanning in several bought nothing (README "Figures").
     pages = {name: _scan((site_dir / name).read_text(encoding="utf-8", errors="replace")) for name in names}
-    report.pages = len(pages)
+    report = Report(pages=len(pages))
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
 

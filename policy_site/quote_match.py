@@ -61,8 +61,7 @@ def describe_char(ch: str) -> tuple[str, str]:
     """How a character is named in a message: itself, its width and code point."""
     if not ch:
         return "(无)", "(nothing)"
-    width = unicodedata.east_asian_width(ch)
-    kind = "全角" if width in ("F", "W") else "半角"
+    kind = "全角" if unicodedata.east_asian_width(ch) in ("F", "W") else "半角"
     name = unicodedata.name(ch, "").lower()
     return f"“{ch}”({kind},U+{ord(ch):04X})", f'"{ch}" (U+{ord(ch):04X}{", " + name if name else ""})'
 

@@ -144,8 +144,8 @@ def atom(feed: Feed, entries: list[Entry], site) -> str:
            f"  <id>{escape(TAG + 'feeds/' + feed.name)}</id>",
            f"  <title>{escape(feed.title)}</title>",
            f"  <subtitle>{escape(feed.subtitle)}</subtitle>"]
-    out.append(f"  <updated>{timestamp(max((e.updated for e in entries), key=_moment))}</updated>")
-    out += [f"  <author><name>{escape(site.publisher or site.name)}</name></author>",
+    out += [f"  <updated>{timestamp(max((e.updated for e in entries), key=_moment))}</updated>",
+            f"  <author><name>{escape(site.publisher or site.name)}</name></author>",
             f'  <link rel="self" type="application/atom+xml" href={quoteattr(link(urls.feed(feed.name)))}/>',
             f'  <link rel="alternate" type="text/html" href={quoteattr(link(urls.home()) or "./")}/>']
     if site.licence:

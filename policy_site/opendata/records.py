@@ -405,5 +405,4 @@ def catalogue_data(ctx: Context) -> dict:
 
 def newest(*days) -> dt.date | None:
     """The newest of some content dates (dates and date-times), as a date; None for none."""
-    found = [d.date() if isinstance(d, dt.datetime) else d for d in days if d]
-    return max(found) if found else None
+    return max((d.date() if isinstance(d, dt.datetime) else d for d in days if d), default=None)
