@@ -301,8 +301,7 @@ class TreeWriter:
 
     def sync(self, files: dict[str, bytes | str]) -> tuple[list[str], list[str]]:
         """Make the folder hold exactly ``files``; (written, removed) paths."""
-        written = self.write(files)
-        return written, self.remove_except(set(files))
+        return self.write(files), self.remove_except(set(files))  # written first, then removed
 
     def write(self, files: dict[str, bytes | str]) -> list[str]:
         """Write these files where they differ, leaving every other file as
@@ -328,9 +327,7 @@ class TreeWriter:
 
     def written_elsewhere(self, paths) -> None:
         """These files were written by another process: on disk, their bytes unknown here."""
-        known = self.scan()
-        for path in paths:
-            known[path] = None
+        self.scan().update(dict.fromkeys(paths))
 
     def remove_except(self, keep: set[str]) -> list[str]:
         """Remove every file but ``keep`` (and the folders left empty); the paths removed."""
