@@ -1,6 +1,3 @@
-"""policy-site: publish government policy documents kept as YAML as a static site.
-
-The package is independent of MkDocs: ``content`` loads and validates the
-YAML into a content model, ``pages`` turns that model into page sources, and
-``mkdocs_hook`` is the thin adapter that hands those pages to MkDocs.
-"""
+"""policy-site: publish government policy documents kept as YAML as a static
+site. ``content`` loads and validates the YAML, ``generate`` writes the site's
+source tree from it (no engine involved), and ``engines`` render the tree."""

@@ -194,8 +194,7 @@ def import_file(root: Path, src: Path, doc_id: str | None) -> int:
           f"Imported: {result.clauses} clauses, {result.indicators} proposed indicators.")
     for stub in result.stub_paths:
         print(f"新建引用文件条目:{stub.relative_to(root).as_posix() if stub.is_relative_to(root) else stub}")
-    if result.government_path:
-        gov = result.government_path
+    if gov := result.government_path:
         print(f"新部门写入所属政府的文件:{gov.relative_to(root).as_posix() if gov.is_relative_to(root) else gov}")
     print(f"\n请人工核对以下 {len(result.review)} 项(行号是 {shown} 中的行):")
     for n, (line, path, zh) in enumerate(result.review, 1):
@@ -247,6 +246,5 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ids":
         return ids(root, args.out.resolve() if args.out else None)
     if args.command == "import":
-        src = args.src if args.src.is_absolute() else Path.cwd() / args.src
-        return import_file(root, src, args.id)
+        return import_file(root, Path.cwd() / args.src, args.id)  # an absolute src stays as it is
     return schema(root, args.check)

@@ -14,14 +14,9 @@ from .present import format_number, validity_state
 
 
 def content_warnings(content: Content) -> list[Problem]:
-    found: list[Problem] = []
-    found += _period_on_lapsed_basis(content)
-    found += _identical_entries(content)
-    found += _value_repeated_in_quote(content)
-    found += _departments_without_items(content)
-    found += _documents_of_unknown_validity(content)
-    found += _synonyms_leading_nowhere(content)
-    return sorted(found, key=lambda p: (p.file, p.line, p.column, p.field))
+    checks = (_period_on_lapsed_basis, _identical_entries, _value_repeated_in_quote, _departments_without_items,
+              _documents_of_unknown_validity, _synonyms_leading_nowhere)
+    return sorted((p for check in checks for p in check(content)), key=lambda p: (p.file, p.line, p.column, p.field))
 
 
 def _warning(where: tuple, zh: str, en: str) -> Problem:
@@ -127,9 +122,8 @@ def _documents_of_unknown_validity(content: Content) -> list[Problem]:
     for doc in content.documents.values():
         if validity_state(doc) != "unknown":
             continue
-        where = doc.metadata.where("validity") if doc.metadata else doc.where("metadata")
         found.append(_warning(
-            where,
+            doc.metadata.where("validity") if doc.metadata else doc.where("metadata"),
             f"文件 {doc.id} 没有填写有效性(metadata.validity),网站显示“有效性未标注”。"
             "如果发布机关公布了有效性,请照原文填写;不知道就保持空白。",
             f"the document {doc.id} states no validity (metadata.validity); the site shows 有效性未标注. "

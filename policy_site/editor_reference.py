@@ -19,8 +19,7 @@ FILE_NAME = "编号和取值.md"
 
 def _cell(value) -> str:
     """A table cell: one line, no pipe."""
-    text = "" if value is None else str(value)
-    return text.replace("\n", " ").replace("|", "\\|") or "—"
+    return ("" if value is None else str(value)).replace("\n", " ").replace("|", "\\|") or "—"
 
 
 def _table(head: list[str], rows: list[list]) -> list[str]:
@@ -97,6 +96,5 @@ def reference_markdown(content: Content) -> str:
         files, _, field_path = where.partition(": ")
         out += [f"### {label}", "", f"{files}:字段 `{field_path}`", ""]
         out += _table(["取值", "页面上显示为", "含义"],
-                      [[f"`{t.value}`", t.label or "(不显示)", t.description] for t in enum.terms.values()])
-        out.append("")
+                      [[f"`{t.value}`", t.label or "(不显示)", t.description] for t in enum.terms.values()]) + [""]
     return "\n".join(out)

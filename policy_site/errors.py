@@ -15,10 +15,8 @@ class Problem:
     en: str
 
     def format(self, label_zh: str = "错误", label_en: str = "Error") -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        field = self.field or "(文件 / file)"
         return (
-            f"{where}  字段 field: {field}\n"
+            f"{self.file}:{self.line}:{self.column}  字段 field: {self.field or '(文件 / file)'}\n"
             f"  {label_zh}:{self.zh}\n"
             f"  {label_en}: {self.en}"
         )

@@ -78,9 +78,7 @@ def generate(project: Path, writer: "TreeWriter", content: Content | None = None
     if content is None:
         content = load_content(project / "content", as_of=as_of_from_environment())
     inputs = TreeInputs.read(project, content, own_search)
-    if beside is None:
-        beside = forked.cores() > 1
-    if beside and forked.available():
+    if (forked.cores() > 1 if beside is None else beside) and forked.available():
         return _generate_beside(inputs, writer)
     source = SourceTree.of(inputs)
     return Generated(*writer.sync(source.files(search_index(source.records, source.vocabulary))))
@@ -144,7 +142,6 @@ class TreeInputs:
     content: Content
     config: SiteConfig
     info: SiteInfo
-    docs: Path
     handwritten: dict[str, bytes]  # docs/ of the project: relative path -> bytes
     own_search: bool
     env: object  # the Jinja2 environment of the templates (render.environment)
@@ -152,9 +149,8 @@ class TreeInputs:
     @classmethod
     def read(cls, project: Path, content: Content, own_search: bool = True, env=None) -> "TreeInputs":
         config = SiteConfig.read(project)
-        docs = project / config.docs_dir
-        return cls(project, content, config, SiteInfo.of(content.site, config.site_url), docs, _copy_folder(docs),
-                   own_search, env or environment())
+        return cls(project, content, config, SiteInfo.of(content.site, config.site_url),
+                   _copy_folder(project / config.docs_dir), own_search, env or environment())
 
     @property
     def handwritten_urls(self) -> list[str]:
@@ -167,11 +163,9 @@ class TreeInputs:
     def fixed_files(self) -> dict[str, bytes | str]:
         """The files that come from the project as they are: docs/, the
         theme's overrides, the search worker."""
-        files: dict[str, bytes | str] = {"docs/" + path: data for path, data in self.handwritten.items()}
-        for path, data in _copy_folder(self.project / OVERRIDES).items():
-            files[f"{OVERRIDES}/{path}"] = data
-        files["docs/" + WORKER_PATH] = WORKER.read_bytes()
-        return files
+        return {**{"docs/" + path: data for path, data in self.handwritten.items()},
+                **{f"{OVERRIDES}/{path}": data for path, data in _copy_folder(self.project / OVERRIDES).items()},
+                "docs/" + WORKER_PATH: WORKER.read_bytes()}
 
     def page_files(self, pages: list, beside: dict[str, str | bytes]) -> dict[str, bytes | str]:
         """The sources of ``pages``, and the files ``beside`` them (site path
@@ -200,7 +194,7 @@ class TreeInputs:
         for url, title in pages:
             if url not in located:
                 records += page_records(url, title, [])
-        return records + _handwritten_records(self.config, self.docs, self.handwritten)
+        return records + _handwritten_records(self.config, self.handwritten)
 
 
 @dataclass
@@ -218,8 +212,7 @@ class SourceTree:
     def of(cls, inputs: TreeInputs, memo: PageMemo | None = None) -> "SourceTree":
         """The tree made from ``inputs`` in this process (``memo``: entry
         pages kept between the preview's rebuilds)."""
-        content = inputs.content
-        site = build_pages(content, inputs.info, memo, inputs.env, inputs.handwritten_urls)
+        site = build_pages(inputs.content, inputs.info, memo, inputs.env, inputs.handwritten_urls)
         files = {**inputs.fixed_files(), **inputs.page_files(site.pages, site.files),
                  **inputs.site_files(site, [])}
         records = inputs.records([(p.url, p.title) for p in site.pages])
@@ -243,9 +236,7 @@ def _nav(items: list[NavItem]) -> list:
 
 
 def _copy_folder(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (relative POSIX path -> bytes), in a stable order."""
-    if not folder.is_dir():
-        return {}
+    """Every file under ``folder`` (relative POSIX path -> bytes), in a stable order; none if it is missing."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
@@ -253,7 +244,7 @@ def _copy_folder(folder: Path) -> dict[str, bytes]:
     }
 
 
-def _handwritten_records(config: SiteConfig, docs: Path, files: dict[str, bytes]) -> list:
+def _handwritten_records(config: SiteConfig, files: dict[str, bytes]) -> list:
     """Search records of the hand-written pages: one per page and one per
     <h2> section, converted with the site's Markdown settings."""
     titles = {path: title for item in config.handwritten_nav if isinstance(item, dict)
@@ -310,8 +301,7 @@ class TreeWriter:
 
     def sync(self, files: dict[str, bytes | str]) -> tuple[list[str], list[str]]:
         """Make the folder hold exactly ``files``; (written, removed) paths."""
-        written = self.write(files)
-        return written, self.remove_except(set(files))
+        return self.write(files), self.remove_except(set(files))  # written first, then removed
 
     def write(self, files: dict[str, bytes | str]) -> list[str]:
         """Write these files where they differ, leaving every other file as
@@ -337,9 +327,7 @@ class TreeWriter:
 
     def written_elsewhere(self, paths) -> None:
         """These files were written by another process: on disk, their bytes unknown here."""
-        known = self.scan()
-        for path in paths:
-            known[path] = None
+        self.scan().update(dict.fromkeys(paths))
 
     def remove_except(self, keep: set[str]) -> list[str]:
         """Remove every file but ``keep`` (and the folders left empty); the paths removed."""

@@ -25,7 +25,6 @@ No MkDocs imports: this runs on any folder of HTML.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import posixpath
 from dataclasses import dataclass, field
@@ -61,8 +60,7 @@ class Report:
         lines = []
         if self.broken:
             lines.append(f"站内链接错误 {len(self.broken)} 处 / {len(self.broken)} broken internal link(s):")
-            for page, link, reason in self.broken:
-                lines.append(f"  {page}: {link} -> {reason}")
+            lines.extend(f"  {page}: {link} -> {reason}" for page, link, reason in self.broken)
         if self.unreachable:
             lines.append(f"无法从首页到达的页面 {len(self.unreachable)} 个 / "
                          f"{len(self.unreachable)} page(s) not reachable from index.html:")
@@ -87,42 +85,33 @@ class Report:
 _SKIP = re.compile(r"<!--.*?-->|<script\b[^>]*>.*?</script>|<style\b[^>]*>.*?</style>", re.S | re.I)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
 _ATTR = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-
-
 _WANTED = re.compile(r"(?:^|\s)(?:id|href|src|name)\s*=", re.I)
+_SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
+# Per process, for the whole build: piece -> (anchors, links), or () for none.
+_PIECES: dict[str, tuple] = {}
 
 
 def _value(match: re.Match) -> str:
-    value = next(v for v in match.groups()[1:] if v is not None)
-    return decoded(value)
+    return decoded(next(v for v in match.groups()[1:] if v is not None))
 
 
 def _scan(text: str) -> tuple[set[str], list[str]]:
     """(anchors: ids and <a name>, links: href/src values) of one page."""
     anchors: set[str] = set()
-    links: list[str] = []
     # Scripts and styles hold no links to check, but a <script src> does.
-    for m in _SCRIPT.finditer(text):
-        for a in _ATTR.finditer(m.group(1)):
-            if a.group(1).lower() == "src":
-                links.append(_value(a).strip())
+    links = [_value(a).strip() for m in _SCRIPT.finditer(text) for a in _ATTR.finditer(m.group(1))
+             if a.group(1).lower() == "src"]
     # No tag match spans a ">" (see _TAG), so the text is cut after each ">"
     # that ends a line and the pieces are scanned one by one: the theme's
     # lines repeat on every page, and each distinct piece is scanned once.
-    pieces = _PIECES
     for piece in _SKIP.sub("", text).split(">\n"):
-        found = pieces.get(piece)
+        found = _PIECES.get(piece)
         if found is None:
-            found = pieces[piece] = _scan_tags(piece + ">")
+            found = _PIECES[piece] = _scan_tags(piece + ">")
         if found:
             anchors.update(found[0])
             links.extend(found[1])
     return anchors, links
-
-
-_SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
-# Per process, for the whole build: piece -> (anchors, links), or () for none.
-_PIECES: dict[str, tuple] = {}
 
 
 def _scan_tags(text: str) -> tuple:
@@ -146,21 +135,6 @@ def _scan_tags(text: str) -> tuple:
     return (tuple(anchors), tuple(links)) if anchors or links else ()
 
 
-@dataclass
-class _Page:
-    anchors: set[str]
-    links: list[str]
-
-
-def _parse(path: Path) -> _Page:
-    return _Page(*_scan(path.read_text(encoding="utf-8", errors="replace")))
-
-
-def _base_path(site_url: str) -> str:
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def check_site(site_dir: Path, site_url: str = "") -> Report:
     """Check every page of the built site in ``site_dir`` (see the module docstring).
 
@@ -169,13 +143,12 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     resolved against its path.
     """
     site_dir = Path(site_dir).resolve()
-    base_path = _base_path(site_url)
+    base_path = (urlsplit(site_url).path or "/").removesuffix("/") + "/"
     site_prefix = site_url if site_url.endswith("/") else (site_url + "/" if site_url else "")
-    report = Report()
     names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.is_file())
     # In one process: scanning in several bought nothing (README "Figures").
-    pages = {name: _parse(site_dir / name) for name in names}
-    report.pages = len(pages)
+    pages = {name: _scan((site_dir / name).read_text(encoding="utf-8", errors="replace")) for name in names}
+    report = Report(pages=len(pages))
     edges: dict[str, set[str]] = {name: set() for name in pages}
     is_file = functools.lru_cache(maxsize=None)(lambda rel: (site_dir / rel).is_file())  # one stat per file
 
@@ -183,9 +156,9 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
     # to the same path (the theme's links repeat on every page, each catalogue
     # entry has a folder of its own): resolve each joined path once.
     resolved: dict[tuple[str, bool], str] = {}
-    for name, page in pages.items():
+    for name, (_, links) in pages.items():
         folder = posixpath.dirname(name)
-        for link in page.links:
+        for link in links:
             if link.startswith("#") and "%" not in link:
                 target = (name, link[1:])  # this page
             elif "?" not in link and "%" not in link and _plain_relative(link):
@@ -208,7 +181,7 @@ def check_site(site_dir: Path, site_url: str = "") -> Report:
                 continue
             if rel in pages:
                 edges[name].add(rel)
-                if fragment and fragment not in pages[rel].anchors:
+                if fragment and fragment not in pages[rel][0]:
                     report.broken.append((name, link, f"{rel} 中没有锚点 / no id {fragment!r} in {rel}"))
             elif fragment:
                 report.broken.append((name, link, f"{rel} 不是网页,不能有锚点 / #{fragment} on a non-HTML file"))
@@ -272,18 +245,3 @@ def _plain_relative(link: str) -> bool:
     """A relative path (no scheme, host, root, or bare #/? reference)."""
     return bool(link) and not link.startswith(("#", "?", "/")) and ":" not in link.split("/", 1)[0]
 
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m policy_site.linkcheck", description=__doc__.splitlines()[0])
-    parser.add_argument("site_dir", type=Path)
-    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", ""))
-    args = parser.parse_args(argv)
-    report = check_site(args.site_dir, args.site_url)
-    print(report.format())
-    return 0 if report.ok else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

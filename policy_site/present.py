@@ -175,17 +175,10 @@ def date_zh(value: dt.date | dt.datetime | None) -> str:
 
 def period_zh(period) -> str:
     """An application period: 2019年1月1日 至 2019年12月31日, 未提供 for a missing end."""
-    start = date_zh(period.start) if period.start else EMPTY
-    end = date_zh(period.end) if period.end else EMPTY
-    return f"{start} 至 {end}"
+    return f"{date_zh(period.start) if period.start else EMPTY} 至 {date_zh(period.end) if period.end else EMPTY}"
 
 
 # -- Statuses ----------------------------------------------------------------------
-
-
-def in_force(doc) -> bool:
-    """Whether a document is stated to be in force (有效)."""
-    return validity_state(doc) == "in-force"
 
 
 def document_lapsed(doc) -> str | None:
@@ -276,8 +269,7 @@ def clause_number(ref) -> str:
     if own and document_names(ref.document)["citation"] == "article":
         if own.startswith("第"):
             return own
-        digits = _ARTICLE_DIGITS.match(own)
-        if digits:
+        if digits := _ARTICLE_DIGITS.match(own):
             return f"第{half_width(digits.group(1))}条"
     return "".join(c.number.rstrip("、") for c in (*ref.parents, ref.clause) if c.number)
 

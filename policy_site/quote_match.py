@@ -46,11 +46,9 @@ def first_difference(quote: str, text: str) -> Mismatch | None:
     if end_len > best_len:
         # quote[-end_len:] matches text ending at len(text) - end_start; the
         # character before it differs.
-        offset = len(quote) - end_len - 1
-        at = len(text) - end_start - end_len - 1
+        offset, at = len(quote) - end_len - 1, len(text) - end_start - end_len - 1
     else:
-        offset = best_len
-        at = best_start + best_len
+        offset, at = best_len, best_start + best_len
     quote_char = quote[offset] if 0 <= offset < len(quote) else ""
     text_char = text[at] if 0 <= at < len(text) else ""
     lo, hi = max(0, at - CONTEXT), min(len(text), at + 1 + CONTEXT)
@@ -63,8 +61,7 @@ def describe_char(ch: str) -> tuple[str, str]:
     """How a character is named in a message: itself, its width and code point."""
     if not ch:
         return "(无)", "(nothing)"
-    width = unicodedata.east_asian_width(ch)
-    kind = "全角" if width in ("F", "W") else "半角"
+    kind = "全角" if unicodedata.east_asian_width(ch) in ("F", "W") else "半角"
     name = unicodedata.name(ch, "").lower()
     return f"“{ch}”({kind},U+{ord(ch):04X})", f'"{ch}" (U+{ord(ch):04X}{", " + name if name else ""})'
 

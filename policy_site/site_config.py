@@ -40,12 +40,10 @@ class _Loader(yaml.SafeLoader):
 
 def _tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Tagged:
     if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)
-    return Tagged(node.tag, value)
+        return Tagged(node.tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    return Tagged(node.tag, loader.construct_mapping(node, deep=True))
 
 
 _Loader.add_multi_constructor("!", _tagged)

@@ -47,31 +47,6 @@ class Rule:
     small: tuple[int | None, int | None] = (None, None)  # 小型: at least (people, revenue)
     computed: bool = True  # False: the standard needs 资产总额, which the self-check does not ask
 
-    def classify(self, staff: float | None, revenue: float | None) -> str | None:
-        """大型 / 中型 / 小型 / 微型, or None when a needed answer is missing."""
-        if not self.computed:
-            return None
-        needs_staff = self.sme_staff is not None
-        needs_revenue = self.sme_revenue is not None
-        if (needs_staff and staff is None) or (needs_revenue and revenue is None):
-            return None
-
-        def below(limit_staff, limit_revenue) -> bool:
-            return ((limit_staff is not None and staff < limit_staff)
-                    or (limit_revenue is not None and revenue < limit_revenue))
-
-        def at_least(limits) -> bool:
-            s, r = limits
-            return (s is None or staff >= s) and (r is None or revenue >= r)
-
-        if not below(self.sme_staff, self.sme_revenue):
-            return "大型"
-        if at_least(self.medium):
-            return "中型"
-        if at_least(self.small):
-            return "小型"
-        return "微型"
-
 
 RULES = [
     Rule("工业", "工业。从业人员1000人以下或营业收入40000万元以下的为中小微型企业。其中，从业人员300人及以上，"
@@ -131,5 +106,3 @@ RULES = [
          "从业人员10人及以上的为小型企业；从业人员10人以下的为微型企业。",
          300, None, (100, None), (10, None)),
 ]
-
-RULES_BY_INDUSTRY = {r.industry: r for r in RULES}

@@ -38,8 +38,7 @@ def _ranked(value: str, candidates: dict[str, list[str]]) -> list[tuple[str, flo
                 score = difflib.SequenceMatcher(None, folded, label).ratio()
             best = max(best, score)
         scores[cid] = best
-    ranked = sorted((c for c in scores if scores[c] >= 0.6), key=lambda c: (-scores[c], c))
-    return [(c, scores[c]) for c in ranked]
+    return sorted(((c, s) for c, s in scores.items() if s >= 0.6), key=lambda found: (-found[1], found[0]))
 
 
 def _label(cid: str, names: list[str]) -> str:

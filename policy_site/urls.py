@@ -177,9 +177,5 @@ def _relpath(path: str, start: str) -> str:
     without its normalisation: called for every link of thousands of pages."""
     to = [part for part in path.split("/") if part]
     frm = [part for part in start.split("/") if part]
-    common = 0
-    for a, b in zip(to, frm):
-        if a != b:
-            break
-        common += 1
+    common = len(posixpath.commonprefix([to, frm]))  # of path parts, not characters
     return "/".join([".."] * (len(frm) - common) + to[common:]) or "."

@@ -52,8 +52,7 @@ def explain(text: str, context: str | None, context_mark, problem: str | None, p
     lines = text.split("\n")
     detail = " ".join(filter(None, [context, problem]))
     mark = problem_mark or context_mark
-    line = mark.line if mark else 0
-    col = mark.column if mark else 0
+    line, col = (mark.line, mark.column) if mark else (0, 0)
     raw = f" (parser: {detail})"
 
     if "\t" in detail or "'\\t'" in detail:
@@ -139,16 +138,14 @@ def explain(text: str, context: str | None, context_mark, problem: str | None, p
                     "indented two more spaces." + raw)
 
     if problem and "could not find expected ':'" in problem and context_mark:
-        i = context_mark.line
-        return Hint(i + 1, context_mark.column + 1,
+        return Hint(context_mark.line + 1, context_mark.column + 1,
                     "这一行既不是“字段名: 值”,也不是上一行文字的接续:如果它是字段,字段名后缺少半角冒号和空格“: ”;"
                     "如果它是上一行长文字的一部分,请把整段文字改用 |- 块写法(每行比字段名多缩进两个空格)。",
                     'this line is neither "field: value" nor the continuation of the text above: a field needs a '
                     'half-width colon and a space after its name; a long text is best written as a |- block.' + raw)
 
     if context and "flow" in context and context_mark:
-        opener = "[" if "sequence" in context else "{"
-        closer = "]" if opener == "[" else "}"
+        opener, closer = "[]" if "sequence" in context else "{}"
         return Hint(context_mark.line + 1, context_mark.column + 1,
                     f"这里的“{opener}”没有对应的“{closer}”:一行写完的列表要以“{closer}”结束,各项之间用半角逗号“, ”分隔"
                     f"(从第 {context_mark.line + 1} 行第 {context_mark.column + 1} 列开始)。",

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from policy_site.pages.self_check import IDENTITIES, INDUSTRY_OF, audiences_of
 from policy_site.schema.model import POLICY_STATUS, VALIDITY
-from policy_site.size_classes import RULES_BY_INDUSTRY
+from policy_site.size_classes import RULES, Rule
 
 IDENTITY = {i.value: i for i in IDENTITIES}
+RULES_BY_INDUSTRY = {r.industry: r for r in RULES}
 # The catalogue's word for an entry whose source names no industry.
 INDUSTRY_UNSTATED = "原文未限定行业"
 
@@ -61,7 +62,7 @@ def self_check_fits(policy, who: list[str], needs: list[str], industry: str, sta
     groups = {a for w in who for a in audiences_of(IDENTITY[w])}
     sectors = {i for w in who for i in IDENTITY[w].industries}
     rule = RULES_BY_INDUSTRY.get(industry)
-    if rule and rule.classify(staff, revenue) in ("小型", "微型"):
+    if rule and size_class(rule, staff, revenue) in ("小型", "微型"):
         groups.add("小微企业")
     if rule and INDUSTRY_OF[industry]:
         sectors.add(INDUSTRY_OF[industry])
@@ -70,3 +71,30 @@ def self_check_fits(policy, who: list[str], needs: list[str], industry: str, sta
     if needs and not set(needs) & set(policy.support_types):
         return False
     return not ((rule or sectors) and policy.industries and not sectors & set(policy.industries))
+
+
+def size_class(rule: Rule, staff: float | None, revenue: float | None) -> str | None:
+    """大型 / 中型 / 小型 / 微型 by the standard's rule for an industry (the
+    self-check computes it in the browser), or None when a needed answer is
+    missing or the standard needs 资产总额. 及以上 includes the number, 以下
+    does not."""
+    if not rule.computed:
+        return None
+    if (rule.sme_staff is not None and staff is None) or (rule.sme_revenue is not None and revenue is None):
+        return None
+
+    def below(limit_staff, limit_revenue) -> bool:
+        return ((limit_staff is not None and staff < limit_staff)
+                or (limit_revenue is not None and revenue < limit_revenue))
+
+    def at_least(limits) -> bool:
+        s, r = limits
+        return (s is None or staff >= s) and (r is None or revenue >= r)
+
+    if not below(rule.sme_staff, rule.sme_revenue):
+        return "大型"
+    if at_least(rule.medium):
+        return "中型"
+    if at_least(rule.small):
+        return "小型"
+    return "微型"

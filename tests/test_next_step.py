@@ -174,10 +174,10 @@ def test_entry_of_unknown_status_says_to_confirm_first(current_site):
 def test_home_page_shows_the_validity_notice_before_the_entrances(site_dir, content):
     """When no document shown is in force, the first screen says so before
     offering 政策自测 and 政策目录 (issue 15 part 5)."""
-    from policy_site.present import in_force
+    from policy_site.content.status import validity_state
 
     docs = [d for d in content.documents.values() if d.body]
-    assert docs and not any(in_force(d) for d in docs), "the fixture's documents should all be out of force"
+    assert docs and not any(validity_state(d) == "in-force" for d in docs), "the fixture's documents should all be out of force"
     page = article(site_dir, ".")
     order = [n for n in page.walk() if "status-banner" in n.classes or n.attrs.get("id") == "find-support"]
     kinds = ["banner" if "status-banner" in n.classes else "entrances" for n in order]

@@ -18,28 +18,15 @@ FACTS = (("doc_no", "文号"), ("issuer", "发布单位"))
 
 
 def infographic_data(content, doc) -> dict:
-    """What the infographic of ``doc`` shows, as plain data (str, bool, None, list, dict).
+    """What the infographic of ``doc`` shows, as plain data (str, bool, None,
+    list, dict), from which the SVG and the page's text version are both made.
 
-    The SVG and the page's text version are both made from this dict:
-
-    - ``id``: the document id (prefixes the SVG's element ids).
-    - ``title``: ``doc.short_title`` or ``doc.title``; the SVG's ``<title>``.
-    - ``headline``: the plan's own title (``doc.body.title``), the poster's big
-      heading, or None; ``period``: ``doc.body.subtitle``, e.g. "(2018—2020年)", or None.
-    - ``doc_no``, ``issuer``: from the metadata, or None.
-    - ``validity``: the site's word for the validity (``present.validity_word``:
-      有效, 已废止, 已失效, 有效性未标注); ``state``: in-force / lapsed / unknown;
-      ``status``: a one-line explanation of the validity (the VALIDITY term's
-      description without its full stop).
-    - ``goals``: one dict per goal clause (a clause with indicators), in order:
-      ``{id, number, heading, indicators: [{id, metric, target, lead}]}``,
-      where ``target`` is the target as the plan words it ("11700家以上") and
-      ``lead`` the lead unit's name ("区市场监管局") or None.
-    - ``goals_title``: the goals section heading, e.g. "六大目标".
-    - ``task_groups``: the clauses that hold tasks (each task's parent), in order:
-      ``{id, number, heading, tasks: [{id, number, heading}]}``; tasks without
-      a parent clause form a group whose id, number and heading are None.
-    - ``tasks_title``: the tasks section heading, e.g. "重点任务 5+3+3".
+    ``headline`` and ``period`` are the plan's own title and subtitle (None
+    without a body); ``status`` explains the validity in one line (its
+    VALIDITY term's description). ``goals`` are the clauses with indicators,
+    each target as the plan words it (``present.target_text``); ``task_groups``
+    are the clauses that hold tasks (each task's parent), the tasks without a
+    parent clause forming a group whose id, number and heading are None.
     """
     meta = doc.metadata
     term = validity(doc)

@@ -65,15 +65,12 @@ def _greedy(units: list[str], size: float, width: float, bold: bool) -> list[str
         if line and text_width(line + unit, size, bold) > width:
             lines.append(line)
             line = ""
-        if not line and text_width(unit, size, bold) > width:
-            # A piece longer than a line (a long quotation): break inside it.
-            for piece in _units(unit):
-                if line and text_width(line + piece, size, bold) > width:
-                    lines.append(line)
-                    line = ""
-                line += piece
-            continue
-        line += unit
+        # A piece longer than a line (a long quotation) starts a line and breaks inside.
+        for piece in _units(unit) if text_width(unit, size, bold) > width else [unit]:
+            if line and text_width(line + piece, size, bold) > width:
+                lines.append(line)
+                line = ""
+            line += piece
     if line:
         lines.append(line)
     return lines

@@ -104,8 +104,7 @@ def _paragraph(text, x, top, width, size, fill, bold=False, leading=LEADING, anc
 
 def _badge_text(number: str | None, index: int) -> str:
     """(一) -> 一, 1. -> 1: the number inside a round badge."""
-    stripped = (number or "").strip().strip("()（）、.．")
-    return stripped or chinese_number(index + 1)
+    return (number or "").strip().strip("()（）、.．") or chinese_number(index + 1)
 
 
 def _split_heading(heading: str) -> tuple[str, str]:
@@ -153,8 +152,7 @@ def _status(data: dict, canvas: list[str], top: float) -> float:
     box, _ = _line_box(size, LEADING)
     badge_w, badge_h = text_width(badge, size, True) + 20, box + 6
     text_x = MARGIN + 6 + badge_w + 12
-    text_w = WIDTH - MARGIN - text_x
-    lines = wrap(data.get("status") or "", size, text_w)
+    lines = wrap(data.get("status") or "", size, WIDTH - MARGIN - text_x)
     text_h = _Block(lines, 0, 0, size, fg).height
     height = max(badge_h, text_h) + 2 * pad
     badge_y = top + (height - badge_h) / 2
@@ -178,16 +176,14 @@ def _section_title(text: str, canvas: list[str], top: float) -> float:
 
 def _target(target: str, x: float, top: float, big: int, small: int) -> tuple[str, float, float]:
     """11700家以上: the digits big, the words beside them smaller; (svg, width, height)."""
-    runs = [r for r in re.split(r"([0-9][0-9.,]*)", target) if r]
     spans, width = [], 0.0
-    for run in runs:
+    for run in filter(None, re.split(r"([0-9][0-9.,]*)", target)):
         size = big if run[0].isdigit() else small
         width += text_width(run, size, True)
         spans.append(f"<tspan{_attrs(font_size=float(size))}>{_xml(run)}</tspan>")
     box, base = _line_box(big, 1.0)
-    svg = (f"<text{_attrs(x=float(x), y=float(top + base), font_weight='700', fill=PRIMARY)}>"
-           f"{''.join(spans)}</text>")
-    return svg, width, box
+    return (f"<text{_attrs(x=float(x), y=float(top + base), font_weight='700', fill=PRIMARY)}>"
+            f"{''.join(spans)}</text>"), width, box
 
 
 TARGET_SIZE, TARGET_WORDS = 28, 15
@@ -214,13 +210,11 @@ def _indicator_cell(ind: dict, x: float, top: float, width: float, height: float
         y += lead.height + 2
     needed = y + pad_y - top
     box_h = height if height is not None else needed
-    svg = f"<g>{_rect(x, top, width, box_h, PRIMARY_TINT, r=8)}{tsvg}{metric.svg}{lead.svg if lead else ''}</g>"
-    return svg, needed
+    return f"<g>{_rect(x, top, width, box_h, PRIMARY_TINT, r=8)}{tsvg}{metric.svg}{lead.svg if lead else ''}</g>", needed
 
 
 def _fits_half(ind: dict, width: float) -> bool:
-    _, tw, _ = _target(ind["target"], 0, 0, TARGET_SIZE, TARGET_WORDS)
-    return tw <= width - 24
+    return _target(ind["target"], 0, 0, TARGET_SIZE, TARGET_WORDS)[1] <= width - 24
 
 
 def _goal_heading(goal: dict, index: int, x: float, top: float, width: float) -> tuple[str, float]:
@@ -254,8 +248,7 @@ def _goal_heading(goal: dict, index: int, x: float, top: float, width: float) ->
     cy = baseline - 0.38 * size_key
     numeral_svg = (f"<text{_attrs(x=float(x + r), y=float(cy + 0.38 * 16), font_size='16', font_weight='700', fill='#ffffff', text_anchor='middle')}>"
                    f"{_xml(badge)}</text>")
-    circle = f'<circle cx="{_n(x + r)}" cy="{_n(cy)}" r="{r}" fill="{PRIMARY}"/>'
-    return circle + numeral_svg + text, height
+    return f'<circle cx="{_n(x + r)}" cy="{_n(cy)}" r="{r}" fill="{PRIMARY}"/>' + numeral_svg + text, height
 
 
 def _goal_card(goal: dict, index: int, canvas: list[str], top: float) -> float:
@@ -276,13 +269,9 @@ def _goal_card(goal: dict, index: int, canvas: list[str], top: float) -> float:
         else:
             rows.append([first])
     for row in rows:
-        if len(row) == 2:
-            needed = max(_indicator_cell(ind, 0, 0, half, None)[1] for ind in row)
-            for i, ind in enumerate(row):
-                parts.append(_indicator_cell(ind, inner_x + i * (half + gap), y, half, needed)[0])
-        else:
-            svg, needed = _indicator_cell(row[0], inner_x, y, inner_w, None)
-            parts.append(svg)
+        cell_w = half if len(row) == 2 else inner_w
+        needed = max(_indicator_cell(ind, 0, 0, cell_w, None)[1] for ind in row)
+        parts += [_indicator_cell(ind, inner_x + i * (half + gap), y, cell_w, needed)[0] for i, ind in enumerate(row)]
         y += needed + gap
     bottom = (y - gap if rows else y) + PAD
     canvas.append(f"<g>{_rect(x, top, width, bottom - top, '#ffffff', r=10, stroke=CARD_STROKE)}{''.join(parts)}</g>")
@@ -326,8 +315,7 @@ def _group_card(group: dict, canvas: list[str], top: float) -> float:
     head = _paragraph(heading, right_x, y, right_w, 18, PRIMARY_DARK, bold=True)
     parts.append(head.svg)
     y += head.height + 6 if head.lines else 0
-    labels = [task_name(t, i) for i, t in enumerate(group["tasks"])]
-    chips, chips_h = _chips(labels, right_x, y, right_w)
+    chips, chips_h = _chips([task_name(t, i) for i, t in enumerate(group["tasks"])], right_x, y, right_w)
     parts += chips
     y += chips_h
     bottom = max(y, top + PAD + tile) + PAD
@@ -336,12 +324,11 @@ def _group_card(group: dict, canvas: list[str], top: float) -> float:
 
 
 def _footer(data: dict, canvas: list[str], top: float) -> float:
-    size = 14
     x, inner = 24, WIDTH - 48
     parts, y = [], top + 16
     lines = [(f"{label}：{data[key]}", "#ffffff") for key, label in FACTS if data.get(key)]
     for text, fill in lines + [("图中数字均取自文件原文", ON_PRIMARY_SOFT)]:
-        block = _paragraph(text, x, y, inner, size, fill)
+        block = _paragraph(text, x, y, inner, 14, fill)
         parts.append(block.svg)
         y += block.height + 2
     y += 14

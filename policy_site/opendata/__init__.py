@@ -95,9 +95,8 @@ def publish(content, site) -> Published:
     def add(path: str, text: str | bytes, *args, **kwargs) -> None:
         group({path: text}, path, *args, **kwargs)
 
-    schemas = {name: obj for name, obj in
-               [("document", DOCUMENT_FILE), ("policy", POLICY_FILE), ("catalogue", CATALOGUE)]
-               + [(t.name, t.file_object) for t in tables.TABLES]}
+    schemas = dict([("document", DOCUMENT_FILE), ("policy", POLICY_FILE), ("catalogue", CATALOGUE),
+                    *((t.name, t.file_object) for t in tables.TABLES)])
 
     for table in tables.TABLES:
         csv_text, json_text = table.write(ctx)

@@ -21,19 +21,15 @@ COMPRESSION = 1
 
 def archive_time(content) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-    else:
-        when = content.latest_date() or EARLIEST
-    return max(when, EARLIEST)
+    when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None) if epoch else None
+    return max(when or content.latest_date() or EARLIEST, EARLIEST)
 
 
 def archive(files: dict[str, bytes | str], when: dt.datetime) -> bytes:
     """A zip holding ``files`` (path inside the zip -> data)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as out:
-        for name in sorted(files):
-            data = files[name]
+        for name, data in sorted(files.items()):
             info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, wherever the build runs

@@ -55,18 +55,6 @@ class Feed:
     subtitle: str
 
 
-DOCUMENTS = "documents"
-POLICIES = "policies"
-
-
-def feed_titles(site) -> list[Feed]:
-    """The site's feeds, as every page's <head> and the 开放数据 page name them."""
-    return [
-        Feed(DOCUMENTS, f"{site.name}：政策文件", "政策文件的发布、修改和废止"),
-        Feed(POLICIES, f"{site.name}：{site.catalogue_title}", f"{site.catalogue_title}条目的新增和核实"),
-    ]
-
-
 def _moment(day) -> dt.datetime:
     """A date as the start of its day; a date and time as it is."""
     return day if isinstance(day, dt.datetime) else dt.datetime.combine(day, dt.time())
@@ -137,15 +125,15 @@ def feeds(content, site) -> list[tuple[Feed, list[Entry]]]:
     """The feeds the site publishes, with their entries (all of them; the
     feed file holds the newest FEED_ENTRIES): a feed without entries is not
     published, since it could state no date."""
-    documents, policies = feed_titles(site)
-    found = [(documents, document_entries(content)), (policies, policy_entries(content))]
+    found = [(Feed("documents", f"{site.name}：政策文件", "政策文件的发布、修改和废止"), document_entries(content)),
+             (Feed("policies", f"{site.name}：{site.catalogue_title}", f"{site.catalogue_title}条目的新增和核实"),
+              policy_entries(content))]
     return [(feed, entries) for feed, entries in found if entries]
 
 
 def atom(feed: Feed, entries: list[Entry], site) -> str:
     """The feed's XML text; its author is the site's publisher, or its name
     when the publisher is not given."""
-    author = site.publisher or site.name
     def link(target: str) -> str:
         return urls.absolute(target, site.url)
 
@@ -156,8 +144,8 @@ def atom(feed: Feed, entries: list[Entry], site) -> str:
            f"  <id>{escape(TAG + 'feeds/' + feed.name)}</id>",
            f"  <title>{escape(feed.title)}</title>",
            f"  <subtitle>{escape(feed.subtitle)}</subtitle>"]
-    out.append(f"  <updated>{timestamp(max((e.updated for e in entries), key=_moment))}</updated>")
-    out += [f"  <author><name>{escape(author)}</name></author>",
+    out += [f"  <updated>{timestamp(max((e.updated for e in entries), key=_moment))}</updated>",
+            f"  <author><name>{escape(site.publisher or site.name)}</name></author>",
             f'  <link rel="self" type="application/atom+xml" href={quoteattr(link(urls.feed(feed.name)))}/>',
             f'  <link rel="alternate" type="text/html" href={quoteattr(link(urls.home()) or "./")}/>']
     if site.licence:

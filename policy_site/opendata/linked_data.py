@@ -93,9 +93,8 @@ def sub_clauses(content, doc) -> dict:
 
 def _reference(doc, link: Linker) -> dict:
     """Another document, as a node linked by its page."""
-    number = doc.metadata.doc_no if doc.metadata else None
     return _compact({"@type": "Legislation", "@id": link(urls.document(doc)), "name": doc.title,
-                     "legislationIdentifier": number})
+                     "legislationIdentifier": doc.metadata.doc_no if doc.metadata else None})
 
 
 def document(content, site, doc, home_title: str) -> dict:

@@ -158,8 +158,7 @@ def _converter(t) -> Callable:
         def convert_list(value, ctx):
             if not holder:
                 holder.append(_converter(t.item))
-            item = holder[0]
-            return [item(v, ctx) for v in value or ()]
+            return [holder[0](v, ctx) for v in value or ()]
         found = convert_list
     elif isinstance(t, Object):
         compute = getattr(t, "compute", {})
@@ -406,5 +405,4 @@ def catalogue_data(ctx: Context) -> dict:
 
 def newest(*days) -> dt.date | None:
     """The newest of some content dates (dates and date-times), as a date; None for none."""
-    found = [d.date() if isinstance(d, dt.datetime) else d for d in days if d]
-    return max(found) if found else None
+    return max((d.date() if isinstance(d, dt.datetime) else d for d in days if d), default=None)

@@ -56,8 +56,7 @@ def sitemap(content, site_url: str, pages: list[str], handwritten: list[str]) ->
             day = dates.get(url, site_wide)
             out.append(f"<url><loc>{escape(urls.absolute(url, site_url))}</loc>"
                        + (f"<lastmod>{day.isoformat()}</lastmod>" if day else "") + "</url>")
-        for url in handwritten:
-            out.append(f"<url><loc>{escape(urls.absolute(url, site_url))}</loc></url>")
+        out += [f"<url><loc>{escape(urls.absolute(url, site_url))}</loc></url>" for url in handwritten]
     out.append("</urlset>")
     return "\n".join(out) + "\n"
 

@@ -127,8 +127,7 @@ class Table:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow([c.field.label for c in self.columns])
-        names = [c.field.name for c in self.columns]
-        writer.writerows([csv_text(row[n]) for n in names] for row in rows)
+        writer.writerows([csv_text(value) for value in row.values()] for row in rows)  # in the columns' order
         payload = {
             VERSION.field.name: VERSION.value(None, ctx),
             "table": self.name,
@@ -226,8 +225,9 @@ def _documents(content: Content) -> list:
     return content.full_documents + [d for d in content.documents.values() if not d.body]
 
 
-def _meta(name: str) -> Callable:
-    return lambda doc, ctx: getattr(doc.metadata, name) if doc.metadata else None
+def _nested(part: str, name: str) -> Callable:
+    """A field of a record's optional nested object (metadata, application_period)."""
+    return lambda record, ctx: getattr(getattr(record, part), name) if getattr(record, part) else None
 
 
 DOCUMENTS = Table("documents", "文件", "每份文件一行：公开信息、有效性和条款、指标的数量。", (
@@ -235,7 +235,7 @@ DOCUMENTS = Table("documents", "文件", "每份文件一行：公开信息、�
     model_column(DOCUMENT, "title", lambda d, ctx: d.title),
     model_column(DOCUMENT, "short_title", lambda d, ctx: d.short_title),
     model_column(DOCUMENT, "type", lambda d, ctx: d.type),
-    *(model_column(METADATA, name, _meta(name)) for name in METADATA.fields),
+    *(model_column(METADATA, name, _nested("metadata", name)) for name in METADATA.fields),
     column("validity_state", STATE, "有效性状态", lambda d, ctx: validity(d).extra["state"],
            STATE_NAMES + "（不当作有效）。"),
     column("clauses", Number(), "条款数", lambda d, ctx: len(list(ctx.content.clauses(d)))),
@@ -243,10 +243,6 @@ DOCUMENTS = Table("documents", "文件", "每份文件一行：公开信息、�
     column("tasks", Number(), "任务数", lambda d, ctx: len(ctx.content.tasks(d))),
     url_column(urls.document, "政策原文页面。"),
 ), _documents)
-
-
-def _period(name: str) -> Callable:
-    return lambda p, ctx: getattr(p.application_period, name) if p.application_period else None
 
 
 POLICIES = Table("policies", "政策目录", "每个政策目录条目一行。", (
@@ -267,8 +263,8 @@ POLICIES = Table("policies", "政策目录", "每个政策目录条目一行。"
     column("basis_clauses", Text(), "依据条款ID", lambda p, ctx: [f"{b.document.id}#{b.clause}" for b in p.basis],
            "依据条款的编号，写作 文件ID#条款ID。"),
     model_column(POLICY, "related_indicators", lambda p, ctx: p.related_indicators, label="相关目标ID"),
-    model_column(PERIOD, "start", _period("start"), name="application_start", label="申报开始日期"),
-    model_column(PERIOD, "end", _period("end"), name="application_end", label="申报截止日期"),
+    model_column(PERIOD, "start", _nested("application_period", "start"), name="application_start", label="申报开始日期"),
+    model_column(PERIOD, "end", _nested("application_period", "end"), name="application_end", label="申报截止日期"),
     *(model_column(POLICY, name, (lambda name: lambda p, ctx: getattr(p, name))(name))
       for name in ("application_method", "support_standard", "contact", "service_url")),
     model_column(POLICY, "successor", lambda p, ctx: p.successor, label="接替条目ID"),

@@ -75,12 +75,11 @@ def _variant_schema(v) -> dict:
 def _file_schema(obj: Object, title: str, schema_id: str | None, data: bool = False) -> dict:
     """The JSON Schema of a file whose top level is ``obj``."""
     definitions: dict = {}
-    root = _type_schema(obj, definitions, data)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         **({"$id": schema_id} if schema_id else {}),
         "title": title,
-        **root,
+        **_type_schema(obj, definitions, data),  # fills definitions, written after it
         "definitions": definitions,
     }
 

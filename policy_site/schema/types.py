@@ -298,9 +298,8 @@ class Enum(Type):
 
     def convert(self, raw: str) -> str:
         if raw not in self.terms:
-            allowed = "、".join(self.terms)
             raise Invalid(
-                f"“{shown(raw)}”不在可选值中。可选:{allowed}。",
+                f"“{shown(raw)}”不在可选值中。可选:{'、'.join(self.terms)}。",
                 f'"{shown(raw)}" is not an allowed value. Allowed: {", ".join(self.terms)}.',
             )
         return raw

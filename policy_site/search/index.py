@@ -94,8 +94,7 @@ def weights(records: list[SearchRecord]) -> dict[str, list[tuple[int, int]]]:
 def encode(posting: list[tuple[int, int]]) -> str:
     out, previous = [], -1
     for doc_id, weight in posting:
-        out.append(_varint(doc_id - previous))
-        out.append(ALPHABET[weight])
+        out += [_varint(doc_id - previous), ALPHABET[weight]]
         previous = doc_id
     return "".join(out)
 

@@ -70,12 +70,9 @@ def document_records(content: Content) -> list[SearchRecord]:
                     status=document_lapsed(doc),
                 ))
                 # Each of several labelled values (分别) is found on its own row.
-                for part in ind.values:
-                    records.append(SearchRecord(
-                        "目标", urls.indicator_part(doc, ind, part),
-                        f"{ind.metric}（{part.label}）：{part_text(ind, part)}", ind.quote,
-                        status=document_lapsed(doc),
-                    ))
+                records += [SearchRecord("目标", urls.indicator_part(doc, ind, part),
+                                         f"{ind.metric}（{part.label}）：{part_text(ind, part)}", ind.quote,
+                                         status=document_lapsed(doc)) for part in ind.values]
     return records
 
 
@@ -111,14 +108,13 @@ def policy_records(content: Content) -> list[SearchRecord]:
 def interpretation_records(content: Content) -> list[SearchRecord]:
     records = []
     for item in content.interpretations.values():
-        doc = item.document
         records.append(SearchRecord("解读", urls.interpretation(item), item.title, item.summary or ""))
         for section in item.sections:
             texts = []
             for point in section.points:
                 if point.question:
                     texts.append(point.question)
-                texts.extend(" ".join(plain(p).split()) for p in point_paragraphs(content, doc, point.text))
+                texts.extend(" ".join(plain(p).split()) for p in point_paragraphs(content, item.document, point.text))
             records.append(SearchRecord(
                 "解读", f"{urls.interpretation(item)}#{section.id}", section.heading, "\n".join(texts),
             ))

@@ -115,10 +115,9 @@ class MkDocs:
         try:
             with _environment(env):
                 count = shards or self.shards()
-                if count == 1 or not forked.available():
-                    self.build(site_dir)
-                else:
+                if count != 1 and forked.available():
                     return self._sharded(site_dir, count, log)
+                self.build(site_dir)
             return 0
         except MkDocsException as error:
             log.write(f"{error}\n")

@@ -161,8 +161,7 @@ class Shard(BasePlugin):
             self.pages[owner].append(file.dest_uri)
             owner_of[file.src_uri] = owner
         for file in files:
-            owner = owner_of.get(file.src_uri, 0)  # navigation pages and static files: shard 0
-            if owner != self.index:
+            if owner_of.get(file.src_uri, 0) != self.index:  # navigation pages and static files: shard 0
                 file.inclusion = InclusionLevel.EXCLUDED
         return files
 
