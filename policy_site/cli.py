@@ -12,6 +12,7 @@ turns an official text (.txt, .docx, .html) into a draft under ``content/``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -204,6 +205,20 @@ def import_file(root: Path, src: Path, doc_id: str | None) -> int:
     return 0
 
 
+def _epoch_is_usable() -> bool:
+    """SOURCE_DATE_EPOCH, read by us and by the engine, is a whole number of
+    seconds; an empty value counts as not set (as CI templates often pass it)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch == "":
+        del os.environ["SOURCE_DATE_EPOCH"]
+    elif epoch is not None and not epoch.isdigit():
+        print(f"环境变量 SOURCE_DATE_EPOCH 的值“{epoch}”不是整数秒数:请改成如 1544572800 的整数,或者不设置它。\n"
+              f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds: set it to one, such as "
+              "1544572800, or leave it unset.", file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="policy-site", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (with mkdocs.yml and content/)")
@@ -231,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("src", type=Path, help="the file to import")
     i.add_argument("--id", default=None, help="the new document's id (default: from its number or the file name)")
     args = parser.parse_args(argv)
+    if not _epoch_is_usable():
+        return 2
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.strict)

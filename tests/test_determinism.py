@@ -375,3 +375,16 @@ def test_pages_kept_by_the_preview_equal_pages_made_afresh(tmp_path):
     before = kept
     kept, fresh = kept_and_fresh()
     assert kept == fresh and kept != before
+
+
+def test_an_empty_source_date_epoch_counts_as_unset(tmp_path, two_builds):
+    """CI templates often pass SOURCE_DATE_EPOCH="": the build is the one made without it."""
+    _assert_identical(_build(tmp_path / "empty", SOURCE_DATE_EPOCH=""), two_builds[0])
+
+
+def test_a_malformed_source_date_epoch_is_refused_in_both_languages(tmp_path):
+    out = tmp_path / "site"
+    result = build_site(_project(), out, env=_env(SOURCE_DATE_EPOCH="2018-12-12"))
+    assert result.returncode == 2 and not out.exists()
+    assert "不是整数秒数" in result.stderr and "is not a whole number of seconds" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
