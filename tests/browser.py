@@ -28,11 +28,6 @@ CHROMIUM_ARGS = [
 
 # Milliseconds Playwright waits for Chromium to start before giving up.
 LAUNCH_TIMEOUT_MS = 60_000
-# A screenshot can only fail by taking too long, and a full-page one of the
-# longest page at phone resolution (the open data page, 140,000 px high in
-# 大字版) takes over 60 s on such a machine: screenshots are given longer.
-SCREENSHOT_TIMEOUT_MS = 300_000
-
 # Only the local test server may be contacted; data: and blob: never leave the page.
 LOCAL_HOST = "127.0.0.1"
 INLINE_SCHEMES = {"data", "blob"}

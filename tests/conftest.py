@@ -13,8 +13,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from browser import WIDTHS
+
+# Property tests check what is true, not how fast: Hypothesis's default 200 ms
+# deadline per example fails them on a loaded CI machine.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 ROOT = Path(__file__).resolve().parent.parent
 # The content engine tests run on: a copy of the published content, kept
