@@ -8,7 +8,7 @@ what to look at, in Chinese and English, like an error.
 
 from __future__ import annotations
 
-from .content import Content, number_occurrences
+from .content import Content, number_occurrences, review_warnings
 from .errors import Problem
 from .present import format_number, validity_state
 
@@ -21,6 +21,7 @@ def content_warnings(content: Content) -> list[Problem]:
     found += _departments_without_items(content)
     found += _documents_of_unknown_validity(content)
     found += _synonyms_leading_nowhere(content)
+    found += review_warnings(content)
     return sorted(found, key=lambda p: (p.file, p.line, p.column, p.field))
 
 
