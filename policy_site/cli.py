@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from .content import Content, load_content, published
-from .content.drafts import format_left_out
+from .content.drafts import draft_files, format_left_out
 from .engines import ENGINES, engine_environment
 from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
@@ -39,6 +39,11 @@ def check(root: Path, strict: bool = False) -> int:
     content = _checked(root)
     if content is None:
         return 1
+    drafts = draft_files(content)
+    if drafts:
+        print(f"\n草稿:{len(drafts)} 个文件还有待核对事项(见上面的“草稿:待核对”提醒),make build 不会发布它们。\n"
+              f"Drafts: {len(drafts)} file(s) have open review items (the \"draft: to review\" warnings above); "
+              "make build does not publish them.", file=sys.stderr)
     if strict and content_warnings(content):
         print("check --strict:提醒也视为错误,请处理上面的提醒。\n"
               "check --strict: warnings count as errors; deal with the warnings above.", file=sys.stderr)

@@ -115,6 +115,12 @@ class LeftOut:
         return f"  {file}({what}):{self.zh}\n    {self.en}"
 
 
+def draft_files(content: Content) -> list[Record]:
+    """The governments, documents and catalogue entries with open review items."""
+    return [r for r in (*content.governments.values(), *content.documents.values(), *content.policies.values())
+            if r.review]
+
+
 def left_out(content: Content) -> dict[Record, LeftOut]:
     """The drafts of ``content`` and what depends on them (module docstring)."""
     out: dict[Record, LeftOut] = {}
@@ -122,10 +128,9 @@ def left_out(content: Content) -> dict[Record, LeftOut]:
     def leave(record, zh, en):
         out.setdefault(record, LeftOut(record, zh, en))
 
-    for record in [*content.governments.values(), *content.documents.values(), *content.policies.values()]:
-        if record.review:
-            n = len(record.review)
-            leave(record, f"草稿,还有 {n} 项待核对", f"draft with {n} open review item(s)")
+    for record in draft_files(content):
+        n = len(record.review)
+        leave(record, f"草稿,还有 {n} 项待核对", f"draft with {n} open review item(s)")
     for dept in content.departments.values():
         if content.governments.get(dept.scope) in out:
             leave(dept, f"登记它的政府文件是草稿({dept.scope})", f"registered by a draft government ({dept.scope})")
