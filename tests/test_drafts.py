@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import build_site, copy_project, run_cli, serve
+from conftest import build_site, copy_project, run_cli
 from drafts_content import (DEPENDENT_ENTRY, DOC_ITEMS, DOC_PLACES, DRAFT_DOC, DRAFT_ENTRY, ENTRY_ITEMS, RELATED,
                             add_drafts, with_review, without_review)
 from html_tree import parse
@@ -38,11 +38,9 @@ def published_build(project):
 
 
 @pytest.fixture(scope="module")
-def drafts_build(project):
-    site = project.parent / "with-drafts"
-    result = build_site(project, site, extra=["--drafts"])
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def drafts_build(drafts_site):
+    """The same content built with --drafts (conftest.drafts_site)."""
+    return drafts_site
 
 
 def site_files(site):
@@ -194,10 +192,10 @@ def test_a_draft_government_keeps_back_what_it_registered(tmp_path):
 # -- in Chromium ----------------------------------------------------------------
 
 @pytest.mark.browser
-def test_banner_links_reach_the_highlighted_places(browser, expect, drafts_build):
+def test_banner_links_reach_the_highlighted_places(browser, expect, drafts_site_url):
     from browser import new_context
 
-    server, url = serve(drafts_build)
+    url = drafts_site_url
     context = new_context(browser)
     try:
         page = context.new_page()
@@ -220,4 +218,3 @@ def test_banner_links_reach_the_highlighted_places(browser, expect, drafts_build
             page.evaluate("window.scrollTo(0, 0)")
     finally:
         context.close()
-        server.shutdown()
