@@ -178,15 +178,23 @@ def test_deleting_the_last_item_publishes(tmp_path):
 
 def test_a_draft_government_keeps_back_what_it_registered(tmp_path):
     """A government file with open items (a government an import registered):
-    its departments and the documents of that government are left out."""
+    its departments and the documents of that government are left out; with
+    drafts, its departments' pages carry its banner."""
     project = copy_project(tmp_path / "project")
-    with_review(project / "content" / "governments" / "wucheng.yaml", [("name", "新登记的政府:请核对名称。")])
+    with_review(project / "content" / "governments" / "wucheng.yaml",
+                [("name", "新登记的政府:请核对名称。"), ("departments[0]", "新部门:请核对。")])
     content, out = published(load_content(project / "content"))
     gone = {o.record.where()[0] for o in out}
     assert gone == {"content/governments/wucheng.yaml", f"content/{DRAFT_DOC}.yaml"}
     assert "wucheng" not in content.governments and DRAFT_DOC not in content.documents
     assert not [d for d in content.departments.values() if d.scope == "wucheng"]
     assert any("所属政府是草稿(wucheng)" in o.zh for o in out)
+    site = tmp_path / "site"
+    assert build_site(project, site, extra=["--drafts"]).returncode == 0
+    page = parse(site / "departments" / "wucheng" / "science-tech" / "index.html")
+    assert "还有 2 项待核对" in banner(page).text()
+    rows = {tr.find_all("th")[0].text(): tr.text() for tr in page.article.find_all("tr") if tr.find_all("th")}
+    assert "待核对 1" in rows["所属政府"] and "待核对 2" in rows["名称"]
 
 
 # -- in Chromium ----------------------------------------------------------------
