@@ -1,7 +1,8 @@
 # policy-site: every command creates and uses its own virtual environment (.venv).
 #   make serve   install, validate, preview with live reload (content/ included)
 #   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
-#   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical)
+#   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical); drafts are left
+#                out and named (DRAFTS=1: included, each page marked 草稿 with its open review items)
 #   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
 #   make bench   benchmarks: build time, catalogue scale, search, library scale (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
@@ -56,7 +57,7 @@ serve: $(SITE_INSTALLED) check
 	$(PY) -m policy_site serve --addr $(ADDR)
 
 build: $(SITE_INSTALLED)
-	$(PY) -m policy_site build --engine $(ENGINE)
+	$(PY) -m policy_site build --engine $(ENGINE)$(if $(DRAFTS), --drafts)
 
 check: $(SITE_INSTALLED)
 	$(PY) -m policy_site check $(if $(STRICT),--strict)

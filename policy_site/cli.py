@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .content import Content, load_content
+from .content import Content, load_content, published
+from .content.drafts import draft_files, format_left_out
 from .engines import ENGINES, engine_environment
 from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
@@ -39,6 +40,11 @@ def check(root: Path, strict: bool = False) -> int:
     content = _checked(root)
     if content is None:
         return 1
+    drafts = draft_files(content)
+    if drafts:
+        print(f"\n草稿:{len(drafts)} 个文件还有待核对事项(见上面的“草稿:待核对”提醒),make build 不会发布它们。\n"
+              f"Drafts: {len(drafts)} file(s) have open review items (the \"draft: to review\" warnings above); "
+              "make build does not publish them.", file=sys.stderr)
     if strict and content_warnings(content):
         print("check --strict:提醒也视为错误,请处理上面的提醒。\n"
               "check --strict: warnings count as errors; deal with the warnings above.", file=sys.stderr)
@@ -70,9 +76,10 @@ def _checked(root: Path) -> Content | None:
 
 
 def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None = None,
-          own_search: bool = True, timings: bool = False, shards: int | None = None) -> int:
+          own_search: bool = True, timings: bool = False, shards: int | None = None, drafts: bool = False) -> int:
     """Check, generate the source tree, render it with ``engine`` into a
-    temporary folder, check its links, and only then replace ``site_dir``."""
+    temporary folder, check its links, and only then replace ``site_dir``.
+    Drafts are left out (and named) unless ``drafts``."""
     clock = _Stages(timings)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +87,7 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
     if content is None:
         print(_UNCHANGED, file=sys.stderr)
         return 1
+    content = _without_drafts(content, drafts)
     clock.stage("load")
     tree = (tree or root / TREE).resolve()
     generate(root, TreeWriter(tree), content, own_search=own_search)
@@ -133,11 +141,22 @@ class _Stages:
             print("timings: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.times))
 
 
-def generate_tree(root: Path, tree: Path) -> int:
+def _without_drafts(content: Content, drafts: bool) -> Content:
+    """What a published build contains (content/drafts.py); with ``drafts``, everything."""
+    if drafts:
+        return content
+    content, left_out = published(content, as_of_from_environment())
+    if left_out:
+        print(format_left_out(left_out))
+    return content
+
+
+def generate_tree(root: Path, tree: Path, drafts: bool = False) -> int:
     """Write the site's source tree only (for an engine run by hand)."""
     content = _checked(root)
     if content is None:
         return 1
+    content = _without_drafts(content, drafts)
     result = generate(root, TreeWriter(tree.resolve()), content)
     print(f"源文件已生成:{tree}({len(result.written)} 个文件更新,{len(result.removed)} 个删除)\n"
           f"Source tree written: {tree} ({len(result.written)} files changed, {len(result.removed)} removed)")
@@ -229,12 +248,14 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     g = sub.add_parser("generate", help="write the site's source tree (build/source/)")
     g.add_argument("--tree", type=Path, default=None)
+    g.add_argument("--drafts", action="store_true", help="include drafts (files with open review items)")
     b = sub.add_parser("build", help="validated, atomic build into site/")
     b.add_argument("--site-dir", type=Path, default=None)
     b.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs")
     b.add_argument("--tree", type=Path, default=None, help="where the source tree is written (default: build/source/)")
     b.add_argument("--search", choices=["own", "engine"], default="own",
                    help="own: the site's search index (default); engine: the engine's own (search benchmark)")
+    b.add_argument("--drafts", action="store_true", help="include drafts (files with open review items), marked 草稿")
     b.add_argument("--timings", action="store_true", help="print the seconds each stage took")
     b.add_argument("--shards", type=int, default=None,
                    help="MkDocs: render in this many processes (default: by page count and cores)")
@@ -253,13 +274,14 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, args.strict)
     if args.command == "build":
         return build(root, args.site_dir or root / "site", args.engine, args.tree,
-                     own_search=args.search == "own", timings=args.timings, shards=args.shards)
+                     own_search=args.search == "own", timings=args.timings, shards=args.shards,
+                     drafts=args.drafts)
     if args.command == "serve":
         from .preview import serve
 
         return serve(root, args.addr)
     if args.command == "generate":
-        return generate_tree(root, args.tree or root / TREE)
+        return generate_tree(root, args.tree or root / TREE, args.drafts)
     if args.command == "ids":
         return ids(root, args.out.resolve() if args.out else None)
     if args.command == "import":

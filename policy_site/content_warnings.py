@@ -8,14 +8,14 @@ what to look at, in Chinese and English, like an error.
 
 from __future__ import annotations
 
-from .content import Content, number_occurrences
+from .content import Content, number_occurrences, review_warnings
 from .errors import Problem
 from .present import format_number, validity_state
 
 
 def content_warnings(content: Content) -> list[Problem]:
     checks = (_period_on_lapsed_basis, _identical_entries, _value_repeated_in_quote, _departments_without_items,
-              _documents_of_unknown_validity, _synonyms_leading_nowhere)
+              _documents_of_unknown_validity, _synonyms_leading_nowhere, review_warnings)
     return sorted((p for check in checks for p in check(content)), key=lambda p: (p.file, p.line, p.column, p.field))
 
 

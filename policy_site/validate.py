@@ -27,6 +27,7 @@ class Record:
         self._path = path
         self._pos = pos
         self._field_pos: dict[str, tuple[int, int]] = {}
+        self._empty_pos: dict[str, tuple[int, int]] = {}  # fields written without a value (validity:)
         self._item_pos: dict[str, list[tuple[int, int]]] = {}
         self._values: dict[str, Any] = {}
         self._refs: set[str] = set()  # fields whose values are references to other records
@@ -70,8 +71,21 @@ class Record:
         """(file, (line, column), yaml path) of this record or one of its fields."""
         if name is None:
             return self._file, self._pos, self._path
-        pos = self._field_pos.get(name, self._pos)
-        return self._file, pos, f"{self._path}.{name}" if self._path else name
+        return self._file, self.given_at(name) or self._pos, f"{self._path}.{name}" if self._path else name
+
+    def given_at(self, name: str) -> tuple[int, int] | None:
+        """Where the file writes field ``name`` (an empty one too); None when it does not."""
+        return self._field_pos.get(name) or self._empty_pos.get(name)
+
+    def drop(self, name: str, gone: Callable[[Any], bool]) -> None:
+        """Forget what ``gone`` says of field ``name``: items of a list, or
+        the value itself (then None). A published build drops references to
+        the drafts it leaves out (content/drafts.py)."""
+        value = self._values.get(name)
+        if isinstance(value, list):
+            self._values[name] = [v for v in value if not gone(v)]
+        elif value is not None and gone(value):
+            self._values[name] = None
 
     def where_item(self, name: str, index: int) -> tuple[str, tuple[int, int], str]:
         """(file, position, yaml path) of item ``index`` of the list field ``name``."""
@@ -190,6 +204,7 @@ class Validator:
                            f'unknown field "{shown(name)}".{cure_en} Fields of {obj.name}: {known}.')
                 continue
             if isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG:
+                record._empty_pos[name] = position(key)
                 continue  # an empty value counts as not given
             given[name] = (key, value)
         for name, field in obj.fields.items():

@@ -146,6 +146,26 @@ def many_content(many_site):
     return load_content(many_site.parent / "content")
 
 
+@pytest.fixture(scope="session")
+def drafts_site(tmp_path_factory) -> Path:
+    """The fixture site with drafts (tests/drafts_content.py), built with --drafts (make build DRAFTS=1)."""
+    from drafts_content import add_drafts
+
+    project = copy_project(tmp_path_factory.mktemp("drafts-site") / "project")
+    add_drafts(project)
+    out = project.parent / "site"
+    result = build_site(project, out, extra=["--drafts"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def drafts_site_url(drafts_site):
+    server, url = serve(drafts_site)
+    yield url
+    server.shutdown()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -18,7 +18,7 @@ import pytest
 
 from axe_audit import describe, run_axe
 from browser import WIDTHS, new_context
-from page_types import LARGE_HIGH, PAGE_TYPES, open_page_type, save_reading_settings
+from page_types import DRAFT_PAGE_TYPES, LARGE_HIGH, PAGE_TYPES, open_page_type, save_reading_settings
 
 pytestmark = pytest.mark.browser
 
@@ -43,18 +43,26 @@ def check(result: dict, where: str) -> None:
     assert not result["violations"], f"axe-core {result['version']} on {where}:\n" + describe(result["violations"])
 
 
-@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
-@pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_axe_finds_no_violations(browser, expect, site_url, axe_source, name, width):
-    result = audit(browser, expect, site_url, axe_source, name, width)
-    check(result, f"{name} ({PAGE_TYPES[name].path or '/'}) at {width} px")
+def site_of(request, name: str) -> str:
+    """The URL of the site that has the page type ``name``: the fixture's, or the one with drafts."""
+    return request.getfixturevalue("drafts_site_url" if name in DRAFT_PAGE_TYPES else "site_url")
+
+
+ALL_PAGE_TYPES = {**PAGE_TYPES, **DRAFT_PAGE_TYPES}
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
-@pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_axe_large_text_high_contrast(browser, expect, site_url, axe_source, name, width):
+@pytest.mark.parametrize("name", list(ALL_PAGE_TYPES))
+def test_axe_finds_no_violations(browser, expect, request, axe_source, name, width):
+    result = audit(browser, expect, site_of(request, name), axe_source, name, width)
+    check(result, f"{name} ({ALL_PAGE_TYPES[name].path or '/'}) at {width} px")
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("name", list(ALL_PAGE_TYPES))
+def test_axe_large_text_high_contrast(browser, expect, request, axe_source, name, width):
     """大字版 with 高对比度: the same audit, and the high-contrast palette must
     reach the AAA contrast ratio (7:1 for text; axe's color-contrast-enhanced)."""
-    result = audit(browser, expect, site_url, axe_source, name, width,
+    result = audit(browser, expect, site_of(request, name), axe_source, name, width,
                    reading=LARGE_HIGH, extra_rules=("color-contrast-enhanced",))
-    check(result, f"{name} ({PAGE_TYPES[name].path or '/'}) at {width} px in 大字版 + 高对比度")
+    check(result, f"{name} ({ALL_PAGE_TYPES[name].path or '/'}) at {width} px in 大字版 + 高对比度")

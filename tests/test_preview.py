@@ -202,6 +202,28 @@ def test_warnings_show_above_pages_without_blocking(preview):
     assert "除编号和名称外与条目" not in _get(url)[1]
 
 
+def test_a_draft_shows_as_draft_with_its_items_until_the_last_is_deleted(preview):
+    """The preview shows drafts (a published build leaves them out): an entry
+    given a review item carries the 草稿 banner listing it, its place marked;
+    deleting the item takes the banner away."""
+    project, url = preview
+    _idle(url)
+    entry = _entry(project)
+    page = url + f"policies/{entry.stem}/"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.rstrip("\n") + "\nreview:\n- field: summary\n  reason: 预览测试:摘要请对照原文核对。\n",
+                     encoding="utf-8")
+    try:
+        _until(lambda: "预览测试:摘要请对照原文核对。" in _get(page)[1], UPDATE_S, "the draft banner on the entry")
+        status, html = _get(page)
+        assert status == 200 and "草稿：尚未发布，还有 1 项待核对" in html
+        assert '<a href="#review-1">' in html and '<mark class="review-place" id="review-1">' in html
+    finally:
+        entry.write_text(text, encoding="utf-8")
+    _until(lambda: "草稿：尚未发布" not in _get(page)[1], UPDATE_S, "the banner gone with the last item")
+    assert _get(page)[0] == 200
+
+
 def test_a_browser_sees_the_error_and_then_the_site_again(preview, browser, tmp_path):
     """Issue 16: in Chromium, a saved YAML error turns the open page into the
     error page (with the same message as `make check`) by itself, and fixing

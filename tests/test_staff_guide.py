@@ -40,6 +40,7 @@ import pytest
 
 from conftest import ROOT, copy_project, project_before_imports, run_cli
 from bad_input_cases import CORPUS, apply_case
+from drafts_content import DOC_ITEMS, DRAFT_DOC, with_review
 
 GUIDE = ROOT / "编辑指南.md"
 MAKEFILE = ROOT / "Makefile"
@@ -266,15 +267,21 @@ def test_example_errors_are_what_check_prints(tmp_path):
         assert not missing, f"guide line {block.line} ({case}): {missing} not in:\n{result.stderr[-3000:]}"
 
 
+# 导入新文件: a draft with one open review item (the first of tests/drafts_content.py)
+_draft = lambda project: with_review(project / "content" / f"{DRAFT_DOC}.yaml", DOC_ITEMS[:1])
 SCENARIOS = {
     # 新增一个政策目录条目: a copy changed in id and name only
     "复制条目": lambda project: (project / "content" / "policies" / "copied-entry.yaml").write_text(
         (project / "content" / "policies" / "tax-incentives.yaml").read_text(encoding="utf-8")
         .replace("id: tax-incentives", "id: copied-entry").replace("税收优惠政策落实", "复制的条目"), encoding="utf-8"),
+    "草稿": _draft,
+    "草稿构建": _draft,
 }
+# What a scenario's screen shows the output of (else check).
+SCENARIO_COMMANDS = {"草稿构建": ("build",)}
 
 
-def test_scenario_screens_are_what_check_prints(tmp_path):
+def test_scenario_screens_are_what_check_or_build_prints(tmp_path):
     for block in guide_blocks(GUIDE.read_text(encoding="utf-8")):
         if block.kind != "屏幕" or not block.marker or not block.marker.startswith("场景: "):
             continue
@@ -282,7 +289,7 @@ def test_scenario_screens_are_what_check_prints(tmp_path):
         assert name in SCENARIOS, f"guide line {block.line}: no scenario {name!r} in this test"
         project = copy_project(tmp_path / name)
         SCENARIOS[name](project)
-        result = run_cli(project, "check")
+        result = run_cli(project, *SCENARIO_COMMANDS.get(name, ("check",)))
         missing = matches(block.lines, result.stdout + result.stderr)
         assert not missing, f"guide line {block.line} ({name}): {missing} not in:\n{result.stderr[-3000:]}"
 

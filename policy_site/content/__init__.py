@@ -14,6 +14,7 @@ from .queries import ClauseRef, Content, Relation, document_day
 from .checks import PLACEHOLDER
 from .loading import content_files, load_content
 from .quotes import number_occurrences
+from .drafts import published, review_warnings
 
 __all__ = ["ClauseRef", "Content", "PLACEHOLDER", "PolicyStatus", "Relation", "content_files", "document_day",
-           "load_content", "number_occurrences"]
+           "load_content", "number_occurrences", "published", "review_warnings"]

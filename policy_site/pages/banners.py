@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import urls
+from ..content.drafts import open_items
 from ..present import citation, date_zh, validity
 from .views import Helpline, Link
 
@@ -57,3 +58,36 @@ def entry_banner(status, successors=(), successor_entry=None) -> Banner | None:
         return None
     return Banner("条目状态", f"本条目状态：{status.value}", f"{status.reason}本条目仅作历史参考，不代表现行政策。",
                   label, links)
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    """An open review item as the 草稿 banner lists it."""
+
+    number: int
+    label: str  # the field as staff name it (公开信息 · 有效性)
+    reason: str
+    anchor: str  # its mark on this page; "": the page does not show that field
+
+
+@dataclass(frozen=True)
+class DraftBanner:
+    """The 草稿 banner of a page of a draft (content/drafts.py): its open
+    review items, each marked where the page shows its field."""
+
+    items: tuple[DraftItem, ...]
+    marks: dict  # a place on the page (a field path, a clause or indicator id) -> its ((anchor, number), ...)
+
+
+def draft_banner(record, obj, places) -> DraftBanner | None:
+    """The banner of a page about ``record`` (a document, catalogue entry or
+    government of model object ``obj``) when it has open review items;
+    ``places``: what the page can mark (field paths, ids of its anchors)."""
+    items, marks = [], {}
+    for item in open_items(record, obj):
+        place = next((p for p in item.places if p in places), None)
+        anchor = f"review-{item.number}" if place else ""
+        items.append(DraftItem(item.number, item.label, item.reason, anchor))
+        if place:
+            marks.setdefault(place, []).append((anchor, item.number))
+    return DraftBanner(tuple(items), marks) if items else None

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .. import urls
 from ..content import Content
 from ..present import book_title, clause_label, doc_name, tasks_title
-from ..schema.model import DEPARTMENT
+from ..schema.model import DEPARTMENT, GOVERNMENT
+from .banners import DraftBanner, draft_banner
 from .next_step import Contact
 from .page import Page, make_page
 from .targets import Target, target
@@ -51,6 +52,10 @@ class DepartmentPage:
     has_catalogue: bool
     contact: Contact  # its contact fields, as the 怎么办 box shows them
     helpline: Helpline | None  # the site's fallback contact (content/site.yaml)
+    # Its government's open review items, when that is a draft (banners.draft_banner): one about this
+    # department is marked at its name (place: its id), one about the government's name at 所属政府.
+    draft: DraftBanner | None
+    id: str
 
 
 def task_link(ref) -> Link:
@@ -91,5 +96,7 @@ def pages(content: Content, env, site) -> list[Page]:
             has_catalogue=bool(content.policies),
             contact=Contact.of(d),
             helpline=helpline(site, HELPLINE_CURRENT),
+            draft=draft_banner(content.government_of(d), GOVERNMENT, {"name", d.id}),
+            id=d.id,
         )))
     return result

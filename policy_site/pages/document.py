@@ -11,8 +11,8 @@ from .. import urls
 from ..content import Content
 from ..opendata import linked_data
 from ..present import citation, clause_label, date_zh, doc_name
-from ..schema.model import DISCLOSURE_FIELDS, METADATA
-from .banners import Banner, document_banner
+from ..schema.model import DISCLOSURE_FIELDS, DOCUMENT, METADATA
+from .banners import Banner, DraftBanner, document_banner, draft_banner
 from .page import Page, make_page
 from .views import HELPLINE_LAPSED, Badge, Fact, Link, Paragraph, dept_link, doc_badge, fact, helpline, linked_text
 
@@ -62,6 +62,7 @@ class DocumentPage:
     cited: list[tuple[Link, Fact, Fact]]  # documents the text cites: (title, 文件编号, 发布单位)
     cited_by: list[Link]  # clauses of other documents that cite this one
     banner: Banner | None  # the document's status (banners.document_banner)
+    draft: DraftBanner | None  # its open review items, when it is a draft (banners.draft_banner)
     linked_data: Markup  # schema.org Legislation and breadcrumbs (opendata/linked_data.py)
     sections: SimpleNamespace  # the anchors of its fixed sections (urls.SECTIONS)
 
@@ -88,6 +89,8 @@ def pages(content: Content, env, site) -> list[Page]:
             cited_by=[Link(f"{doc_name(r.document)} · {clause_label(r) or '正文'}", urls.clause(r.document, r.clause))
                       for other in content.full_documents for r in content.clauses(other) if doc in r.clause.cites],
             banner=document_banner(doc, content.successors(doc), helpline(site, HELPLINE_LAPSED)),
+            draft=draft_banner(doc, DOCUMENT, {"notice", *(f"metadata.{n}" for n in METADATA.fields),
+                                               *(r.clause.id for r in content.clauses(doc))}),
             linked_data=linked_data.json_text(linked_data.document(content, site, doc, site.name)),
             sections=urls.SECTIONS,
         )

@@ -14,7 +14,7 @@ from ..opendata import linked_data
 from ..opendata.records import related_indicators
 from ..present import citation, clause_label, date_zh, entry_fact_empty, verified_note
 from ..schema.model import AUDIENCE, INDUSTRY, POLICY, POLICY_STATUS, SUPPORT_TYPE
-from .banners import Banner, entry_banner
+from .banners import Banner, DraftBanner, draft_banner, entry_banner
 from .memo import PageMemo, entry_sources
 from .next_step import NextStep, entry_next_step
 from .page import Page, make_page
@@ -75,6 +75,7 @@ class PolicyEntryPage:
     basis: list[tuple[str, Link, str, Badge]]  # the clauses it is based on: (text, present.clause_label, citation, validity)
     indicators: list[Target]  # its related indicators
     banner: Banner | None  # not current, or of unknown validity: why, and what applies instead
+    draft: DraftBanner | None  # its open review items, when it is a draft (banners.draft_banner)
     next_step: NextStep  # 怎么办: apply, ask, or see what replaced it
     linked_data: Markup  # schema.org GovernmentService and breadcrumbs (opendata/linked_data.json_text)
     catalogue: str = urls.policies()  # the URLs of the pages it links back to
@@ -179,13 +180,15 @@ def entry_pages(content: Content, env, memo: PageMemo, site) -> list[Page]:
         status = content.policy_status(p)
         successors = [s for b in p.basis if b.document for s in content.successors(b.document)]
         basis = [(b.document, content.clause_by_id(b.document, b.clause)) for b in p.basis]
+        facts = fact_rows(p, status)
         return PolicyEntryPage(
             p.summary, status_badge(status), status.reason, status.overridden, date_zh(content.as_of),
-            facts=fact_rows(p, status),
+            facts=facts,
             basis=[(ref.clause.text, Link(clause_label(ref), urls.clause(doc, ref.clause)), citation(doc), doc_badge(doc))
                    for doc, ref in basis],
             indicators=[target(ref, ind) for ref, ind in related_indicators(content, p)],
             banner=entry_banner(status, successors, p.successor),
+            draft=draft_banner(p, POLICY, {"summary", "basis", "related_indicators", *(f.field for f in facts)}),
             next_step=entry_next_step(p, status, successors, site),
             linked_data=linked_data.json_text(linked_data.policy(content, site, p, site.name, site.catalogue_title)),
         )

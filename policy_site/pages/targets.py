@@ -10,7 +10,8 @@ from ..present import (amount, citation, clause_label, clause_number, comparator
                        target_number, target_terms, target_text, target_unit)
 from ..schema.model import INDICATOR
 from ..target_shape import part_anchor
-from .banners import Banner, document_banner
+from ..schema.model import DOCUMENT
+from .banners import Banner, DraftBanner, document_banner, draft_banner
 from .page import Page, make_page
 from .views import Badge, Fact, Link, doc_badge, fact
 
@@ -65,6 +66,7 @@ class TargetsPage:
     goals: list[Goal]  # the clauses that state indicators, in text order
     indicator_count: int
     banner: Banner | None  # the document's status (banners.document_banner)
+    draft: DraftBanner | None  # its open review items, when it is a draft (banners.draft_banner)
 
 
 def pages(content: Content, env, site) -> list[Page]:
@@ -76,5 +78,6 @@ def pages(content: Content, env, site) -> list[Page]:
             continue
         result.append(make_page(env, "targets.html.j2", urls.targets(doc), goals_title(doc), TargetsPage(
             citation(doc, bracketed=True), goals, sum(len(g.targets) for g in goals),
-            document_banner(doc, content.successors(doc)))))
+            document_banner(doc, content.successors(doc)),
+            draft_banner(doc, DOCUMENT, {p for g in goals for p in [g.id, *(t.id for t in g.targets)]}))))
     return result

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from .. import urls
 from ..content import Content
 from ..present import citation, clause_label, clause_number, tasks_title
-from ..schema.model import CLAUSE
-from .banners import Banner, document_banner
+from ..schema.model import CLAUSE, DOCUMENT
+from .banners import Banner, DraftBanner, document_banner, draft_banner
 from .page import Page, make_page
 from .views import Fact, fact
 
@@ -34,6 +34,7 @@ class TasksPage:
     outline: list[OutlineItem]  # every task and the clauses that group tasks, in text order
     task_count: int
     banner: Banner | None  # the document's status (banners.document_banner)
+    draft: DraftBanner | None  # its open review items, when it is a draft (banners.draft_banner)
 
 
 def pages(content: Content, env, site) -> list[Page]:
@@ -48,5 +49,6 @@ def pages(content: Content, env, site) -> list[Page]:
                                clause_number(r), urls.clause(doc, r.clause))
                    for r in content.clauses(doc) if r.clause.role == "task" or id(r.clause) in groups]
         result.append(make_page(env, "tasks.html.j2", urls.tasks(doc), tasks_title(doc), TasksPage(
-            citation(doc, bracketed=True), tasks_title(doc), outline, len(tasks), document_banner(doc, content.successors(doc)))))
+            citation(doc, bracketed=True), tasks_title(doc), outline, len(tasks), document_banner(doc, content.successors(doc)),
+            draft_banner(doc, DOCUMENT, {item.id for item in outline}))))
     return result

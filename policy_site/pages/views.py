@@ -55,6 +55,7 @@ class Fact:
     empty: str  # shown when not given: the field's ``empty`` words (schema.types.EMPTY unless it has its own)
     kind: str = "text"  # how the template writes text: as text, a phone to tap (phone), an external link (url)
     links: tuple[Link, ...] = ()  # instead of text: the departments a list of references names
+    field: str = ""  # the model field's name: where a draft's review item marks it (banners.DraftBanner)
 
     @property
     def given(self) -> bool:
@@ -67,9 +68,10 @@ def fact(field, value, empty: str | None = None) -> Fact:
     t, empty = resolve(field.type), field.empty if empty is None else empty
     item = resolve(t.item) if isinstance(t, List) else t
     if value in (None, "", []):
-        return Fact(field.label, "", empty)
+        return Fact(field.label, "", empty, field=field.name)
     if isinstance(item, RefTo) and item.kind == "department":
-        return Fact(field.label, "", empty, links=tuple(dept_link(d) for d in (value if item is not t else [value])))
+        return Fact(field.label, "", empty, links=tuple(dept_link(d) for d in (value if item is not t else [value])),
+                    field=field.name)
     if isinstance(t, List):
         text = "、".join(str(v) for v in value)
     elif isinstance(t, (Date, DateTime)):
@@ -78,7 +80,8 @@ def fact(field, value, empty: str | None = None) -> Fact:
         text = period_zh(value)
     else:
         text = str(value)
-    return Fact(field.label, text, empty, "phone" if isinstance(t, Phone) else "url" if isinstance(t, Url) else "text")
+    return Fact(field.label, text, empty, "phone" if isinstance(t, Phone) else "url" if isinstance(t, Url) else "text",
+                field=field.name)
 
 
 # The helpline sentence (content/site.yaml helpline): whom to ask, said before
