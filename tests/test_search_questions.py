@@ -233,6 +233,9 @@ def test_pasted_text_searches_without_a_key_press(browser, expect, site_url):
      "既是提问用语又是同义词", "both a stop word and a synonym"),
     ("synonyms:\n  - {word: 贷款, terms: [贷款]}\n", "不能是它自己", "must not list itself"),
     ("synonyms:\n  - {word: 借钱}\n", "terms", "terms"),
+    ("broad_words: [补贴, 扶持, 补贴]\n", "泛指用语“补贴”重复", 'broad word "补贴" is listed twice'),
+    ("abroad_words: [境外, 境外]\n", "境外用语“境外”重复", 'abroad word "境外" is listed twice'),
+    ("stop_words: [补贴]\nbroad_words: [补贴]\n", "既是提问用语又是泛指用语", "both a stop word and a broad word"),
     ("stop_words: 怎么\n", "stop_words", "stop_words"),
 ])
 def test_a_bad_vocabulary_is_rejected_with_file_line_and_cure(tmp_path, text, zh, en):
