@@ -57,7 +57,7 @@ function shardOf(token, shards) {
 // too). A question made of stop words only is searched as typed.
 function words(query) {
   const stop = settings.stop || [];
-  const synonyms = [...new Set([...Object.keys(settings.synonyms || {}), ...(settings.broad || [])])]
+  const known = [...new Set([...Object.keys(settings.synonyms || {}), ...(settings.broad || [])])]
     .sort((a, b) => b.length - a.length);
   const out = [];
   for (const piece of normalize(query).split(/\s+/)) {
@@ -73,7 +73,7 @@ function words(query) {
       current = "";
     };
     for (let i = 0; i < piece.length;) {
-      const word = synonyms.find(w => piece.startsWith(w, i));
+      const word = known.find(w => piece.startsWith(w, i));
       const drop = word ? null : stop.find(w => piece.startsWith(w, i));
       if (word) { flush(); out.push(word); single = false; i += word.length; }
       else if (drop) { flush(); i += drop.length; }
