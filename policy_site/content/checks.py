@@ -55,13 +55,21 @@ def check_helpline(site: Record, problems: Problems) -> None:
 def check_vocabulary(search: Record, problems: Problems) -> None:
     """A word listed twice, a synonym that leads to itself, or a word both
     dropped and translated would make search do something staff did not mean."""
-    seen: dict[str, str] = {}
-    for n, word in enumerate(search.stop_words):
+    for field, zh, en in (("broad_words", "泛指用语", "broad word"), ("abroad_words", "境外用语", "abroad word"),
+                          ("stop_words", "提问用语", "stop word")):
+        listed: set[str] = set()
+        for n, word in enumerate(getattr(search, field)):
+            if word in listed:
+                problems.add(*search.where_item(field, n), f"{zh}“{word}”重复列出，请删去一处。",
+                             f'the {en} "{word}" is listed twice: delete one.')
+            listed.add(word)
+    seen = set(search.stop_words)
+    for n, word in enumerate(search.broad_words):
         if word in seen:
-            problems.add(*search.where_item("stop_words", n),
-                         f"提问用语“{word}”重复列出，请删去一处。",
-                         f'the stop word "{word}" is listed twice: delete one.')
-        seen[word] = "stop"
+            problems.add(*search.where_item("broad_words", n),
+                         f"“{word}”既是提问用语又是泛指用语：搜索会略去它。请从 stop_words 或 broad_words 中删去一处。",
+                         f'"{word}" is both a stop word and a broad word: search drops it. '
+                         "Delete it from stop_words or from broad_words.")
     words: set[str] = set()
     for n, synonym in enumerate(search.synonyms):
         word = synonym.word

@@ -612,8 +612,15 @@ SEARCH = Object(
               description="搜索时略去的提问用语和虚词，例如 我想、怎么、有没有、吗。"),
         Field("synonyms", List(SYNONYM), "同义词",
               description="日常说法对应的网站用词，例如 借钱 → 贷款。"),
+        Field("broad_words", List(Text(max_length=10, multiline=False)), "泛指用语",
+              description="只说要哪种帮助、不说是哪方面的词，例如 补贴、扶持、优惠。提问里有别的词时，"
+                          "结果不必含有这些词（招工有没有补贴：先找招工）。"),
+        Field("abroad_words", List(Text(max_length=10, multiline=False)), "境外用语",
+              description="说明事情在境外的词，例如 境外、海外、跨境、出口。提问里没有这类词时，"
+                          "标题里有这类词的结果排在国内的之后（专利：先列自主知识产权，再列申请境外专利）。"),
     ],
-    "站内搜索怎样理解企业主的提问：略去哪些提问用语，哪些日常说法对应网站用词。文件名为 search.yaml。",
+    "站内搜索怎样理解企业主的提问：略去哪些提问用语，哪些日常说法对应网站用词，哪些词只泛指帮助，"
+    "哪些词说明事情在境外。文件名为 search.yaml。",
 )
 
 

@@ -105,13 +105,16 @@ def _json(data) -> str:
 
 def vocabulary(search) -> dict:
     """content/search.yaml (a record, or None) as the worker reads it: the stop
-    words longest first, each synonym's terms by its word, all normalised as
-    queries are (the worker matches them against the normalised query)."""
+    words longest first, each synonym's terms by its word, the broad and the
+    abroad words, all normalised as queries are (the worker matches them
+    against the normalised query)."""
     if search is None:
-        return {"stop": [], "synonyms": {}}
+        return {"stop": [], "synonyms": {}, "broad": [], "abroad": []}
     stop = sorted({normalize(w) for w in search.stop_words}, key=lambda w: (-len(w), w))
     synonyms = {normalize(s.word): [normalize(t) for t in s.terms] for s in search.synonyms}
-    return {"stop": stop, "synonyms": dict(sorted(synonyms.items()))}
+    return {"stop": stop, "synonyms": dict(sorted(synonyms.items())),
+            "broad": sorted({normalize(w) for w in search.broad_words}),
+            "abroad": sorted({normalize(w) for w in search.abroad_words})}
 
 
 def build_files(records: list[SearchRecord], vocab: dict | None = None) -> dict[str, str]:

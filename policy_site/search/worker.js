@@ -52,20 +52,30 @@ function shardOf(token, shards) {
 
 // A question is cut into words before it is searched (content/search.yaml,
 // in the settings): at spaces, at the stop words (我想, 怎么, 有没有, 吗 ...,
-// dropped) and around the synonym words (借钱 ...), which stay whole. A
-// synonym word also finds its terms (借钱 finds 贷款 too). A question made of
-// stop words only is searched as typed.
+// dropped) and around the synonym words (借钱 ...) and the broad words (补贴
+// ...), which stay whole. A synonym word also finds its terms (借钱 finds 贷款
+// too). A question made of stop words only is searched as typed.
 function words(query) {
   const stop = settings.stop || [];
-  const synonyms = Object.keys(settings.synonyms || {}).sort((a, b) => b.length - a.length);
+  const known = [...new Set([...Object.keys(settings.synonyms || {}), ...(settings.broad || [])])]
+    .sort((a, b) => b.length - a.length);
   const out = [];
   for (const piece of normalize(query).split(/\s+/)) {
     let current = "";
-    const flush = () => { if (current) out.push(current); current = ""; };
+    // Two single characters with only stop words between them are one word
+    // (交哪些税: 交税).
+    let single = false;
+    const flush = () => {
+      if (!current) return;
+      if (single && current.length === 1) out[out.length - 1] += current;
+      else out.push(current);
+      single = current.length === 1 && !single;
+      current = "";
+    };
     for (let i = 0; i < piece.length;) {
-      const word = synonyms.find(w => piece.startsWith(w, i));
+      const word = known.find(w => piece.startsWith(w, i));
       const drop = word ? null : stop.find(w => piece.startsWith(w, i));
-      if (word) { flush(); out.push(word); i += word.length; }
+      if (word) { flush(); out.push(word); single = false; i += word.length; }
       else if (drop) { flush(); i += drop.length; }
       else { current += piece[i]; i += 1; }
     }
@@ -120,15 +130,27 @@ function parseAlternative(text) {
   return { text, runs, needs: needs.slice(0, MAX_NEEDS), chars: chars.filter(Boolean) };
 }
 
+// A term is broad when it only says what kind of help is wanted (补贴, 扶持;
+// content/search.yaml, broad_words), itself or through every one of its
+// synonyms' terms (补助 -> 补贴).
 function parseQuery(query) {
   const synonyms = settings.synonyms || {};
+  const broad = new Set(settings.broad || []);
   const terms = [];
   for (const word of words(query)) {
     const alternatives = [word, ...(synonyms[word] || [])].map(parseAlternative).filter(Boolean);
     if (!alternatives.length) continue;
-    terms.push({ text: [word, ...(synonyms[word] || [])].join(" "), alternatives });
+    terms.push({ word, text: [word, ...(synonyms[word] || [])].join(" "), alternatives,
+                 broad: broad.has(word) || (word in synonyms && synonyms[word].every(t => broad.has(t))) });
   }
   return terms;
+}
+
+// Whether the query asks about business abroad: one of its words or their
+// synonyms' terms has an abroad word (境外, 出口; content/search.yaml).
+function asksAbroad(terms) {
+  const abroad = settings.abroad || [];
+  return terms.some(term => term.alternatives.some(a => abroad.some(w => a.text.includes(w))));
 }
 
 // The share of the alternative's characters that the needs in ``mask`` hold.
@@ -230,11 +252,13 @@ async function rank(terms) {
   // A word that a large share of the records has (政策, 企业, 管) says little
   // about what is asked: it counts for the score, not for a full match.
   // A single character left between the words of a question (管 in 经信局管什么)
-  // is as weak.
+  // is as weak, and so is a broad word (补贴 in 招工有没有补贴).
   const whole = bests.map(best => [...best.values()].filter(([share]) => share === 1).length);
-  const common = bests.map((_, t) => whole[t] > COMMON * total ||
+  const common = bests.map((_, t) => whole[t] > COMMON * total || terms[t].broad ||
     (terms.length > 1 && terms[t].alternatives.every(a => a.chars.length === 1 && HAN_RUN.test(a.text))));
-  if (common.every(Boolean)) common.fill(false);
+  // When every word is weak, the words that are not broad decide (补贴 in
+  // 个体户有没有补贴 still only ranks); when all are broad, all of them do.
+  if (common.every(Boolean)) common.forEach((_, t) => { common[t] = terms[t].broad && !terms.every(x => x.broad); });
   const needed = common.filter(c => !c).length;
   bests.forEach((best, t) => {
     for (const [id, [share, score, alternative]] of best) {
@@ -250,7 +274,38 @@ async function rank(terms) {
     }
   });
   for (const [id, entry] of scores) if (!entry.share && needed) scores.delete(id);
-  return { needed, ranked: [...scores].sort(([a, x], [b, y]) => order(x, y, needed) || a - b) };
+  return { needed, common, ranked: [...scores].sort(([a, x], [b, y]) => order(x, y, needed) || a - b) };
+}
+
+// Words found apart do not answer a question together: a long text (an
+// interpretation retelling the whole plan) that has 创业 in one paragraph and
+// 厂房 in another does not answer 创业房租补贴. A record matches as well as its
+// best passage does: its title and keywords with one line of its text. The
+// best passage has the most words whole, then the largest share.
+function passages(record) {
+  const head = `${record.t} ${(record.w || []).join(" ")}`;
+  return (record.x || "").split("\n").map(line => `${head} ${line}`);
+}
+
+function together(record, terms, common) {
+  let best = { full: 0, share: 0 };
+  for (const passage of passages(record)) {
+    const has = new Set(tokens(passage));
+    const prefixed = prefix => [...has].some(token => token.startsWith(prefix));
+    let full = 0, share = 0;
+    terms.forEach((term, t) => {
+      if (common[t]) return;
+      let most = 0;
+      for (const alternative of term.alternatives) {
+        let mask = 0;
+        alternative.needs.forEach((need, n) => { if (need.token ? has.has(need.token) : prefixed(need.prefix)) mask |= 1 << n; });
+        most = Math.max(most, coverage(alternative, mask));
+      }
+      if (most >= PARTIAL) { share += most; if (most === 1) full += 1; }
+    });
+    if (full > best.full || (full === best.full && share > best.share)) best = { full, share };
+  }
+  return best;
 }
 
 // Full matches (every term whole) first, then by how much of the question
@@ -261,20 +316,72 @@ function order(x, y, count) {
 
 // A term typed as a whole that the record says as a whole (in the title
 // above all) is what the person meant: 风险补偿 in 贷款风险补偿金 beats a text
-// that has 风险 and 补偿 apart.
-function phraseFactor(record, alternative) {
+// that has 风险 and 补偿 apart. When the query does not ask about abroad, a
+// word the record says only right after an abroad word (境外专利) is not
+// what the person meant by the word (专利) either.
+function phraseFactor(record, alternative, qualifiers) {
+  const says = (text, run) => {
+    for (let at = text.indexOf(run); at >= 0; at = text.indexOf(run, at + 1))
+      if (!qualifiers.some(q => text.startsWith(q, at - q.length))) return true;
+    return false;
+  };
   const title = normalize(record.t);
   const rest = normalize(`${record.x} ${(record.w || []).join(" ")}`);
   let factor = 1;
   for (const run of alternative.runs) {
-    if (title.includes(run)) factor *= 1.6;
-    else if (rest.includes(run)) factor *= 1.2;
+    if (says(title, run)) factor *= 1.6;
+    else if (says(rest, run)) factor *= 1.2;
     else factor *= 0.6;
   }
   return factor;
 }
 
-/* -- presenting ----------------------------------------------------------- */
+// A record about business abroad (its title has an abroad word) counts less
+// when the query does not ask about abroad: 专利 finds the entry on 自主知识产权
+// before the one on 申请境外专利.
+const FOREIGN = 0.5;
+
+function foreign(record) {
+  const title = normalize(record.t);
+  return (settings.abroad || []).some(w => title.includes(w));
+}
+
+/* -- the results: what any search UI shows ----------------------------------- */
+
+// The results of ``query``, best first: each record with its score, whether
+// it matches the query only in part, and what of the query it matched (each
+// word, the site's word it was found as when a synonym led there, and
+// whether whole). Full matches come first by their score with the phrase
+// factor, then the partial ones by how many of the query's words they have
+// whole, then by how much of the query they matched; a record about business
+// abroad after the domestic ones that match as well. This
+// is the engine-neutral core: the protocol of a search UI is below.
+async function find(query) {
+  const terms = parseQuery(query);
+  if (!terms.length) return { terms, results: [] };
+  const { needed, common, ranked: all } = await rank(terms);
+  const ranked = all.slice(0, CANDIDATES);
+  const perFile = settings.per_file;
+  const records = await Promise.all(ranked.map(([id]) =>
+    fetchJSON(`d${Math.floor(id / perFile)}.json`).then(file => file[id % perFile])));
+  const abroad = asksAbroad(terms);
+  const qualifiers = abroad ? [] : settings.abroad || [];
+  const found = ranked.map(([, entry], i) => {
+    const record = records[i];
+    let factor = !abroad && foreign(record) ? FOREIGN : 1;
+    for (const [, alternative] of entry.alternatives) factor *= phraseFactor(record, alternative, qualifiers);
+    const matched = [...entry.alternatives].sort(([a], [b]) => a - b).map(([t, alternative]) => ({
+      word: terms[t].word, as: alternative.text === terms[t].word ? null : alternative.text,
+      whole: entry.whole.has(t) }));
+    const { full, share } = together(record, terms, common);
+    return { record, full, share, score: entry.score * factor, partial: full < needed, matched };
+  });
+  const full = found.filter(f => !f.partial).sort((x, y) => y.score - x.score);
+  const partial = found.filter(f => f.partial).sort((x, y) => y.full - x.full || y.share - x.share || y.score - x.score);
+  return { terms, results: [...full, ...partial].slice(0, RESULTS) };
+}
+
+/* -- presenting, for Material's search UI ------------------------------------ */
 
 function escapeHTML(text) {
   return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
@@ -333,14 +440,24 @@ function title(record, pattern, query, partial) {
     `${highlight(record.t, pattern)}${status}${part}`;
 }
 
-function item(record, score, terms, matched, pattern, query, partial) {
-  const text = record.x ? `<p>${snippet(record.x, pattern)}</p>` : "";
+// What a partial match matched, in words: 匹配到：创业、房租 → 厂房. Words it
+// lacks are not listed (Material would cross them out under 缺少).
+function matchedLine(matched) {
+  const said = matched.map(m => (m.as ? `${m.word} → ${m.as}` : m.word) + (m.whole ? "" : "（部分字）"));
+  return `<p class="ps-search-matched">匹配到：${escapeHTML(said.join("、"))}</p>`;
+}
+
+function item({ record, score, matched, partial }, terms, pattern, query) {
+  const text = (partial ? matchedLine(matched) : "") + (record.x ? `<p>${snippet(record.x, pattern)}</p>` : "");
+  // Only the words it has whole: Material highlights them on the page it
+  // opens (?h=) and lists none as missing.
+  const whole = new Set(matched.filter(m => m.whole).map(m => m.word));
   return {
     location: record.l,
     title: title(record, pattern, query, partial),
     text,
     score,
-    terms: Object.fromEntries(terms.map((term, t) => [term.text, matched.has(t)])),
+    terms: Object.fromEntries(terms.filter(term => whole.has(term.word)).map(term => [term.text, true])),
   };
 }
 
@@ -350,7 +467,8 @@ function item(record, score, terms, matched, pattern, query, partial) {
 // group, so the page heading carries the score of the third-best record.
 function groups(found, terms, query) {
   const byPage = new Map();
-  for (const { record, score, matched, partial } of found) {
+  for (const result of found) {
+    const { record, partial } = result;
     const page = record.l.split("#")[0];
     // Partial matches group apart, after every full match, even on a page
     // that also has full ones.
@@ -358,7 +476,7 @@ function groups(found, terms, query) {
     if (!byPage.has(key)) byPage.set(key, { page, title: record.p, self: null, children: [] });
     const group = byPage.get(key);
     const pattern = marker(terms, `${record.t} ${record.x}`);
-    const entry = item(record, score, terms, matched, pattern, query, partial);
+    const entry = item(result, terms, pattern, query);
     if (record.l === page) group.self = entry;
     else group.children.push(entry);
   }
@@ -378,28 +496,6 @@ function groups(found, terms, query) {
   });
 }
 
-async function search(query) {
-  const terms = parseQuery(query);
-  if (!terms.length) return { items: [] };
-  const { needed, ranked: all } = await rank(terms);
-  const ranked = all.slice(0, CANDIDATES);
-  const perFile = settings.per_file;
-  const records = await Promise.all(ranked.map(([id]) =>
-    fetchJSON(`d${Math.floor(id / perFile)}.json`).then(file => file[id % perFile])));
-  const found = ranked.map(([, entry], i) => {
-    const record = records[i];
-    let factor = 1;
-    for (const [, alternative] of entry.alternatives) factor *= phraseFactor(record, alternative);
-    return { record, entry, score: entry.score * factor, matched: entry.whole,
-             partial: entry.full.size < needed };
-  });
-  found.sort((x, y) => order(x.entry, y.entry, needed) || 0);
-  // Full matches by their score with the phrase factor; partial ones after them.
-  const full = found.filter(f => !f.partial).sort((x, y) => y.score - x.score);
-  const partial = found.filter(f => f.partial);
-  return { items: groups([...full, ...partial].slice(0, RESULTS), terms, query) };
-}
-
 /* -- Material's protocol --------------------------------------------------- */
 
 let latest = 0;
@@ -416,7 +512,8 @@ self.onmessage = async event => {
     let result;
     try {
       await ready;
-      result = await search(message.data);
+      const { terms, results } = await find(message.data);
+      result = { items: groups(results, terms, message.data) };
     } catch (error) {
       console.error(error);
       result = { items: [] };
