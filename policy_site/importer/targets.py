@@ -172,8 +172,9 @@ def find_targets(text: str, goals: bool = False) -> tuple[list[Target], list[Unc
         matches = [m for m in _NUMBER.finditer(phrase) if not _is_name(phrase, m.start())
                    and not any(r.start() <= m.start() < r.end() for r in ranges)]
         conditions = [m for m in matches if _CONDITION_AFTER.match(phrase, m.end())]
-        if conditions:
-            unclear.append(Unclear(phrase, _support_reason(phrase), support=True))
+        if conditions:  # quoted up to the condition's end: 纳税过1亿元的
+            condition = phrase[:max(_CONDITION_AFTER.match(phrase, m.end()).end() for m in conditions)]
+            unclear.append(Unclear(condition, _support_reason(condition), support=True))
             matches = [m for m in matches if m not in conditions]
         if not matches and not ranges:
             passage = _in_goal_passage(text, start)
