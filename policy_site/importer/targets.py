@@ -12,10 +12,16 @@ Nothing else is filled in: what the text does not state is left for review.
 Targets of other shapes are proposed where the text is unambiguous: a range
 (增长5%-8%: comparator 区间, value and upper), several labelled values in one
 phrase (省级、市级分别达到10家、20家: one indicator whose ``values`` carry the
-labels, only when there are as many names as numbers), and, in a clause that
-states goals, a comparison with a quantity named in words (增速不低于上年同期:
-comparator and ``reference``) and a target without a number (保持稳定增长:
-``direction``). Anything else goes on the review list, never a guessed split.
+labels, only when there are as many names as numbers; 省市县三级 names three),
+and, in a clause that states goals, a comparison with a quantity named in
+words (增速不低于上年同期: comparator and ``reference``) and a target without a
+number (保持稳定增长: ``direction``; in a passage that opens with its year, any
+state to reach). Anything else goes on the review list, never a guessed split.
+
+Only what a plan states to reach is a target. The numbers of a sentence that
+grants support (给予…奖励, 最高不超过…) and a number that only says which
+things count (纳税过1亿元的企业) are conditions, amounts or caps: they go on the
+review list, quoted, as candidates for a catalogue entry's 申报条件 or 支持标准.
 """
 
 from __future__ import annotations
@@ -59,7 +65,8 @@ _QUALITATIVE = re.compile(r"(?:保持|实现)?(?:稳步|持续|稳定|明显|显
 
 # A sentence that grants support: its numbers are conditions (申报条件), amounts
 # and caps (支持标准), never targets.
-_SUPPORT = re.compile(r"给予|奖励|奖补|补贴|补助|资助|贴息|扶持资金|一次性|最高不超过|上限")
+_AWARD = "给予|奖励|奖补|补贴|补助|资助|贴息|扶持资金"
+_SUPPORT = re.compile(_AWARD + "|一次性|最高不超过|上限")
 # A number that only says which things count (纳税过1亿元的企业, 500万元以上投资的): a condition.
 _CONDITION_AFTER = re.compile(r"(?:以上|以下|及以上)?(?:的|投资的)")
 # Where a goal passage begins: a year (到2025年, 2022年,), a span (经过5—10年左右时间), or a goal label.
@@ -232,7 +239,7 @@ def find_targets(text: str, goals: bool = False) -> tuple[list[Target], list[Unc
 
 def _support_reason(phrase: str) -> str:
     """Why a phrase with a number is not a target: what it can be in a catalogue entry."""
-    if re.search(r"给予|奖励|奖补|补贴|补助|资助|贴息|最高|不超过|上限", phrase):
+    if re.search(_AWARD + "|最高|不超过|上限", phrase):
         return "奖补金额或上限,不是目标,没有作为指标录入;可作为政策目录条目的“支持标准”"
     return "申报门槛(条件),不是目标,没有作为指标录入;可作为政策目录条目的“申报条件”"
 
