@@ -214,8 +214,13 @@ def import_file(root: Path, src: Path, doc_id: str | None) -> int:
           f"Imported: {result.clauses} clauses, {result.indicators} proposed indicators.")
     for stub in result.stub_paths:
         print(f"新建引用文件条目:{stub.relative_to(root).as_posix() if stub.is_relative_to(root) else stub}")
-    if gov := result.government_path:
-        print(f"新部门写入所属政府的文件:{gov.relative_to(root).as_posix() if gov.is_relative_to(root) else gov}")
+    if result.government_path:
+        gov = result.government_path
+        shown_gov = gov.relative_to(root).as_posix() if gov.is_relative_to(root) else gov
+        if result.government_registered:
+            print(f"新登记的政府(待核对):{shown_gov}")
+        if result.new_departments:
+            print(f"新部门写入所属政府的文件:{shown_gov}")
     print(f"\n请人工核对以下 {len(result.review)} 项(行号是 {shown} 中的行):")
     for n, (line, path, zh) in enumerate(result.review, 1):
         print(f"{n:>3}. 第 {line} 行  {path}\n     {zh}")

@@ -6,6 +6,7 @@ of tests/source_plan.txt with tests/fixture/content/plan.yaml.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -54,3 +55,17 @@ def matched_indicators(expected: dict, draft: dict) -> tuple[int, int]:
     got = {(i, indicator_key(ind)) for i, c in enumerate(walk(draft["body"]["clauses"]))
            for ind in c.get("indicators") or []}
     return sum(1 for w in want if w in got), len(want)
+
+
+def line_of_field(text: str, path: str) -> int:
+    """The line (from 1) of the field at YAML ``path`` (body.clauses[2].indicators[0].lead)
+    in ``text``: its key's line, or an item's first line."""
+    node, line = yaml.compose(text), 1
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        if index:
+            node = node.value[int(index)]
+            line = node.start_mark.line + 1
+        else:
+            key, node = next((k, v) for k, v in node.value if k.value == name)
+            line = key.start_mark.line + 1
+    return line

@@ -124,7 +124,10 @@ def test_seed_as_one_line_gives_the_same_draft(tmp_path, seed_import):
     assert one_line.read_text(encoding="utf-8").count("\n") == 0
     project = project_without_plan(tmp_path)
     again, output, _ = imported(project, one_line)
-    assert again == draft
+    review = again.pop("review")
+    assert again == {k: v for k, v in draft.items() if k != "review"}
+    extra = [item for item in review if item not in draft["review"]]
+    assert [item["field"] for item in extra] == ["body"] and "原文没有换行" in extra[0]["reason"]
     assert "原文没有换行" in output
 
 
@@ -162,6 +165,21 @@ def test_importing_a_published_document_again_is_refused(tmp_path):
     result = run_cli(project, "import", str(SEED))
     assert result.returncode == 1
     assert "海政办发〔2018〕138号" in result.stderr and "already on the site" in result.stderr
+    assert "content/plan.yaml" in result.stderr and "Edit that file" in result.stderr  # names the file, the cure
+    assert sorted(p.relative_to(project) for p in (project / "content").rglob("*")) == before
+
+
+def test_a_text_with_the_title_and_date_of_a_published_document_is_refused(tmp_path):
+    """Under another id, without its 文号: the same title and date are the same document."""
+    project = project_before_imports(tmp_path / "project")
+    text = re.sub(r"^.*文件编号.*\n", "", SEED.read_text(encoding="utf-8"), flags=re.M)
+    assert "138号" not in text
+    src = tmp_path / "again.txt"
+    src.write_text(text, encoding="utf-8")
+    before = sorted(p.relative_to(project) for p in (project / "content").rglob("*"))
+    result = run_cli(project, "import", str(src), "--id", "another-id")
+    assert result.returncode == 1, result.stdout
+    assert "本站已经有了:content/plan.yaml" in result.stderr and "is already on the site: content/plan.yaml" in result.stderr
     assert sorted(p.relative_to(project) for p in (project / "content").rglob("*")) == before
 
 

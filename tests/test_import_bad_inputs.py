@@ -86,10 +86,10 @@ def test_text_with_no_recognisable_structure(tmp_path):
     refused(tmp_path, src, "没有可识别的文件结构", "has no recognisable structure")
 
 
-def test_real_page_without_a_title(tmp_path):
-    # The stored page of a 官渡区 measure starts with its preamble: no title to publish it under.
-    src = SOURCES / "guandu-stable-growth-measures-untitled.txt"
-    refused(tmp_path, src, "找不到文件标题", "no title was found")
+@pytest.mark.parametrize("name", ["guandu-stable-growth-measures-untitled.txt", "yunnan-stable-growth-22-opinion.txt"])
+def test_real_page_without_a_title(tmp_path, name):
+    # The stored pages of a 官渡区 measure and a 云南省 opinion start below the title: none to publish it under.
+    refused(tmp_path, SOURCES / name, "找不到文件标题", "no title was found")
 
 
 def test_old_word_format(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import project_before_imports, run_cli
@@ -10,7 +12,8 @@ from policy_site.content import load_content
 from policy_site.errors import ContentError
 from policy_site.importer.metadata import read_metadata
 from policy_site.importer.oneline import split_lost_breaks
-from policy_site.importer.structure import marker_of, split_heading
+from policy_site.importer.assemble import document_type
+from policy_site.importer.structure import is_chrome, marker_of, parse, split_heading
 from policy_site.importer.targets import find_targets
 from policy_site.importer.units import Departments, parse_units, unit_groups
 
@@ -81,6 +84,51 @@ def test_names_and_numbers_that_do_not_pair_are_listed_not_split():
     targets, unclear = find_targets("省级、市级分别达到10家。", goals=True)
     assert not targets
     assert "名称和数值的个数对不上" in unclear[0].reason_zh
+
+
+def test_a_level_phrase_names_the_values_of_a_separately_sentence():
+    """省市县三级…分别: one target whose values are labelled by the levels; never
+    an indicator named by a bare number or ending in 分别."""
+    [target], unclear = find_targets("到2025年，省市县三级分别建成10个、20个、30个示范基地。")
+    assert not unclear
+    assert target.metric == "示范基地" and [(v["label"], v["value"], v["unit"]) for v in target.values] == [
+        ("省级", 10, "个"), ("市级", 20, "个"), ("县级", 30, "个")]
+    targets, unclear = find_targets("到2025年，市县两级示范基地分别达到10个、20个、30个。")
+    assert not targets and "名称和数值的个数对不上" in unclear[0].reason_zh
+    for text in ["全省新建示范基地分别达到10个、20个。", "新增示范企业分别为5家、8家和10家。"]:
+        targets, _ = find_targets(text, goals=True)
+        assert all(not t.metric.endswith("分别") and not re.fullmatch(r"[\d.]+\D{0,3}", t.metric) for t in targets)
+
+
+def test_thresholds_awards_and_caps_are_candidates_not_targets():
+    """杨凌 and 厦门 measures, 衡阳 goals: the numbers of a sentence that grants an
+    award, and a number that only says which things count, are never targets."""
+    targets, unclear = find_targets("批发企业新增量达到300万元且增速达到20%以上的,给予1万元促销奖励;"
+                                    "新增量达到800万元且增速达到20%以上的,给予2万元的促销奖励。")
+    assert not targets
+    assert [(u.sentence, u.support) for u in unclear][:2] == [
+        ("批发企业新增量达到300万元且增速达到20%以上的", True), ("给予1万元促销奖励", True)]
+    assert "申报条件" in unclear[0].reason_zh and "支持标准" in unclear[1].reason_zh
+    _, unclear = find_targets("每1千万元零售额增量给予5万元奖励,最高不超过100万元。")
+    assert [u.sentence for u in unclear] == ["每1千万元零售额增量给予5万元奖励", "最高不超过100万元"]
+    targets, unclear = find_targets("到2025年,纳税过1亿元的企业达30家,产值过1000亿元的企业实现“破零”。")
+    assert [(t.quote, t.value, t.direction) for t in targets] == [
+        ("纳税过1亿元的企业达30家", 30, None), ("产值过1000亿元的企业实现“破零”", None, "实现“破零”")]
+    assert [u.sentence for u in unclear if u.support] == ["纳税过1亿元的", "产值过1000亿元的"]
+
+
+def test_states_to_reach_in_a_passage_that_opens_with_its_year():
+    """国发〔2018〕42号: what a goal passage says will be reached is a target in
+    words; an effort (加快推动…, 推动形成…) is not, nor anything outside such a passage."""
+    targets, _ = find_targets("到2020年，农机装备产业科技创新能力持续提升，加快推动数字基础设施建设。农机作业条件加快改善。")
+    assert [(t.metric, t.direction) for t in targets] == [("农机装备产业科技创新能力", "持续提升"),
+                                                          ("农机作业条件", "加快改善")]
+    assert find_targets("农机作业条件加快改善，农机使用效率进一步提升。") == ([], [])
+
+
+def test_one_value_that_each_name_reaches_is_a_target_each():
+    targets, _ = find_targets("其中马铃薯种植、收获机械化率均达到45%。")
+    assert [(t.metric, t.value, t.unit) for t in targets] == [("马铃薯种植", 45, "%"), ("收获机械化率", 45, "%")]
 
 
 def test_a_range_is_one_target_with_both_bounds():
@@ -223,3 +271,40 @@ def test_attachment_lists():
         ["（三）加强典型宣传。", "附件：1. 申报表.docx", "2. 汇总表.xls", "3. 工作领导小组成员名单"])
     assert body == ["（三）加强典型宣传。"] and after == []
     assert titles == ["申报表.docx", "汇总表.xls", "工作领导小组成员名单"]
+
+
+@pytest.mark.parametrize("line", ["• 无障碍浏览 长者模式", "www.kmgd.gov.cn", "【打印】【关闭】", "字号: 大 中 小",
+                                  "当前位置:首页 > 政务公开 > 政策文件"])
+def test_page_chrome(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["昆明市官渡区人民政府", "关于关闭落后产能的通知", "(一)着力促进投资。"])
+def test_not_page_chrome(line):
+    assert not is_chrome(line)
+
+
+def test_chrome_and_the_site_name_beside_it_are_not_the_title():
+    """昆明市官渡区 (kmgd.gov.cn), copied with the page around it."""
+    parsed = parse(["• 无障碍浏览 长者模式", "昆明市官渡区人民政府", "www.kmgd.gov.cn",
+                    "昆明市官渡区人民政府关于进一步促进全区经济平稳健康发展24条措施的意见",
+                    "为贯彻落实中央经济工作会议精神,提出如下意见。", "一、 突出项目拉动,持续扩大投资",
+                    "(一)着力促进投资。发力“五网”建设。"])
+    assert parsed.title == "昆明市官渡区人民政府关于进一步促进全区经济平稳健康发展24条措施的意见"
+    assert parsed.dropped == ["• 无障碍浏览 长者模式", "昆明市官渡区人民政府", "www.kmgd.gov.cn"]
+    [part] = [c for c in parsed.clauses if c.number == "一、"]
+    assert part.heading == "突出项目拉动,持续扩大投资" and part.children[0].heading == "着力促进投资。"
+
+
+def test_a_title_run_into_its_addressees_is_split_there():
+    lines = split_lost_breaks("厦门市商务局关于印发中秋国庆期间消费促进措施的通知各相关单位:  为贯彻落实精神,现印发你们,请遵照执行。")
+    assert lines[:2] == ["厦门市商务局关于印发中秋国庆期间消费促进措施的通知", "各相关单位:"]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("昆明市官渡区人民政府关于进一步促进全区经济平稳健康发展24条措施的意见", "意见"),
+    ("国务院关于印发国家职业教育改革实施方案的通知", "计划"),
+    ("杨凌示范区进一步激发消费活力促进一季度消费增长若干措施", "若干措施"),
+])
+def test_the_document_type_is_the_kind_word_nearest_the_end(title, kind):
+    assert document_type(title) == kind

@@ -23,7 +23,7 @@ from ..errors import ContentError
 from ..schema.model import DOCUMENT, GOVERNMENT
 from ..schema.types import Id, Invalid
 from .assemble import Known, assemble
-from .draft import emit, emit_items, line_of
+from .draft import emit, emit_items, emit_reviewed
 from .errors import ImportFailure
 from .read import read_source
 from .structure import parse
@@ -40,6 +40,8 @@ class ImportResult:
     indicators: int
     text: str
     government_path: Path | None = None  # the government's file new departments were written to
+    government_registered: bool = False  # government_path is a government the draft registered
+    new_departments: int = 0  # departments written to government_path
 
 
 def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportResult:
@@ -83,11 +85,7 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
     )
     draft = assemble(parsed, known, source.one_line)
     doc_no = draft.document["metadata"].get("doc_no")
-    if doc_no and doc_no in known.documents_by_no:
-        other = known.documents_by_no[doc_no]
-        raise ImportFailure(
-            f"文号为“{doc_no}”的文件本站已经有了(编号 {other})。如需修改,请直接编辑该文件。",
-            f'a document numbered "{doc_no}" is already on the site (id {other}). Edit that file instead.')
+    _refuse_a_second_copy(draft.document, existing)
     final_id = _document_id(doc_id, doc_no, src, known, content_dir)
     draft.document["id"] = final_id
     if government is not None:
@@ -95,19 +93,27 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
         draft.note("government", f"所属政府按文中出现的“{government.name}”填为 {government.id};"
                                  "它的部门只沿用这个政府已有的部门。如果不对,请改正或删掉这一行。")
     gov_file = []
-    if draft.departments:  # new departments go to their government's file
+    issuer = draft.document["metadata"].get("issuer") or _issuer(parsed)
+    if government is None and (draft.departments or issuer):
+        # The government the text names is registered with the draft, for staff to confirm.
         gov_path = content_dir / "governments" / f"{gov_id}.yaml"
-        if government is None:
-            gov = {"id": gov_id, "name": _issuing_government(parsed, name), "departments": draft.departments}
-            gov_text, _ = emit(GOVERNMENT, gov, "# yaml-language-server: $schema=../../schema/government.schema.json", {})
-            draft.document["government"] = gov_id
-            draft.note("government", f"原文没有提到本站已登记的政府:按发文机关新登记了政府 {gov_id}({gov_path.name}),"
-                                     "新部门写在那里。请改成易读的编号(文件名、文件中的 id 和这里一起改),"
-                                     "或改成本站已登记的政府并把新部门移过去。")
-        gov_file = [(gov_path, gov_text if government is None else _with_departments(gov_path, draft.departments))]
+        gov_name = _issuing_government(issuer, name)
+        gov = {"id": gov_id, "name": gov_name} | ({"departments": draft.departments} if draft.departments else {})
+        gov_text, _ = emit_reviewed(
+            GOVERNMENT, gov, "# yaml-language-server: $schema=../../schema/government.schema.json", {},
+            [("name", f"导入时按发文机关“{issuer}”新登记的政府,名称定为“{gov_name}”。请核对名称;"
+                      "把编号改成易读的英文(文件名、id 和使用它的文件一起改),或改用本站已登记的政府。")])
+        draft.document["government"] = gov_id
+        draft.note("government", f"原文没有提到本站已登记的政府:按发文机关新登记了政府 {gov_id}({gov_path.name}),"
+                                 f"{'新部门写在那里。' if draft.departments else ''}请改成易读的编号(文件名、文件中的 id "
+                                 "和这里一起改),或改成本站已登记的政府并把新部门移过去。")
+        gov_file = [(gov_path, gov_text)]
+    elif draft.departments:  # new departments go to their government's file
+        gov_path = content_dir / "governments" / f"{gov_id}.yaml"
+        gov_file = [(gov_path, _with_departments(gov_path, draft.departments))]
     path = content_dir / f"{final_id}.yaml"
-    text, where = emit(DOCUMENT, draft.document, "# yaml-language-server: $schema=../schema/content.schema.json",
-                       draft.comments)
+    text, review = emit_reviewed(DOCUMENT, draft.document, "# yaml-language-server: $schema=../schema/content.schema.json",
+                                 draft.comments, [(item.path, item.zh) for item in draft.review])
     stubs = []
     for stub in draft.stubs:
         stub_text, _ = emit(DOCUMENT, stub, "# yaml-language-server: $schema=../../schema/content.schema.json", {})
@@ -117,8 +123,6 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
                                 f"the cited-document entry {stub_path} already exists; it was not overwritten.")
         stubs.append((stub_path, stub_text))
     _check_together(content_dir, [(path, text)] + stubs + gov_file)
-    review = sorted(((line_of(where, item.path), item.path, item.zh) for item in draft.review),
-                    key=lambda r: (r[0], r[1]))
     _write_new([(path, text)] + stubs)
     for gov_path, gov_text in gov_file:  # a new government's file, or its own with departments added
         gov_path.parent.mkdir(exist_ok=True)
@@ -127,7 +131,8 @@ def import_document(root: Path, src: Path, doc_id: str | None = None) -> ImportR
     drafted = _walk(draft.document["body"]["clauses"], lambda c: c.get("children", []))
     indicators = sum(len(c.get("indicators", [])) for c in drafted)
     return ImportResult(path, [p for p, _ in stubs], review, len(clauses), indicators, text,
-                        gov_file[0][0] if gov_file else None)
+                        gov_file[0][0] if gov_file else None, government is None and bool(gov_file),
+                        len(draft.departments))
 
 
 def _walk(clauses, children=lambda c: c.children):
@@ -135,6 +140,27 @@ def _walk(clauses, children=lambda c: c.children):
     for c in clauses:
         yield c
         yield from _walk(children(c), children)
+
+
+def _refuse_a_second_copy(doc: dict, existing) -> None:
+    """``ImportFailure`` naming the file of the site's document with the same 文号,
+    or with the same title and date (written date or notice date)."""
+    doc_no = doc["metadata"].get("doc_no")
+    day = doc["metadata"].get("written_date") or (doc.get("notice") or {}).get("date")
+    for other in existing.documents.values():
+        file = other.where()[0]
+        if doc_no and other.metadata.doc_no == doc_no:
+            raise ImportFailure(
+                f"文号为“{doc_no}”的文件本站已经有了:{file}(编号 {other.id})。如需修改,请直接编辑该文件,不要重复导入。",
+                f'a document numbered "{doc_no}" is already on the site: {file} (id {other.id}). '
+                "Edit that file instead of importing the text again.")
+        days = {str(d) for d in (other.metadata.written_date, other.notice.date if other.notice else None) if d}
+        if day and other.title == doc["title"] and day in days:
+            raise ImportFailure(
+                f"标题为“{doc['title']}”、日期为 {day} 的文件本站已经有了:{file}(编号 {other.id})。"
+                "如需修改,请直接编辑该文件,不要重复导入。",
+                f'a document titled "{doc["title"]}" of {day} is already on the site: {file} (id {other.id}). '
+                "Edit that file instead of importing the text again.")
 
 
 def _document_id(given: str | None, doc_no: str | None, src: Path, known: Known, content_dir: Path) -> str:
@@ -226,11 +252,10 @@ def _free_government_id(existing, content_dir: Path) -> str:
     return f"government-{n}"
 
 
-def _issuing_government(parsed, name: str) -> str:
-    """The name of the government that issued the text: its issuer or signatory
-    without 人民政府 / 办公厅 (宁夏回族自治区人民政府 -> 宁夏回族自治区)."""
-    issuer = parsed.metadata.values.get("issuer") or (parsed.notice.signatory if parsed.notice else None) \
-        or parsed.issuer_line
+def _issuing_government(issuer: str | None, name: str) -> str:
+    """The name of the government that issued the text: its issuer without
+    人民政府 / 办公厅 (宁夏回族自治区人民政府 -> 宁夏回族自治区), or the place
+    a department's name begins with (厦门市商务局 -> 厦门市)."""
     if not issuer:
         raise ImportFailure(
             f"“{name}”中的部门没有可归属的政府:原文没有提到本站已登记的政府,也没有写明发文机关。请先在 "
@@ -238,8 +263,14 @@ def _issuing_government(parsed, name: str) -> str:
             f'the departments in "{name}" have no government: the text names no registered government and no '
             "issuer. Register the government in content/governments/ first (id and name, the name as the title "
             "writes it), then import again.")
-    m = re.match(r"(.{2,}?)(人民政府|政府)", issuer)
+    m = re.match(r"(.{2,}?)(人民政府|政府)", issuer) or re.match(r"(\S{1,20}?(?:自治区|省|市|县|区))\S", issuer)
     return m.group(1) if m else issuer
+
+
+def _issuer(parsed) -> str | None:
+    """Who issued the text, as it says: its disclosure block, notice signatory or the line under its title."""
+    return parsed.metadata.values.get("issuer") or (parsed.notice.signatory if parsed.notice else None) \
+        or parsed.issuer_line
 
 
 def _with_departments(path: Path, departments: list[dict]) -> str:

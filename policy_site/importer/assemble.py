@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from ..chinese import parse_date
 from ..schema.model import DISCLOSURE_FIELDS, METADATA, VALIDITY
 from ..schema.types import Invalid, Object, resolve
-from .structure import Clause, Parsed
+from .structure import Clause, Parsed, is_date, is_signatory
 from .targets import find_targets
 from .units import Departments, line_units, unit_groups
 
 _CITATION = re.compile(r"《([^《》]+)》\s*[（(]([^（）()]*?〔\s*\d{4}\s*〕\s*\d+\s*号)[）)]")
-_ISSUER = re.compile(r"^(.{2,40}?(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))关于")
+_ISSUER = re.compile(r"^(国务院办公厅|国务院|.{2,40}?(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|厅|局|部|委))关于")
 _EXTENSION = re.compile(r"\.(docx?|pdf|xlsx?|wps|ofd|et|zip|rar)$", re.I)
 _VALIDITY = {v: v for v in VALIDITY.terms} | {"现行有效": "有效", "是": "有效"}
 
@@ -39,9 +39,11 @@ class Draft:
     review: list[ReviewItem] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)  # path -> short YAML comment
 
-    def note(self, path: str, zh: str, comment: str = "待核对") -> None:
+    def note(self, path: str, zh: str, comment: str | None = None) -> None:
+        """A review item; ``comment`` beside the field says what the empty field means (原文没有写明)."""
         self.review.append(ReviewItem(path, zh))
-        self.comments.setdefault(path, comment)
+        if comment:
+            self.comments.setdefault(path, comment)
 
 
 @dataclass
@@ -73,8 +75,11 @@ _TYPE_WORDS = [("办法", "办法"), ("规定", "办法"), ("细则", "办法"),
 
 
 def document_type(title: str) -> str | None:
-    """The document type its title names, or None."""
-    return next((kind for word, kind in _TYPE_WORDS if word in title), None)
+    """The document type its title names, or None: the kind word nearest the end
+    of the issued title (…24条措施的意见 is an 意见; 关于印发…方案的通知 a 计划)."""
+    issued = _short_title(title) or title
+    found = [(issued.rfind(word), -i, kind) for i, (word, kind) in enumerate(_TYPE_WORDS) if word in issued]
+    return max(found)[2] if found else None
 
 
 def assemble(parsed: Parsed, known: Known, one_line: bool) -> Draft:
@@ -145,6 +150,15 @@ def _metadata(parsed: Parsed, draft: Draft) -> dict:
     if "issuer" not in values and parsed.issuer_line:
         values["issuer"] = parsed.issuer_line
         draft.note("metadata.issuer", f"发布单位取自标题下方的“{parsed.issuer_line}”,公开信息中没有这一项,请核对。")
+    if "issuer" not in values:
+        signed = parsed.notice.signatory if parsed.notice else _closing_signatory(parsed)
+        titled = _ISSUER.match(parsed.title or "")
+        if signed:
+            values["issuer"] = signed
+            draft.note("metadata.issuer", f"发布单位取自落款“{signed}”,公开信息中没有这一项,请核对。")
+        elif titled:
+            values["issuer"] = titled.group(1)
+            draft.note("metadata.issuer", f"发布单位取自标题中的“{titled.group(1)}”,公开信息中没有这一项,请核对。")
     if "doc_no" not in values and parsed.doc_no_line:
         values["doc_no"] = parsed.doc_no_line
         draft.note("metadata.doc_no", f"文件编号取自标题下方的“{parsed.doc_no_line}”,公开信息中没有这一项,请核对。")
@@ -180,6 +194,13 @@ def _metadata(parsed: Parsed, draft: Draft) -> dict:
         else:
             draft.note("metadata", f"公开信息中的“{label}:{value}”在本站的内容模型中没有对应字段,没有录入。")
     return result
+
+
+def _closing_signatory(parsed: Parsed) -> str | None:
+    """The signatory of a document that is its own notice: the first line of its closing."""
+    closing = next((c for c in parsed.clauses if c.id == "closing"), None)
+    first = closing.paragraphs[0] if closing and closing.paragraphs else None
+    return first if first and is_signatory(first) and not is_date(first) else None
 
 
 def _notice(parsed: Parsed, draft: Draft) -> dict:
@@ -253,7 +274,7 @@ def _clause(clause: Clause, base: str, index: int, draft: Draft, departments: De
         extra = "" if lead else ";原文没有写明牵头单位,lead 留空"
         shared = ";原文一句给出几个数值,一项指标,每个数值是 values 中的一项(名称 label 照原文)" if target.shared else ""
         draft.note(ipath, f"拟议指标“{target.quote}”:请核对指标名称“{target.metric}”、{target.summary()}"
-                          f"{extra}{shared}。", "拟议指标,待核对")
+                          f"{extra}{shared}。")
         indicators.append(ind)
     for g, group in enumerate(groups):
         if g in covering and not group.others:

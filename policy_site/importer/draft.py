@@ -98,15 +98,27 @@ def emit_items(departments: list[dict], indent: int, head: str | None = None) ->
     return emitter.lines
 
 
-def line_of(where: dict[str, int], path: str) -> int:
-    """The line of ``path``, or of the nearest enclosing path that was written."""
-    while path:
-        if path in where:
-            return where[path]
+def written_path(where: dict[str, int], path: str) -> str:
+    """``path``, or the nearest enclosing path that was written (the field a review item names)."""
+    while path and path not in where:
         if path.endswith("]"):
             path = path[: path.rfind("[")]
         elif "." in path:
             path = path[: path.rfind(".")]
         else:
-            break
-    return 1
+            return ""
+    return path
+
+
+def emit_reviewed(model: Object, data: dict, header: str, comments: dict[str, str],
+                  review: list[tuple[str, str]]) -> tuple[str, list[tuple[int, str, str]]]:
+    """(YAML text, [(line, field, reason)]) of ``data`` with its ``review`` list of
+    (YAML path, reason): each item names the written field it is about (the
+    path, or the nearest written one above it) and that field's own line.
+    ``review`` is the model's last field, so writing it moves no other line."""
+    _, where = emit(model, data, header, comments)
+    items = [(written_path(where, path), zh) for path, zh in review]
+    if items:
+        data = {**data, "review": [{"field": f, "reason": zh} for f, zh in items]}
+    text, _ = emit(model, data, header, comments)
+    return text, sorted(((where.get(f, 1), f, zh) for f, zh in items), key=lambda r: (r[0], r[1]))

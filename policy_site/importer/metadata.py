@@ -22,7 +22,7 @@ FIELD_LABELS = {
     "topic": ["主题分类", "信息分类"],
     "issuer": ["发布机构", "发布单位", "发文机关", "发文机构", "发文单位"],
     "written_date": ["成文日期", "发文日期"],
-    "disclosure": ["公开方式"],
+    "disclosure": ["公开方式", "公开类型"],
     "validity": ["有效性", "是否有效"],
     "published": ["发布日期", "发布时间"],
     "source": ["信息来源", "来源"],
@@ -32,7 +32,7 @@ FIELD_LABELS = {
 COUNTERS = ["浏览次数", "访问次数", "阅读人数", "阅读次数", "点击数", "点击量", "政策原文", "政策解读"]
 # Labels of facts the model has no field for: listed for review with their value.
 OTHER = ["主题词", "体裁分类", "组配分类", "目录组配分类", "内容概述", "废止日期", "失效日期", "生成日期", "公文目录",
-         "文种", "关键词", "实施日期", "施行日期", "有效期", "字号"]
+         "文种", "关键词", "公开属性", "公开期限", "实施日期", "施行日期", "有效期", "字号"]
 
 _ALL = sorted({label for labels in FIELD_LABELS.values() for label in labels} | set(COUNTERS) | set(OTHER),
               key=len, reverse=True)

@@ -14,13 +14,15 @@ import re
 
 from ..chinese import DATE
 from .metadata import is_metadata_line
-from .structure import _ENDS_AS_TITLE, is_addressee, marker_of
+from .structure import _DOC_KIND, _ENDS_AS_TITLE, is_addressee, marker_of
 
 _WS = re.compile(r"(\s+)")
 _DATE_START = re.compile(rf"^{DATE}$")
 _DATE_END = re.compile(rf"{DATE}$")
 _YEARS = re.compile(r"^[（(]\d{4}\s*[-—–－至]+\s*\d{4}年[）)]")
 _NOTE = re.compile(r"^[（(]此件")
+# A notice's title run straight into its addressees: …措施的通知各相关单位:
+_TITLE_THEN_ADDRESSEES = re.compile(rf"^(\S*?关于\S*?(?:{_DOC_KIND}))((?:各|全|省|市|区|县|镇|乡)\S*[:：])$")
 
 
 def split_lost_breaks(text: str) -> list[str]:
@@ -37,7 +39,11 @@ def split_lost_breaks(text: str) -> list[str]:
         else:
             current += space + right
     lines.append(current)
-    return lines
+    split = []
+    for line in lines:
+        m = _TITLE_THEN_ADDRESSEES.match(line) if is_addressee(line) else None
+        split += [m.group(1), m.group(2)] if m else [line]
+    return split
 
 
 def _break(current: str, right: str) -> bool:
@@ -56,7 +62,7 @@ def _break(current: str, right: str) -> bool:
         return True
     if _NOTE.match(right) or current.endswith(("公开发布)", "公开发布）")):
         return True
-    if right.startswith(("附件:", "附件：")) or _YEARS.match(right):
+    if right.startswith(("附件:", "附件：")) or _YEARS.match(right) or re.fullmatch(r"附件\d*", current):
         return True
     if _YEARS.match(current) and current.endswith((")", "）")):
         return True

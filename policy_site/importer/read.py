@@ -107,7 +107,8 @@ def read_source(path: Path) -> Source:
     return Source(path, "text", paragraphs, one_line)
 
 
-_RUN_ON = re.compile(r"\s(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+条|——)")
+_RUN_ON = re.compile(r"\s(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+条|——|"
+                     r"附\s*件|[0-9]{1,2}[.．](?![0-9]))")
 
 _CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030"}
 

@@ -54,6 +54,12 @@ _LIST_ITEM = re.compile(r"^(\d{1,2}|[０-９]{1,2})\s*[.．、]\s*(.+)$")
 _ADDRESSEE_WORDS = re.compile(r"人民政府|单位|部门|委员会|局|办|厅|公司|管委会|机构|各|学校|街道|乡镇")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,].{8,}")
 _BOOK = re.compile(r"《([^《》]+)》")
+# Page furniture copied with the text: accessibility switches, the site's
+# address, print / close, font size, share; and breadcrumbs.
+_CHROME_TOKEN = re.compile(r"[•·|]|无障碍(?:浏览|阅读)?|长者模式|关怀版|适老化|繁體|简体|English|"
+                           r"[【\[]?(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|分享(?:到)?|收藏)[】\]]?|"
+                           r"字号[:：]?|[【\[]?[大中小][】\]]?|(?:https?://|www\.)[\w./%?=&#-]+")
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|首页\s*[>›»])")
 
 
 @dataclass
@@ -143,7 +149,7 @@ def parse(paragraphs: list[str]) -> Parsed:
     first_marker = next((i for i, line in enumerate(lines) if marker_of(line)), len(lines))
     metadata = read_metadata(lines, list(range(first_marker)))
     parsed = Parsed(metadata)
-    header = [lines[i] for i in range(first_marker) if i not in metadata.lines]
+    header = _without_chrome([lines[i] for i in range(first_marker) if i not in metadata.lines], parsed.dropped)
     body_lines = lines[first_marker:]
 
     # The document's own title, number and issuer stand before the notice.
@@ -235,6 +241,19 @@ def parse(paragraphs: list[str]) -> Parsed:
     return parsed
 
 
+def is_chrome(line: str) -> bool:
+    """Whether ``line`` is page furniture (无障碍浏览 长者模式, www.…, 【打印】【关闭】, 字号 大 中 小, 当前位置:首页 > …)."""
+    return bool(_BREADCRUMB.match(line)) or all(_CHROME_TOKEN.fullmatch(t) for t in re.split(r"\s+|(?<=】)(?=【)", line) if t)
+
+
+def _without_chrome(header: list[str], dropped: list[str]) -> list[str]:
+    """The header without page furniture and the site's name beside it (added to ``dropped``)."""
+    chrome = {i for i, line in enumerate(header) if is_chrome(line)}
+    chrome |= {i for i, line in enumerate(header) if _ORG_LINE.match(line) and {i - 1, i + 1} & chrome}
+    dropped += [line for i, line in enumerate(header) if i in chrome]
+    return [line for i, line in enumerate(header) if i not in chrome]
+
+
 def _split_attachments(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(body, attachment titles, lines after the list) from the end of the document."""
     for i, line in enumerate(lines):
@@ -268,6 +287,7 @@ def _split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
 # -- The clause tree -----------------------------------------------------------
 
 _HEADING_MAX = 40
+_SHORT_HEADING = 20
 
 
 def _ordinal(kind: str, token: str) -> int | None:
@@ -291,6 +311,8 @@ def split_heading(kind: str, rest: str) -> tuple[str | None, str]:
     body = rest.rstrip("。")
     if len(rest) <= _HEADING_MAX and not re.search(r"[。；;！？!?：:，,]", body):
         return rest, ""
+    if len(rest) <= _SHORT_HEADING and not re.search(r"[。；;！？!?：:]", rest):
+        return rest, ""  # 突出项目拉动,持续扩大投资: a heading in two parts
     m = re.search(r"。", rest)
     if m and m.end() <= _HEADING_MAX + 1 and m.end() < len(rest) and not re.search(r"[；;！？!?：:]", rest[:m.end()]):
         return rest[:m.end()], rest[m.end():].lstrip(_SPACE)
