@@ -277,7 +277,7 @@ VALIDITY_DATA = View.of("validity_data", "有效性", [
             STATE_NAMES + "。"),
 ])
 
-INTERPRETATION_LINK = derive(INTERPRETATION, "interpretation_link", only=("id", "type", "title", "date", "body"),
+INTERPRETATION_LINK = derive(INTERPRETATION, "interpretation_link", only=("id", "type", "title", "date", "body", "interpreter_type"),
                              added=[url_field(urls.interpretation, "解读页面。")])
 
 POLICY_LINK = derive(POLICY, "policy_link", only=("id", "name"), added=[
