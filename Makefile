@@ -2,7 +2,8 @@
 #   make serve   install, validate, preview with live reload (content/ included)
 #   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
 #   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical); drafts are left
-#                out and named (DRAFTS=1: included, each page marked 草稿 with its open review items)
+#                out and named (DRAFTS=1: included, each page marked 草稿 with its open review items);
+#                installs the CJK fonts of the generated PDFs (fonts-noto-cjk) with apt-get when missing and root
 #   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
 #   make bench   benchmarks: build time, catalogue scale, search, library scale (prints figures)
 #   make schema  regenerate schema/content.schema.json from the content model
@@ -25,7 +26,7 @@ BENCH_INSTALLED := $(VENV)/.bench-installed
 # axe-core for the accessibility audit, pinned by package-lock.json.
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check schema ids import test bench chromium clean
+.PHONY: serve build check schema ids import test bench chromium fonts clean
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -53,10 +54,10 @@ $(BENCH_INSTALLED): $(TEST_INSTALLED) requirements-bench.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
 
-serve: $(SITE_INSTALLED) check
+serve: $(SITE_INSTALLED) fonts check
 	$(PY) -m policy_site serve --addr $(ADDR)
 
-build: $(SITE_INSTALLED)
+build: $(SITE_INSTALLED) fonts
 	$(PY) -m policy_site build --engine $(ENGINE)$(if $(DRAFTS), --drafts)
 
 check: $(SITE_INSTALLED)
@@ -73,6 +74,21 @@ import: $(SITE_INSTALLED)
 		echo "Name the file to import: make import SRC=path [ID=document-id]"; exit 2; }
 	$(PY) -m policy_site import "$(SRC)" $(if $(ID),--id "$(ID)")
 
+# The PDFs the build makes of documents' texts (policy_site/pdf.py) are set in
+# Debian's Noto CJK fonts by WeasyPrint, which draws text with Pango. Install
+# them when missing and we are root; otherwise say what to do (the build also
+# stops with this message rather than print boxes for Chinese characters).
+fonts:
+	@if fc-list "Noto Serif CJK SC" family 2>/dev/null | grep -q . && fc-list "Noto Sans CJK SC" family | grep -q . \
+		&& ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing the CJK fonts and Pango for the PDFs with apt-get ..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	else \
+		echo "fonts-noto-cjk (the CJK fonts of the PDFs) or Pango missing: run 'sudo apt-get install fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0'"; exit 1; \
+	fi
+
 # Browser tests drive Debian's chromium. Install it when missing and we are root
 # (CI containers, fresh machines); otherwise say what to do.
 chromium:
@@ -86,7 +102,7 @@ chromium:
 		echo "chromium (and a CJK font) missing: run 'sudo apt-get install chromium fonts-noto-cjk' or set CHROMIUM=/path/to/chrome"; exit 1; \
 	fi
 
-test: $(TEST_INSTALLED) $(AXE) chromium
+test: $(TEST_INSTALLED) $(AXE) chromium fonts
 	$(PY) -m pytest -n 2
 
 # Build time of the site as published, the catalogue at 100/1,000/5,000 entries

@@ -25,6 +25,7 @@ from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
 from .generate import TreeWriter, as_of_from_environment, generate
 from .linkcheck import check_site
+from .pdf import FontMissing
 from .schema.jsonschema import schema_texts
 
 ROOT = Path.cwd()
@@ -90,7 +91,11 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
     content = _without_drafts(content, drafts)
     clock.stage("load")
     tree = (tree or root / TREE).resolve()
-    generate(root, TreeWriter(tree), content, own_search=own_search)
+    try:
+        generate(root, TreeWriter(tree), content, own_search=own_search)
+    except FontMissing as error:
+        print(f"{error}\n{_UNCHANGED}", file=sys.stderr)
+        return 1
     clock.stage("generate")
     env = engine_environment(content.source_date_epoch())
     with tempfile.TemporaryDirectory(prefix=".site-build-", dir=site_dir.parent) as tmp:

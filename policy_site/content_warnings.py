@@ -8,14 +8,22 @@ what to look at, in Chinese and English, like an error.
 
 from __future__ import annotations
 
+import datetime as dt
+
+import chinese_calendar
+
 from .content import Content, number_occurrences, review_warnings
 from .errors import Problem
-from .present import format_number, validity_state
+from .present import date_zh, format_number, validity_state
+
+# 《政府信息公开条例》第二十六条: information is made public within 20 working
+# days of being formed (for a document: its 成文日期).
+DISCLOSURE_WORKING_DAYS = 20
 
 
 def content_warnings(content: Content) -> list[Problem]:
     checks = (_period_on_lapsed_basis, _identical_entries, _value_repeated_in_quote, _departments_without_items,
-              _documents_of_unknown_validity, _synonyms_leading_nowhere, review_warnings)
+              _documents_of_unknown_validity, _published_late, _synonyms_leading_nowhere, review_warnings)
     return sorted((p for check in checks for p in check(content)), key=lambda p: (p.file, p.line, p.column, p.field))
 
 
@@ -128,6 +136,49 @@ def _documents_of_unknown_validity(content: Content) -> list[Problem]:
             "如果发布机关公布了有效性,请照原文填写;不知道就保持空白。",
             f"the document {doc.id} states no validity (metadata.validity); the site shows 有效性未标注. "
             "If the issuer published it, fill it in as published; if not known, leave it empty."))
+    return found
+
+
+def working_days_after(start: dt.date, end: dt.date) -> int:
+    """The working days after ``start`` up to and including ``end``, by the
+    State Council's holiday schedule: public holidays off, 调休 weekend
+    days worked (chinese_calendar). Raises NotImplementedError for a year
+    the installed package has no schedule for."""
+    if end <= start:
+        return 0
+    return len(chinese_calendar.get_workdays(start + dt.timedelta(days=1), end))
+
+
+def _published_late(content: Content) -> list[Problem]:
+    """A document published more than 20 working days after its 成文日期
+    (条例 第26条): either a date is wrong, or the delay is real and the
+    reader should be able to see why."""
+    found = []
+    for doc in content.documents.values():
+        meta = doc.metadata
+        if not meta or not meta.written_date or not meta.published:
+            continue
+        published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
+        try:
+            days = working_days_after(meta.written_date, published)
+        except NotImplementedError:
+            year = max(meta.written_date.year, published.year)
+            found.append(_warning(
+                meta.where("published"),
+                f"无法核对文件 {doc.id} 是否在成文后 {DISCLOSURE_WORKING_DAYS} 个工作日内发布:已安装的 chinese-calendar "
+                f"还没有 {year} 年的节假日安排。请更新它(make 会按 requirements.txt 安装,更新其中的版本)。",
+                f"cannot check whether the document {doc.id} was published within {DISCLOSURE_WORKING_DAYS} working "
+                f"days of its 成文日期: the installed chinese-calendar has no holiday schedule for {year}. Update it "
+                "(its version in requirements.txt)."))
+            continue
+        if days > DISCLOSURE_WORKING_DAYS:
+            found.append(_warning(
+                meta.where("published"),
+                f"文件 {doc.id} 的发布日期({date_zh(published)})在成文日期({date_zh(meta.written_date)})之后 {days} 个"
+                f"工作日,超过《政府信息公开条例》第二十六条规定的 {DISCLOSURE_WORKING_DAYS} 个工作日。请核对两个日期是否照原文填写。",
+                f"the document {doc.id} was published ({published}) {days} working days after its 成文日期 "
+                f"({meta.written_date}), more than the {DISCLOSURE_WORKING_DAYS} working days of article 26 of the "
+                "Regulations on the Disclosure of Government Information. Check both dates against the original."))
     return found
 
 

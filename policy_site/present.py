@@ -17,7 +17,8 @@ import re
 from . import target_shape
 from .chinese import half_width
 from .content.status import validity, validity_state
-from .schema.model import COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT
+from .schema.model import (COMPARATOR, DOCUMENT_TYPE, DOCUMENT_TYPE_DEFAULT, EDITORIAL_NOTE, INTERPRETATION_TYPE,
+                           OFFICIAL_INTERPRETATION)
 from .schema.types import EMPTY
 
 # -- Numbers and targets ---------------------------------------------------------
@@ -210,6 +211,22 @@ def entry_fact_empty(field, current: bool) -> str:
 def verified_note(date) -> str:
     """The date staff last checked an entry against its basis, said as what it is."""
     return f"{date_zh(date)}（工作人员对照依据文件核实本条目的日期）"
+
+
+# -- Interpretations ---------------------------------------------------------------
+
+
+def interpretation_class(item) -> str:
+    """政策解读 for an interpretation that names its 解读机关; the site's own
+    explanatory text is 本站编辑说明, never presented as a 政策解读."""
+    return OFFICIAL_INTERPRETATION if item.body else EDITORIAL_NOTE.label
+
+
+def interpretation_name(item) -> str:
+    """How a link names it, by its form: 文字解读, or 文字说明 where it is
+    the site's own note (the form's ``note``)."""
+    term = INTERPRETATION_TYPE.term(item.type)
+    return term.label if item.body else term.extra["note"]
 
 
 # -- Citations ---------------------------------------------------------------------

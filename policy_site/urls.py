@@ -37,6 +37,16 @@ def document(doc) -> str:
     return f"documents/{doc.id}/"
 
 
+def original_file(doc, extension: str) -> str:
+    """The original file of a document (content/originals.py), for download."""
+    return f"documents/{doc.id}/{doc.id}.{extension}"
+
+
+def generated_pdf(doc) -> str:
+    """The PDF the site makes from a document's text where it has no original."""
+    return f"documents/{doc.id}/{doc.id}-text.pdf"
+
+
 def targets(doc) -> str:
     return f"documents/{doc.id}/targets/"
 

@@ -98,3 +98,43 @@ def test_no_warning_where_nothing_is_wrong(tmp_path):
     unknown = {d.where()[0] for d in load_content(CONTENT).documents.values() if d.metadata.validity is None}
     assert sorted(b.split(":")[0] for b in blocks) == sorted(unknown)
     assert "content/documents/nb-2018-105.yaml" in unknown and "content/plan.yaml" not in unknown
+
+
+# -- 发布日期 within 20 working days of 成文日期 (条例 第26条) ------------------------
+# 2024's National Day: 1-7 October off, Sunday 29 September and Saturday
+# 12 October worked (调休). From a 成文日期 of Monday 30 September, the 20th
+# working day is Friday 1 November: Monday to Friday alone would make it the
+# 24th, and without the 调休 Saturday 4 November would be the 20th.
+WRITTEN = "  written_date: '2018-12-12'"
+PUBLISHED = "  published: 2018-12-24 08:54"
+
+
+def _plan_dated(tmp_path, written: str, published: str) -> Path:
+    project = copy_project(tmp_path / "project")
+    plan = project / "content" / "plan.yaml"
+    _replace_line(plan, WRITTEN, f"  written_date: '{written}'")
+    _replace_line(plan, PUBLISHED, f"  published: {published}")
+    return project
+
+
+def _late_warnings(project: Path) -> list[str]:
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
+    return [b for b in warning_blocks(result.stderr) if "工作日" in b]
+
+
+@pytest.mark.parametrize("published, days", [("2024-11-01 09:00", None), ("2024-11-04", 21)])
+def test_publication_counted_in_working_days_with_holidays(tmp_path, published, days):
+    found = _late_warnings(_plan_dated(tmp_path, "2024-09-30", published))
+    if days is None:
+        assert found == [], found
+    else:
+        assert len(found) == 1, found
+        assert found[0].startswith("content/plan.yaml:") and "字段 field: metadata.published" in found[0], found[0]
+        assert f"{days} 个工作日" in found[0] and f"{days} working days" in found[0], found[0]
+        assert "第二十六条" in found[0] and "article 26" in found[0]
+
+
+def test_year_without_holiday_schedule_is_named(tmp_path):
+    found = _late_warnings(_plan_dated(tmp_path, "2099-01-05", "2099-01-06"))
+    assert len(found) == 1 and "2099" in found[0] and "chinese-calendar" in found[0], found

@@ -24,7 +24,7 @@ from problems import assert_one_problem, place, problems_of
 
 from policy_site.content import load_content
 from policy_site.present import date_zh, format_number, target_text, validity_word
-from policy_site.schema.model import VALIDITY
+from policy_site.schema.model import INTERPRETATION_TYPE, VALIDITY
 
 SVG = "{http://www.w3.org/2000/svg}"
 PLAN_FILE = "content/plan.yaml"
@@ -495,13 +495,16 @@ def test_text_version_lists_every_indicator(site_dir, content):
 # --------------------------------------------------------------------------
 
 def test_document_page_links_its_interpretations_by_type(site_dir, content):
+    """The fixture's interpretations name no 解读机关: the site's own notes,
+    linked as 本站编辑说明 by their form (文字说明 …), never as 政策解读."""
+    assert not any(i.body for i in content.interpretations.values()), "the fixture's interpretations are the site's own"
     for doc in {i.document.id: i.document for i in content.interpretations.values()}.values():
         page = parse(site_dir / "documents" / doc.id / "index.html")
         blocks = page.article.find_all(cls="doc-interpretations")
         assert len(blocks) == 1, f"documents/{doc.id}: {len(blocks)} p.doc-interpretations"
-        assert "政策解读" in blocks[0].text()
+        assert blocks[0].text().startswith("本站编辑说明") and "解读" not in blocks[0].text(), blocks[0].text()
         shown = sorted((text, path) for text, path, _ in links(site_dir, page, blocks[0]))
-        expected = sorted((i.type, f"interpretations/{i.id}/index.html")
+        expected = sorted((INTERPRETATION_TYPE.term(i.type).extra["note"], f"interpretations/{i.id}/index.html")
                           for i in content.interpretations.values() if i.document is doc)
         assert shown == expected
 
@@ -512,7 +515,11 @@ def test_interpretation_page_names_its_document_and_date(site_dir, content, kind
     page = page_of(site_dir, item)
     row = facts(page)
     assert row["日期"].text() == date_zh(item.date)
-    assert row["类型"].text() == item.type
+    assert row["类别"].text() == "本站编辑说明"
+    assert row["形式"].text() == INTERPRETATION_TYPE.term(item.type).extra["note"]
+    assert "解读机关" not in row and "解读类型" not in row, "an editorial note shows no 解读机关 未提供"
+    notes = page.article.find_all(cls="editorial-note")
+    assert len(notes) == 1 and "不是发布机关的政策解读" in notes[0].text(), [n.text() for n in notes]
     related = row["关联文件"]
     got = [(text, path) for text, path, _ in links(site_dir, page, related)]
     assert got == [(item.document.title, f"documents/{item.document.id}/index.html")]
@@ -755,3 +762,62 @@ def test_interpretation_id_must_equal_file_name(project, content):
     text = replace_line(project, rel, f"id: {item.id}", new)
     assert_one_problem(problems_of(project), rel, place(text, new, f"{item.id}-renamed"), "id",
                        f"{item.id}-renamed", Path(rel).stem)
+
+
+# --------------------------------------------------------------------------
+# Attribution: 解读机关 and 解读类型 (谁起草谁解读)
+# --------------------------------------------------------------------------
+
+ATTRIBUTION = "body: 区经信局\ninterpreter_type: 部门解读\n"
+
+
+def attributed_project(project, content):
+    """The copy with the 文字解读 attributed to a body: (its file, the item)."""
+    item = text_item(content)
+    rel = interpretation_file(item)
+    replace_line(project, rel, f"document: {item.document.id}", f"document: {item.document.id}\n{ATTRIBUTION.rstrip()}")
+    return rel, item
+
+
+def test_attributed_interpretation_is_a_policy_interpretation(project, content, tmp_path):
+    _, item = attributed_project(project, content)
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = page_of(site, item)
+    row = facts(page)
+    assert row["类别"].text() == "政策解读"
+    assert row["解读机关"].text() == "区经信局" and row["解读类型"].text() == "部门解读"
+    assert row["形式"].text() == item.type
+    assert not page.article.find_all(cls="editorial-note")
+    doc_page = parse(site / "documents" / item.document.id / "index.html")
+    blocks = {b.text().split(":")[0]: b for b in doc_page.article.find_all(cls="doc-interpretations")}
+    assert sorted(blocks) == ["政策解读", "本站编辑说明"], sorted(blocks)
+    official = [(text, path) for text, path, _ in links(site, doc_page, blocks["政策解读"])]
+    assert official == [(item.type, f"interpretations/{item.id}/index.html")]
+
+
+@pytest.mark.parametrize("given, missing", [("body", "interpreter_type"), ("interpreter_type", "body")])
+def test_body_and_interpreter_type_come_together(project, content, given, missing):
+    item = text_item(content)
+    rel = interpretation_file(item)
+    line = next(l for l in ATTRIBUTION.splitlines() if l.startswith(given))
+    text = replace_line(project, rel, f"document: {item.document.id}", f"document: {item.document.id}\n{line}")
+    assert_one_problem(problems_of(project), rel, place(text, line, line.split(": ")[1]), given, given, missing)
+
+
+def test_unknown_interpreter_type_is_refused(project, content):
+    item = text_item(content)
+    rel = interpretation_file(item)
+    replace_line(project, rel, f"document: {item.document.id}",
+                 f"document: {item.document.id}\nbody: 区经信局\ninterpreter_type: 官方解读")
+    found = problems_of(project)
+    assert [(p.file, p.field) for p in found] == [(rel, "interpreter_type")], [p.format() for p in found]
+    assert "部门解读" in found[0].zh
+
+
+def test_search_results_call_the_sites_notes_editorial(content):
+    from policy_site.search import content_records
+
+    kinds = {r.kind for r in content_records(content) if r.location.startswith("interpretations/")}
+    assert kinds == {"编辑说明"}, kinds

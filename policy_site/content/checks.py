@@ -140,7 +140,17 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _check_interpretation(content: Content, item: Record, problems: Problems) -> None:
-    """Cited clauses exist; numbers come from indicators, never typed."""
+    """Cited clauses exist; numbers come from indicators, never typed; the
+    解读机关 and 解读类型 are given together or not at all."""
+    written = [name for name in ("body", "interpreter_type") if name in item._field_pos]  # (a wrong value is reported at it)
+    if len(written) == 1:
+        have, missing = written[0], ({"body", "interpreter_type"} - set(written)).pop()
+        problems.add(*item.where(have),
+                     f"填写了 {have}，还需要填写 {missing}:政策解读要写明解读机关(body)和解读类型(interpreter_type)。"
+                     "不知道解读机关时两项都留空,网站会把它作为本站编辑说明。",
+                     f"{have} is given but {missing} is not: an interpretation names its body (解读机关) and its "
+                     "interpreter_type (解读类型). When the body is not known, leave both out: the site then presents "
+                     "it as the site's own explanatory note (本站编辑说明).")
     doc = item.document
     if doc is None or "document" in content.unreadable:
         return

@@ -13,6 +13,7 @@ from ..schema.types import Object
 from ..validate import Record, Validator
 from ..yaml_source import ParseCache, read_yaml
 from .checks import check_helpline, check_vocabulary, cross_check
+from .originals import check_originals
 from .queries import Content
 from .references import resolve_references
 
@@ -90,6 +91,7 @@ def load_content(root: Path, as_of: dt.date | None = None, parsed: ParseCache | 
                      "(see \"网站信息\" in 编辑指南.md).")
     resolve_references(content, problems)
     cross_check(content, problems)
+    content.originals = check_originals(content.documents.values(), root, problems)
     problems.raise_if_any()
     latest = content.latest_date()
     content.as_of = as_of or (latest.date() if latest else None)

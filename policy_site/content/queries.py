@@ -64,6 +64,8 @@ class Content:
     interpretations: dict[str, Record] = field(default_factory=dict)
     site: Record | None = None  # content/site.yaml: the site's name, region, publisher ...
     search: Record | None = None  # content/search.yaml: stop words and synonyms (optional)
+    # The original files documents name (original_file), checked, by document id.
+    originals: dict = field(default_factory=dict)
     # The day statuses are judged on: SOURCE_DATE_EPOCH or the newest content date.
     as_of: dt.date | None = None
     # Kinds of file that failed to load (their entities are missing, not wrong).

@@ -276,7 +276,7 @@ VALIDITY_DATA = View.of("validity_data", "有效性", [
             STATE_NAMES + "。"),
 ])
 
-INTERPRETATION_LINK = derive(INTERPRETATION, "interpretation_link", only=("id", "type", "title", "date", "body"),
+INTERPRETATION_LINK = derive(INTERPRETATION, "interpretation_link", only=("id", "type", "title", "date", "body", "interpreter_type"),
                              added=[url_field(urls.interpretation, "解读页面。")])
 
 POLICY_LINK = derive(POLICY, "policy_link", only=("id", "name"), added=[
@@ -285,7 +285,7 @@ POLICY_LINK = derive(POLICY, "policy_link", only=("id", "name"), added=[
 ])
 
 
-DOCUMENT_DATA = derive(DOCUMENT, "document_data", omit=("review",), nested={"body": BODY_DATA}, added=[
+DOCUMENT_DATA = derive(DOCUMENT, "document_data", omit=("review", "original_file"), nested={"body": BODY_DATA}, added=[
     derived("relations", List(RELATION_DATA), "相关文件", lambda doc, ctx: ctx.content.relations_both_ways(doc),
             "本文件替代、修改或依据的文件，以及替代、修改或依据本文件的文件（两个方向）。"),
     derived("departments", List(DEPARTMENT_DATA), "部门",

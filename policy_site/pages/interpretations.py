@@ -14,9 +14,10 @@ from markupsafe import Markup
 from .. import urls
 from ..content import PLACEHOLDER, Content
 from ..infographic import infographic_data, infographic_svg
-from ..present import clause_label, date_zh, doc_name, facts, target_text
+from ..present import (clause_label, date_zh, doc_name, facts, interpretation_class, interpretation_name,
+                       target_text)
 from ..render import paragraphs
-from ..schema.model import INTERPRETATION
+from ..schema.model import EDITORIAL_NOTE, INTERPRETATION
 from .banners import Banner, document_banner
 from .page import Page, make_page
 from .views import Fact, Link, Paragraph, dept_link, fact
@@ -112,9 +113,12 @@ class Section:
 
 @dataclass
 class InterpretationPage:
-    kind: str  # 文字解读 / 问答 / 图片解读
+    category: str  # 政策解读, or 本站编辑说明 where no 解读机关 is named (present.interpretation_class)
+    kind: str  # its form: 文字解读 / 问答 / 图片解读, or 文字说明 … for the site's own note (present.interpretation_name)
+    note: str  # what a 本站编辑说明 is (EDITORIAL_NOTE); "" for an official interpretation
     date: str  # present.date_zh
-    body: Fact  # 解读机关
+    body: Fact  # 解读机关; given for a 政策解读 only
+    interpreter_type: Fact  # 解读类型, likewise
     document: Link  # the document it interprets, by its title
     doc_no: str  # that document's number; "" when it has none
     back: Link  # that document again, by its name (present.doc_name)
@@ -145,7 +149,9 @@ def pages(content: Content, env, site) -> list[Page]:
         g = poster.data if poster else None
         validity = g and (g["validity"] if g["state"] == "unknown" else "有效性：" + g["validity"]) + f"（{g['status']}）"
         page = InterpretationPage(
-            item.type, date_zh(item.date), fact(INTERPRETATION.fields["body"], item.body), Link(doc.title, urls.document(doc)),
+            interpretation_class(item), interpretation_name(item), "" if item.body else EDITORIAL_NOTE.description,
+            date_zh(item.date), fact(INTERPRETATION.fields["body"], item.body),
+            fact(INTERPRETATION.fields["interpreter_type"], item.interpreter_type), Link(doc.title, urls.document(doc)),
             doc.metadata.doc_no or "", Link(doc_name(doc), urls.document(doc)), item.summary or "", poster,
             urls.infographic_file(item), facts([g["doc_no"], g["issuer"], validity]) if g else "",
             urls.targets(doc), urls.tasks(doc), sections, document_banner(doc, content.successors(doc)))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..content import Content
-from ..present import doc_name, goals_title, tasks_title
+from ..present import doc_name, goals_title, interpretation_name, tasks_title
 from .library import MANY_DOCUMENTS, TITLE as LIBRARY_TITLE
 
 
@@ -25,7 +25,7 @@ def document_items(content: Content, doc) -> list[NavItem]:
         items.append(NavItem(tasks_title(doc), urls.tasks(doc)))
     # Flat (文字解读, 图片解读), not a nested section: MkDocs renders the whole
     # navigation into every page, and a nested section costs every page more.
-    items += [NavItem(i.type, urls.interpretation(i)) for i in content.interpretations_of(doc)]
+    items += [NavItem(interpretation_name(i), urls.interpretation(i)) for i in content.interpretations_of(doc)]
     return items
 
 

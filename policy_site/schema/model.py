@@ -361,6 +361,10 @@ DOCUMENT = Object(
         Field("notice", NOTICE, "印发通知"),
         Field("body", BODY, "正文",
               description="文件正文；只知道文号和标题的引用文件不填。"),
+        Field("original_file", Text(max_length=200, multiline=False), "原件文件",
+              description="发布机关公布的原件(PDF、OFD、DOC、DOCX 或 WPS 文件)在 content/ 中的路径,例如 "
+                          "files/hs-2018-138.pdf:先把文件放进 content/files/,再填写。没有原件时留空:网站提供"
+                          "本站根据原文生成的 PDF,并注明它不是原件。"),
         Field("attachments", List(ATTACHMENT), "附件"),
         Field("relations", List(RELATION), "相关文件",
               description="本文件替代、修改或依据的文件；反向关系（被替代等）自动显示在另一份文件上。"),
@@ -488,11 +492,28 @@ POLICY = Object(
 
 # -- Policy interpretations (政策解读) ----------------------------------------
 
+# The form an interpretation takes; ``note``: its name where it is the
+# site's own explanatory text, not an official interpretation (EDITORIAL_NOTE).
 INTERPRETATION_TYPE = Enum(
-    Term("文字解读", "文字解读", "用通俗的话解读文件内容。"),
-    Term("图片解读", "图片解读", "一图读懂:由文件数据生成的图解。"),
-    Term("问答", "问答", "以问答形式解读。"),
+    Term("文字解读", "文字解读", "用通俗的话解读文件内容。", {"note": "文字说明"}),
+    Term("图片解读", "图片解读", "一图读懂:由文件数据生成的图解。", {"note": "图解说明"}),
+    Term("问答", "问答", "以问答形式解读。", {"note": "问答说明"}),
 )
+
+# Who stands behind an official interpretation (谁起草谁解读), as government
+# sites classify them.
+INTERPRETER_TYPE = Enum(
+    Term("部门解读", "部门解读", "起草或实施文件的部门作出的解读。"),
+    Term("专家解读", "专家解读", "解读机关组织专家作出的解读。"),
+    Term("媒体解读", "媒体解读", "新闻媒体作出、由解读机关发布的解读。"),
+    Term("图文解读", "图文解读", "解读机关以图表、图文形式发布的解读。"),
+)
+
+# An interpretation that names no 解读机关 is the site's own explanatory text:
+# the site never calls it a 政策解读 (label), and says so (description).
+EDITORIAL_NOTE = Term("本站编辑说明", "本站编辑说明",
+                      "本页是本站编辑根据原文编写的说明，不是发布机关的政策解读；内容以文件原文为准。")
+OFFICIAL_INTERPRETATION = "政策解读"
 
 POINT = Object(
     "point",
@@ -525,9 +546,13 @@ INTERPRETATION = Object(
         Field("id", Id(), "编号", required=True, description="与文件名相同,决定网址。"),
         Field("type", INTERPRETATION_TYPE, "类型", required=True),
         Field("title", Text(max_length=120, multiline=False), "标题", required=True),
-        Field("date", Date(), "日期", required=True, description="解读的发布日期。"),
+        Field("date", Date(), "日期", required=True,
+              description="解读机关发布解读的日期;本站编辑说明写本站发布它的日期。"),
         Field("body", Text(max_length=100, multiline=False), "解读机关",
-              description="作出解读的机关;不知道时留空。"),
+              description="作出并发布这篇解读的机关(谁起草谁解读:通常是起草文件的部门),照它发布的解读填写,"
+                          "与解读类型一起填写。不知道时两项都留空:网站称它为“本站编辑说明”,不称为政策解读。"),
+        Field("interpreter_type", INTERPRETER_TYPE, "解读类型",
+              description="部门解读 / 专家解读 / 媒体解读 / 图文解读;与解读机关一起填写。"),
         Field("document", RefTo("document"), "关联文件", required=True),
         Field("summary", Text(max_length=500), "导语"),
         Field("sections", List(SECTION), "内容",

@@ -32,6 +32,7 @@ KINDS = {
     "目标": 0.9,
     "政策目录": 0.85,
     "解读": 0.75,
+    "编辑说明": 0.75,
     "页面": 0.6,
 }
 
@@ -108,7 +109,8 @@ def policy_records(content: Content) -> list[SearchRecord]:
 def interpretation_records(content: Content) -> list[SearchRecord]:
     records = []
     for item in content.interpretations.values():
-        records.append(SearchRecord("解读", urls.interpretation(item), item.title, item.summary or ""))
+        doc, kind = item.document, "解读" if item.body else "编辑说明"
+        records.append(SearchRecord(kind, urls.interpretation(item), item.title, item.summary or ""))
         for section in item.sections:
             texts = []
             for point in section.points:
@@ -116,7 +118,7 @@ def interpretation_records(content: Content) -> list[SearchRecord]:
                     texts.append(point.question)
                 texts.extend(" ".join(plain(p).split()) for p in point_paragraphs(content, item.document, point.text))
             records.append(SearchRecord(
-                "解读", f"{urls.interpretation(item)}#{section.id}", section.heading, "\n".join(texts),
+                kind, f"{urls.interpretation(item)}#{section.id}", section.heading, "\n".join(texts),
             ))
     return records
 
