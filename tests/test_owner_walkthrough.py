@@ -8,11 +8,12 @@ through the rules restated in tests/catalogue_rules.py.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from browser import PHONE, new_context, sideways
+from browser import DESKTOP, PHONE, new_context, sideways
 from catalogue_rules import (INDUSTRY_ANY, expected_status, for_others, in_catalogue_view, is_current,
                              self_check_fits)
 from catalogue_ui import CATALOGUE, SELF_CHECK, box, open_catalogue, result_ids, shown, submit_profile
@@ -89,19 +90,25 @@ def test_answers_survive_scrolling_and_a_reload(phone, expect, site_url):
     assert_answers_shown(page, expect, ids)
 
 
+@contextmanager
+def elsewhere(browser, url: str, width: int):
+    """``url`` opened in a new browser session: nothing kept but the address."""
+    context = new_context(browser, width)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
+
+
 def test_answers_survive_a_bookmark(browser, phone, expect, site_url):
     page = answered(phone, expect, site_url)
     ids = result_ids(page)
     scroll_through(page)
-    bookmark = page.url
-    # Opened later from the bookmark: a new browser session, nothing kept but the address.
-    later = new_context(browser, PHONE["width"])
-    try:
-        again = later.new_page()
-        again.goto(bookmark)
-        assert_answers_shown(again, expect, ids)
-    finally:
-        later.close()
+    # Opened later from the bookmark, on the same phone.
+    with elsewhere(browser, page.url, PHONE["width"]) as later:
+        assert_answers_shown(later, expect, ids)
 
 
 def test_answers_survive_back_from_an_entry(phone, expect, site_url):
@@ -123,19 +130,14 @@ def test_answers_survive_a_shared_link(browser, phone, expect, site_url):
     ids = result_ids(page)
     scroll_through(page)
     shared = page.url
-    # Someone else opens the link: another browser, at desktop width.
-    other = new_context(browser)
-    try:
-        theirs = other.new_page()
-        theirs.goto(shared)
+    # Someone else opens the link, at desktop width.
+    with elsewhere(browser, shared, DESKTOP["width"]) as theirs:
         assert_answers_shown(theirs, expect, ids)
         # A second shared link opened on the same page (only the part after "#" differs).
         other_answers = shared.replace("industry=" + quote(RESTAURANT[2]), "industry=" + quote("工业"))
         assert other_answers != shared
         theirs.goto(other_answers)
         expect(theirs.locator('select[name="industry"]')).to_have_value("工业")
-    finally:
-        other.close()
 
 
 # -- 1. Results grouped by need, ordered by fit; nothing for others ------------------
