@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..present import book_title, clause_label, date_zh, facts, goals_title, tasks_title
+from ..present import clause_label, date_zh, facts, goals_title, tasks_title
 from .banners import Banner, document_banner
 from .. import urls
 from ..content import Content
@@ -19,7 +19,6 @@ class DocumentSummary:
     """One published document on the home page: the way to each of its parts."""
 
     item: DocumentItem  # its name, page and status, as the 政策文件库 lists it
-    book_title: str  # 《name》
     facts: str  # 文号 · 发布单位 · 成文日期 · 发布日期, those given
     has_attachments: bool
     targets: Link  # its 主要目标 and 重点任务 pages, by what it calls them (present.goals_title, tasks_title)
@@ -68,7 +67,6 @@ class HomePage:
         return self.published_count > len(self.documents)
 
 
-
 def where_current(published, site) -> WhereCurrent | None:
     """现行政策到哪里找, when no published document is in force: said before
     the entrances (政策自测, 政策目录), so no one starts from them thinking
@@ -91,7 +89,7 @@ def pages(content: Content, env, site) -> list[Page]:
         departments |= {id(i.lead) for r in goals for i in r.clause.indicators if i.lead}
         meta = doc.metadata
         documents.append(DocumentSummary(
-            document_item(doc), book_title(doc),
+            document_item(doc),
             facts([meta.doc_no, meta.issuer, meta.written_date and "成文日期 " + date_zh(meta.written_date),
                    meta.published and "发布日期 " + date_zh(meta.published)]),
             bool(doc.attachments), Link(goals_title(doc), urls.targets(doc)), Link(tasks_title(doc), urls.tasks(doc)),
