@@ -6,13 +6,14 @@ pages show with these."""
 from __future__ import annotations
 
 from policy_site.pages.self_check import IDENTITIES, INDUSTRY_OF, audiences_of
-from policy_site.schema.model import POLICY_STATUS, VALIDITY
+from policy_site.schema.model import AUDIENCE, POLICY_STATUS, VALIDITY
 from policy_site.size_classes import RULES, Rule
 
 IDENTITY = {i.value: i for i in IDENTITIES}
 RULES_BY_INDUSTRY = {r.industry: r for r in RULES}
-# The catalogue's word for an entry whose source names no industry.
-INDUSTRY_UNSTATED = "原文未限定行业"
+# The catalogue's word for an entry whose source limits it to no industry: it
+# matches every industry a reader chooses, and this option alone.
+INDUSTRY_ANY = "不限行业"
 
 
 # -- An entry's status ------------------------------------------------------------
@@ -53,12 +54,10 @@ def is_current(status: str) -> bool:
 
 # -- The self-check ---------------------------------------------------------------
 
-def self_check_fits(policy, who: list[str], needs: list[str], industry: str, staff=None, revenue=None) -> bool:
-    """The self-check's rule, restated: an entry fits when it is for one of
-    the groups the answers name (or the broader group they belong to; a firm
-    that is 小型 or 微型 by the size standard is also a 小微企业), offers one
-    of the needs if any were chosen, and names no industry or one of the
-    reader's (an industry answer rules out entries limited to other ones)."""
+def _reached(who: list[str], industry: str, staff, revenue) -> tuple[set[str], set[str], bool]:
+    """The groups the answers name (with the broader groups they belong to; a
+    firm that is 小型 or 微型 by the size standard is also a 小微企业), the
+    catalogue industries they name, and whether an industry was answered."""
     groups = {a for w in who for a in audiences_of(IDENTITY[w])}
     sectors = {i for w in who for i in IDENTITY[w].industries}
     rule = RULES_BY_INDUSTRY.get(industry)
@@ -66,11 +65,38 @@ def self_check_fits(policy, who: list[str], needs: list[str], industry: str, sta
         groups.add("小微企业")
     if rule and INDUSTRY_OF[industry]:
         sectors.add(INDUSTRY_OF[industry])
+    return groups, sectors, bool(rule)
+
+
+def in_catalogue_view(policy, who: list[str], industry: str, staff=None, revenue=None) -> bool:
+    """The catalogue view the self-check links to: an entry for one of the
+    groups the answers reach that names no industry (不限行业) or one of the
+    reader's (an industry answer rules out entries limited to other ones)."""
+    groups, sectors, by_industry = _reached(who, industry, staff, revenue)
     if not groups & set(policy.audiences):
         return False
-    if needs and not set(needs) & set(policy.support_types):
+    return not ((by_industry or sectors) and policy.industries and not sectors & set(policy.industries))
+
+
+def for_others(policy, who: list[str], industry: str = "", staff=None, revenue=None) -> set[str]:
+    """The narrower groups (科技型小微企业 within 小微企业) an entry names and
+    the answers did not choose, when the answers reach it only through their
+    broader group: the entry is meant for those. Empty otherwise."""
+    groups, _, _ = _reached(who, industry, staff, revenue)
+    reached = groups & set(policy.audiences)
+    others = {a for a in policy.audiences if a not in groups and AUDIENCE.term(a).extra.get("broader") in reached}
+    broader = {AUDIENCE.term(a).extra["broader"] for a in others}
+    return others if reached <= broader else set()
+
+
+def self_check_fits(policy, who: list[str], needs: list[str], industry: str, staff=None, revenue=None) -> bool:
+    """The self-check's rule, restated: an entry of the catalogue view
+    (in_catalogue_view) fits, except one meant for a narrower group the reader
+    did not choose (for_others), which fits only when it offers one of the
+    needs chosen. Needs order the results; they leave nothing out."""
+    if not in_catalogue_view(policy, who, industry, staff, revenue):
         return False
-    return not ((rule or sectors) and policy.industries and not sectors & set(policy.industries))
+    return not for_others(policy, who, industry, staff, revenue) or bool(set(needs) & set(policy.support_types))
 
 
 def size_class(rule: Rule, staff: float | None, revenue: float | None) -> str | None:

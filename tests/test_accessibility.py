@@ -1,7 +1,7 @@
 """Automated accessibility audit: axe-core on every page type at 1280 and 360 px.
 
 Every rule axe-core runs by default (WCAG 2.0/2.1 A and AA and axe's best
-practices) must pass with zero violations at any impact level, on each page in
+practices), and those of WCAG 2.2 AA (``wcag22aa``: target size), must pass with zero violations at any impact level, on each page in
 the state a reader sees it (filters open, self-check answered, search results
 open; see tests/page_types.py), in the standard look and in 大字版 with high
 contrast. No rule is switched off.

@@ -21,12 +21,12 @@ import pytest
 from conftest import CONTENT, build_site, copy_project
 
 from catalogue_edits import PLAN_FILE, add_before_last_verified, policy_file, replace_line, set_plan_validity, the_line
-from catalogue_rules import basis_documents, expected_status, is_current, validity_state
+from catalogue_rules import INDUSTRY_ANY, basis_documents, expected_status, is_current, validity_state
 from html_tree import Node, Page, cells, parse, resolve, site_rel, table_by_caption, table_rows
 from problems import assert_one_problem, place, problems_of
 
 from policy_site.content import load_content
-from policy_site.schema.model import POLICY
+from policy_site.schema.model import INDUSTRY, POLICY
 
 POLICY_DIR = "content/policies"
 
@@ -190,7 +190,7 @@ def test_cards_carry_the_values_the_filters_match(site_dir, content, policies):
         assert got == {
             "support": list(policy.support_types),
             "audience": list(policy.audiences),
-            "industry": list(policy.industries) or ["原文未限定行业"],
+            "industry": list(policy.industries) or [*INDUSTRY.terms, INDUSTRY_ANY],
             "dept": [d.ref_id for d in policy.departments],
             "status": [expected_status(content, policy)],
         }, policy.id
@@ -224,7 +224,7 @@ def check_entry_facts(site_dir, content, policies):
             for value in getattr(policy, name):
                 assert value in text, f"{where}: {name} value {value!r} not in {text!r}"
         if not policy.industries:
-            assert rows[POLICY.fields["industries"].label].text() == "原文未限定行业"
+            assert rows[POLICY.fields["industries"].label].text() == INDUSTRY_ANY
         verified = POLICY.fields["last_verified"].label
         if current:
             assert rows[verified].text().startswith(date_text(policy.last_verified) + "（"), rows[verified].text()

@@ -23,7 +23,7 @@ import pytest
 
 from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, sideways, wait_for_scroll_to_settle
 from catalogue_edits import add_before_last_verified, set_plan_validity
-from catalogue_rules import IDENTITY, INDUSTRY_UNSTATED, expected_status, is_current, self_check_fits
+from catalogue_rules import IDENTITY, INDUSTRY_ANY, expected_status, is_current, self_check_fits
 from catalogue_ui import (CATALOGUE, NO_MATCH, PROFILES, SELF_CHECK, box, open_catalogue, open_filters, result_ids,
                           shown, submit_profile, tab_until)
 from conftest import CONTENT, build_site, copy_project, serve
@@ -98,7 +98,7 @@ def facet_values(content, policy) -> dict[str, set[str]]:
     return {
         "support": set(policy.support_types),
         "audience": set(policy.audiences),
-        "industry": set(policy.industries) or {INDUSTRY_UNSTATED},
+        "industry": set(policy.industries) or {*INDUSTRY.terms, INDUSTRY_ANY},
         "dept": {d.ref_id for d in policy.departments},
         "status": {expected_status(content, policy)},
     }
@@ -176,7 +176,7 @@ def test_each_facet_option_alone_shows_its_entries(page, expect, site, width):
     assert set(keys) == set(FACETS)
     assert keys["support"] == list(SUPPORT_TYPE.terms)
     assert keys["audience"] == list(AUDIENCE.terms)
-    assert keys["industry"] == list(INDUSTRY.terms) + [INDUSTRY_UNSTATED]
+    assert keys["industry"] == list(INDUSTRY.terms) + [INDUSTRY_ANY]
     assert keys["status"] == list(POLICY_STATUS.terms)
     assert set(keys["dept"]) == used_depts and len(keys["dept"]) == len(used_depts)
     everything = set(content.policies)
@@ -315,6 +315,20 @@ def test_text_filter_finds_entries_by_their_keywords(page, expect, site_url, con
         if got != want:
             problems.append(f"{keyword!r}: shows {sorted(got)}; entries containing it: {sorted(want)}")
     assert not problems, "\n".join(problems)
+
+
+def test_intro_says_current_ones_come_first_only_when_so(page, expect, site):
+    """仍然有效的排在前面 only when some entries are current and some not; when
+    none is current, the notice about them is a warning, not a note."""
+    url, content = site
+    current = [is_current(expected_status(content, p)) for p in content.policies.values()]
+    open_catalogue(page, expect, url + CATALOGUE)
+    lead = " ".join(page.locator("article p.page-lead").all_inner_texts())
+    assert ("仍然有效的排在前面" in lead) == (any(current) and not all(current)), lead
+    notice = page.locator("article .catalogue-historical")
+    expect(notice).to_have_count(0 if all(current) else 1)
+    if not all(current):
+        expect(notice).to_have_class(re.compile(r"\bwarning\b" if not any(current) else r"\bnote\b"))
 
 
 def test_url_state_round_trips(context, expect, site_url, content, width):

@@ -172,21 +172,26 @@ def test_entry_of_unknown_status_says_to_confirm_first(current_site):
 
 
 def test_home_page_shows_the_validity_notice_before_the_entrances(site_dir, content):
-    """When no document shown is in force, the first screen says so before
-    offering 政策自测 and 政策目录 (issue 15 part 5)."""
+    """When no document is in force, the first screen says so (现行政策到哪里找,
+    a warning) before offering 政策自测 and 政策目录 (issue 15 part 5, issue 26
+    part 5); each document's own notice stays with it, after them."""
     from policy_site.content.status import validity_state
 
     docs = [d for d in content.documents.values() if d.body]
     assert docs and not any(validity_state(d) == "in-force" for d in docs), "the fixture's documents should all be out of force"
     page = article(site_dir, ".")
-    order = [n for n in page.walk() if "status-banner" in n.classes or n.attrs.get("id") == "find-support"]
-    kinds = ["banner" if "status-banner" in n.classes else "entrances" for n in order]
-    assert kinds == ["banner"] * len(docs) + ["entrances"], kinds
+    order = [n for n in page.walk() if {"status-banner", "where-current"} & set(n.classes)
+             or n.attrs.get("id") == "find-support"]
+    kinds = ["notice" if "where-current" in n.classes else "banner" if "status-banner" in n.classes else "entrances"
+             for n in order]
+    assert kinds == ["notice", "entrances"] + ["banner"] * len(docs), kinds
+    assert "warning" in order[0].classes
 
 
 def test_home_page_in_force_keeps_notices_with_their_documents(site_with_plan_in_force):
     page = article(site_with_plan_in_force, ".")
-    first = next(n for n in page.walk() if "status-banner" in n.classes or n.attrs.get("id") == "find-support")
+    first = next(n for n in page.walk() if {"status-banner", "where-current"} & set(n.classes)
+                 or n.attrs.get("id") == "find-support")
     assert first.attrs.get("id") == "find-support"
 
 

@@ -19,7 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, sideways
-from catalogue_rules import IDENTITY, INDUSTRY_UNSTATED, expected_status, is_current, self_check_fits
+from catalogue_rules import (IDENTITY, INDUSTRY_ANY, expected_status, for_others, in_catalogue_view, is_current,
+                             self_check_fits)
 from catalogue_ui import CATALOGUE, SELF_CHECK, box, open_catalogue, result_ids, shown, submit_profile
 
 from policy_site.content import load_content
@@ -63,7 +64,8 @@ def test_converted_firm_picks_several_answers_and_sees_individual_to_enterprise(
     want = fits(content, *profile)
     assert got == want, f"lists {sorted(got)}, expected {sorted(want)}"
     for_individuals = {p.id for p in content.policies.values() if "个体工商户" in p.audiences}
-    for_micro = {p.id for p in content.policies.values() if "小微企业" in p.audiences}
+    # Entries that name a narrower group beside 小微企业 (科技型小微企业) are for that group.
+    for_micro = {p.id for p in content.policies.values() if "小微企业" in p.audiences and not for_others(p, profile[0])}
     assert for_individuals and for_individuals <= got, "the 个体工商户 (个转企) entries are missing"
     assert for_micro and for_micro <= got, "the 小微企业 entries are missing"
     assert sideways(page, PHONE["width"]) is None
@@ -111,14 +113,22 @@ def test_catalogue_link_shows_the_same_entries(page, expect, site_url, content):
     profile = (["converted"], ["贷款融资", "政务服务"], "工业", 12, 500)
     page.goto(site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
-    want = set(result_ids(page))
-    assert want == fits(content, *profile) and want
+    listed = set(result_ids(page))
+    assert listed == fits(content, *profile) and listed
+    # The catalogue's filters by the same answers: what the self-check lists,
+    # and the entries meant for a narrower group it left out (and said so).
+    who, _, industry, staff, revenue = profile
+    want = {p.id for p in content.policies.values() if in_catalogue_view(p, who, industry, staff, revenue)}
+    left_out = want - listed
+    assert left_out == {p.id for p in content.policies.values() if p.id in want and for_others(p, who, industry, staff, revenue)}
+    if left_out:
+        expect(page.locator("[data-results] .self-check-left-out")).to_contain_text(f"另有 {len(left_out)} 项")
     link = page.locator("[data-results] a[data-catalogue-link]")
-    expect(link).to_contain_text(str(len(want)))
+    expect(link).to_contain_text(f"（{len(want)} 项）")
     link.click()
     expect(page.locator("form.catalogue-filters")).to_be_visible()
     page.wait_for_url("**/policies/**")
-    assert shown(page) == want, f"the catalogue shows {sorted(shown(page))}, the self-check listed {sorted(want)}"
+    assert shown(page) == want, f"the catalogue shows {sorted(shown(page))}, expected {sorted(want)}"
 
 
 def test_size_class_and_above_scale_are_explained(page, expect, site_url, content):
@@ -192,18 +202,18 @@ def test_result_count_stays_in_reach_while_filtering(page, expect, site_url, con
 
 
 def test_chosen_filters_show_as_removable_chips(page, expect, site_url, content):
-    url = site_url + CATALOGUE + "?support=贷款融资&industry=" + INDUSTRY_UNSTATED
+    url = site_url + CATALOGUE + "?support=贷款融资&industry=" + INDUSTRY_ANY
     open_catalogue(page, expect, url)
     assert page.locator("details.filter-panel").evaluate("d => d.open") is False
     chips = page.locator("[data-chips] button.filter-chip")
     expect(chips).to_have_count(2)
     expect(chips.nth(0)).to_have_text("支持方式：贷款融资 ×")
-    expect(chips.nth(1)).to_have_text(f"行业：{INDUSTRY_UNSTATED} ×")
+    expect(chips.nth(1)).to_have_text(f"行业：{INDUSTRY_ANY} ×")
     chips.nth(0).click()
     expect(chips).to_have_count(1)
     want = {p.id for p in content.policies.values() if not p.industries}
     assert shown(page) == want
-    assert parse_qs(urlsplit(page.url).query) == {"industry": [INDUSTRY_UNSTATED]}
+    assert parse_qs(urlsplit(page.url).query) == {"industry": [INDUSTRY_ANY]}
     chips.nth(0).click()
     expect(page.locator("[data-chips]")).to_be_hidden()
     assert shown(page) == set(content.policies)
@@ -214,10 +224,10 @@ def test_industry_filter(page, expect, site_url, content):
     page.locator("details.filter-panel summary").click()
     limited = sorted({i for p in content.policies.values() for i in p.industries})
     assert limited, "no fixture entry names an industry"
-    for value in limited + [INDUSTRY_UNSTATED]:
+    for value in limited + [INDUSTRY_ANY]:
         box(page, "industry", value).check()
-        want = {p.id for p in content.policies.values() if (value in p.industries) or
-                (value == INDUSTRY_UNSTATED and not p.industries)}
+        # An entry no industry limits (不限行业) is listed under every industry.
+        want = {p.id for p in content.policies.values() if value in p.industries or not p.industries}
         assert shown(page) == want, f"{value}: {sorted(shown(page))} vs {sorted(want)}"
         box(page, "industry", value).uncheck()
 
@@ -250,7 +260,7 @@ def test_entry_says_what_to_do_with_a_number_to_tap(page, expect, site_url, cont
 
 def test_home_first_screen_says_the_documents_are_not_in_force_before_the_entrances(page, expect, site_url):
     page.goto(site_url)
-    banner = page.locator("article .status-banner").first
+    banner = page.locator("article .where-current")
     entrances = page.locator("#find-support")
     expect(banner).to_be_visible()
     assert banner.bounding_box()["y"] < entrances.bounding_box()["y"], "政策自测/政策目录 come before the notice"

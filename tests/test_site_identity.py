@@ -23,6 +23,11 @@ contact: |-
   示例联系方式第二行
 catalogue_title: 示例惠企政策目录
 catalogue_intro: 本目录收录示例市的惠企政策。
+current_policies:
+  - name: 示例市人民政府门户网站“惠企政策”栏目
+    url: https://www.example.gov.cn/hqzc/
+  - name: 示例市企业服务专线
+    phone: 0000-1234567
 """
 
 # The fixture's own site name (tests/fixture/content/site.yaml).
@@ -54,6 +59,22 @@ def test_the_home_page_and_catalogue_use_the_site_s_words(other):
     leads = [p.text() for p in catalogue.article.find_all("p", cls="page-lead")]
     assert leads[0] == "本目录收录示例市的惠企政策。", leads
     assert "海曙" not in " ".join(leads) and "计划要求" not in " ".join(leads)
+
+
+def test_the_home_page_says_where_current_policies_are(other, site_dir):
+    """No document is in force: the home page's first box names where current
+    policies are, as site.yaml gives them, before the entrances; without
+    them (the fixture's site.yaml), the helpline. Nothing else is made up."""
+    box = parse(other / "index.html").article.find_all("div", cls="where-current")[0]
+    assert box.find_all("p", cls="admonition-title")[0].text() == "现行政策到哪里找"
+    links = [(a.attrs["href"], a.text()) for a in box.find_all("a")]
+    assert links == [("https://www.example.gov.cn/hqzc/", "示例市人民政府门户网站“惠企政策”栏目"),
+                     ("tel:00001234567", "0000-1234567")], links
+    assert "示例市企业服务专线：0000-1234567" in box.text()
+    fixture_box = parse(site_dir / "index.html").article.find_all("div", cls="where-current")[0]
+    fixture_links = [a.attrs["href"] for a in fixture_box.find_all("a")]
+    assert fixture_links == ["tel:057400000000"], fixture_links
+    assert "想知道现在适用哪些政策，可以咨询测试咨询热线：0574-00000000。" in fixture_box.text()
 
 
 def test_the_about_page_lists_the_site_s_facts(other):

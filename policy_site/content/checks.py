@@ -1,6 +1,6 @@
 """Cross-checks over loaded content: ids unique within a document, catalogue
 entries' basis clauses and indicators, interpretations' citations and
-placeholders, the site's helpline and the search vocabulary."""
+placeholders, the site's contacts and the search vocabulary."""
 
 from __future__ import annotations
 
@@ -39,9 +39,16 @@ def cross_check(content: Content, problems: Problems) -> None:
         _check_interpretation(content, interpretation, problems)
 
 
-def check_helpline(site: Record, problems: Problems) -> None:
-    """The fallback contact is a name and a number: one without the other
-    tells a reader nothing they can act on."""
+def check_site(site: Record, problems: Problems) -> None:
+    """The site's contacts lead somewhere: the helpline is a name and a number,
+    and each place to find current policies (现行政策到哪里找) gives an
+    address or a number. A name alone tells a reader nothing they can act on."""
+    for source in site.current_policies or ():
+        if source.name and not (source.url or source.phone):
+            problems.add(*source.where("name"),
+                         f"“{source.name}”没有填写 url 或 phone:请写上它的网址或电话(至少一项),读者才能找到它。",
+                         f'"{source.name}" gives neither url nor phone: add its address or number (at least one) '
+                         "so that a reader can reach it.")
     given = {name: getattr(site, name) for name in ("helpline_name", "helpline_phone")}
     if all(given.values()) or not any(given.values()):
         return

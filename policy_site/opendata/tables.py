@@ -254,7 +254,7 @@ POLICIES = Table("policies", "政策目录", "每个政策目录条目一行。"
     column("status_reason", Text(), "状态理由", lambda p, ctx: ctx.content.policy_status(p).reason),
     model_column(POLICY, "support_types", lambda p, ctx: p.support_types),
     model_column(POLICY, "audiences", lambda p, ctx: p.audiences),
-    model_column(POLICY, "industries", lambda p, ctx: p.industries, description="留空表示原文未限定行业。"),
+    model_column(POLICY, "industries", lambda p, ctx: p.industries, description="留空表示原文未限定行业（网站显示“不限行业”）。"),
     model_column(POLICY, "departments", lambda p, ctx: [d.name for d in p.departments], description="主管部门的名称。"),
     model_column(POLICY, "departments", lambda p, ctx: p.departments, name="department_ids", label="主管部门ID",
                  description="主管部门的编号。"),

@@ -38,8 +38,9 @@ class Card:
     name: Link  # to its page
     status: Badge
     summary: str
-    support_types: str  # 、-separated, as are its audiences and its departments' names
+    support_types: str  # 、-separated, as are its audiences, industries and its departments' names
     audiences: str
+    industries: str  # INDUSTRY_ANY when its source limits it to none
     departments: str
     text: str  # what the keyword box searches: name, summary, keywords, departments
     facets: dict[str, str]  # facet key -> the entry's values, |-separated (facet_values)
@@ -48,7 +49,8 @@ class Card:
 def card(content: Content, p) -> Card:
     departments = [d.name for d in p.departments]
     return Card(p.id, Link(p.name, urls.policy(p)), status_badge(content.policy_status(p)), p.summary,
-                "、".join(p.support_types), "、".join(p.audiences), "、".join(departments),
+                "、".join(p.support_types), "、".join(p.audiences), "、".join(p.industries) or INDUSTRY_ANY,
+                "、".join(departments),
                 f"{p.name} {p.summary} {' '.join(p.keywords)} " + "".join(f"{d} " for d in departments),
                 {key: "|".join(values) for key, values in facet_values(content, p).items()})
 
@@ -62,6 +64,16 @@ class CataloguePage:
     intro: str = ""  # content/site.yaml catalogue_intro (目录说明): what the catalogue holds, in the site's words
     feed: str = urls.feed("policies")  # the URLs of the catalogue's feed and of the 开放数据 page
     open_data: str = urls.open_data()
+
+    @property
+    def current_first(self) -> bool:
+        """Some entries are current and some not: the list puts the current ones first."""
+        return 0 < sum(n for _, n in self.historical) < len(self.cards)
+
+    @property
+    def none_current(self) -> bool:
+        """No entry is current: the notice about them is a warning."""
+        return bool(self.cards) and sum(n for _, n in self.historical) == len(self.cards)
 
 
 @dataclass
@@ -82,9 +94,9 @@ class PolicyEntryPage:
     self_check: str = urls.self_check()
 
 
-# The industry value of entries whose source names no industry: said as what
-# it is (the plan does not limit them), not as "every industry".
-INDUSTRY_UNSTATED = POLICY.fields["industries"].empty
+# The industry label of entries whose source limits them to no industry
+# (不限行业): they match every industry filter, and this option alone.
+INDUSTRY_ANY = POLICY.fields["industries"].empty
 
 
 def facets(content: Content) -> list[Facet]:
@@ -94,7 +106,7 @@ def facets(content: Content) -> list[Facet]:
         Facet("support", "支持方式", [(t.value, t.label) for t in SUPPORT_TYPE.terms.values()]),
         Facet("audience", "适用对象", [(t.value, t.label) for t in AUDIENCE.terms.values()]),
         Facet("industry", "行业", [(t.value, t.label) for t in INDUSTRY.terms.values()]
-              + [(INDUSTRY_UNSTATED, INDUSTRY_UNSTATED)]),
+              + [(INDUSTRY_ANY, INDUSTRY_ANY)]),
         Facet("dept", "主管部门", [(d.ref_id, content.department_label(d)) for d in used_depts]),
         Facet("status", "状态", [(t.value, t.label) for t in POLICY_STATUS.terms.values()]),
     ]
@@ -105,7 +117,7 @@ def facet_values(content: Content, policy) -> dict[str, list[str]]:
     return {
         "support": list(policy.support_types),
         "audience": list(policy.audiences),
-        "industry": list(policy.industries) or [INDUSTRY_UNSTATED],
+        "industry": list(policy.industries) or [*INDUSTRY.terms, INDUSTRY_ANY],
         "dept": [d.ref_id for d in policy.departments],
         "status": [content.policy_status(policy).value],
     }

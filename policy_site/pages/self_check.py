@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..content import Content
-from ..schema.model import AUDIENCE, SUPPORT_TYPE
+from ..schema.model import AUDIENCE, POLICY, SUPPORT_TYPE
 from ..size_classes import ABOVE_SCALE, ABOVE_SCALE_REVENUE, CLASSES, RULES, STANDARD
 
 
@@ -91,6 +91,9 @@ class SelfCheckPage:
     total: int  # catalogue entries
     catalogue: str  # the catalogue's URL
     catalogue_data: str  # the URL of its open data, which the page's script reads
+    # What an entry limited to no industry says for its industry (the model's
+    # empty words): it matches every industry answer.
+    industry_any: str = POLICY.fields["industries"].empty
 
 
 def audiences_of(identity: Identity) -> list[str]:
@@ -124,9 +127,9 @@ def page(content: Content) -> SelfCheckPage:
             "computed": r.computed, "sme": [r.sme_staff, r.sme_revenue], "medium": list(r.medium),
             "small": list(r.small), "catalogue": INDUSTRY_OF.get(r.industry)} for r in RULES},
             ensure_ascii=False, sort_keys=True),
-        identities_json=json.dumps({i.value: {"audiences": audiences_of(i), "industries": list(i.industries),
-                                              "label": i.label} for i in IDENTITIES},
-                                   ensure_ascii=False, sort_keys=True),
+        identities_json=json.dumps({i.value: {"audiences": audiences_of(i), "own": list(i.audiences),
+                                              "industries": list(i.industries), "label": i.label}
+                                    for i in IDENTITIES}, ensure_ascii=False, sort_keys=True),
         standard=STANDARD,
         above_scale=ABOVE_SCALE,
         above_scale_revenue=ABOVE_SCALE_REVENUE,

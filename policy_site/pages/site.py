@@ -22,6 +22,9 @@ class SiteInfo:
     helpline_phone: str = ""
     catalogue_title: str = CATALOGUE_TITLE
     catalogue_intro: str = ""
+    # Where a reader finds current policies when none here is in force
+    # (现行政策到哪里找): (name, url, phone), url or phone "" when not given.
+    current_policies: tuple[tuple[str, str, str], ...] = ()
     # Where the site is published (SITE_URL, mkdocs.yml site_url), ending in
     # "/"; empty when not set. Not content: the open data links absolutely
     # only when it is known.
@@ -31,5 +34,7 @@ class SiteInfo:
     def of(cls, record, url: str = "") -> "SiteInfo":
         """From the validated content/site.yaml record (schema.model.SITE),
         its fields not given as "", and the site's address ``url``."""
-        given = {f.name: getattr(record, f.name) or "" for f in fields(cls) if f.name != "url"}
-        return cls(**{**given, "catalogue_title": given["catalogue_title"] or CATALOGUE_TITLE}, url=url)
+        given = {f.name: getattr(record, f.name) or "" for f in fields(cls) if f.name not in ("url", "current_policies")}
+        sources = tuple((s.name, s.url or "", s.phone or "") for s in record.current_policies or ())
+        return cls(**{**given, "catalogue_title": given["catalogue_title"] or CATALOGUE_TITLE},
+                   current_policies=sources, url=url)

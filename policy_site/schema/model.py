@@ -467,8 +467,8 @@ POLICY = Object(
         Field("support_types", List(SUPPORT_TYPE, min_items=1), "支持方式", required=True),
         Field("audiences", List(AUDIENCE, min_items=1), "适用对象", required=True),
         Field("industries", List(INDUSTRY), "行业",
-              description="原文写明行业时填写；原文没有限定行业时留空，网站显示“原文未限定行业”（不等于所有行业都适用）。",
-              empty="原文未限定行业"),
+              description="原文写明行业时填写；原文没有限定行业时留空，网站显示“不限行业”，按任何行业筛选或自测都会列出。",
+              empty="不限行业"),
         Field("departments", List(RefTo("department", scoped=True), min_items=1), "主管部门", required=True),
         Field("basis", List(BASIS, min_items=1), "政策依据", required=True),
         Field("related_indicators", List(Id()), "相关目标", description="依据文件中相关指标的编号。", empty="无"),
@@ -580,6 +580,18 @@ GOVERNMENT = Object(
     "按文件名的顺序列在部门页上；它的部门在本站自成一组，编号不与其他政府的部门冲突。",
 )
 
+CURRENT_SOURCE = Object(
+    "current_source",
+    "现行政策来源",
+    [
+        Field("name", Text(max_length=60, multiline=False), "名称", required=True,
+              description="读者去哪里找现行政策，例如 海曙区人民政府门户网站“惠企政策”栏目。"),
+        Field("url", Url(), "网址", description="这个栏目或平台的网址，照实填写；没有就留空。"),
+        Field("phone", Phone(), "电话", description="可以打电话问的号码；没有就留空。网址和电话至少填写一项。"),
+    ],
+    "本站没有现行有效的文件时，首页告诉读者现行政策到哪里找：一个网站栏目、平台或电话。",
+)
+
 SITE = Object(
     "site",
     "网站信息",
@@ -605,6 +617,9 @@ SITE = Object(
               description="政策目录页面的标题，例如 小微企业政策目录；留空时为“政策目录”。"),
         Field("catalogue_intro", Text(max_length=500), "政策目录说明",
               description="政策目录页面开头的说明：目录收录什么、依据什么。"),
+        Field("current_policies", List(CURRENT_SOURCE), "现行政策到哪里找",
+              description="本站的文件都不是现行有效的时候，首页列出这些网址和电话，告诉读者现行政策到哪里找；"
+                          "只写确实存在的栏目和号码。不填时首页显示咨询热线。"),
     ],
     "网站本身的信息：名称、地区、主办单位、联系方式。每个网站一份，文件名为 site.yaml。",
     moved={"governments": ("政府不再写在 site.yaml 里:每个政府一个文件 content/governments/<编号>.yaml,写上 id、name "
