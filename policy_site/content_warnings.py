@@ -11,6 +11,7 @@ from __future__ import annotations
 from .content import Content, number_occurrences
 from .errors import Problem
 from .present import format_number, validity_state
+from .schema.model import SITE, SITE_LAUNCH_FIELDS
 
 
 def content_warnings(content: Content) -> list[Problem]:
@@ -21,6 +22,7 @@ def content_warnings(content: Content) -> list[Problem]:
     found += _departments_without_items(content)
     found += _documents_of_unknown_validity(content)
     found += _synonyms_leading_nowhere(content)
+    found += _launch_fields_missing(content)
     return sorted(found, key=lambda p: (p.file, p.line, p.column, p.field))
 
 
@@ -160,3 +162,20 @@ def _synonyms_leading_nowhere(content: Content) -> list[Problem]:
                 f'contains, so searching "{synonym.word}" finds nothing through them. Use words the content uses, '
                 "or delete the entry."))
     return found
+
+
+def _launch_fields_missing(content: Content) -> list[Problem]:
+    """A field every government site must show at the foot of its pages
+    (SITE_LAUNCH_FIELDS) that site.yaml does not give: fine for a draft,
+    not for the published site."""
+    site = content.site
+    if site is None:
+        return []
+    return [
+        _warning(site.where(),
+                 f"网站信息还没有填写{SITE.fields[name].label}({name}):政府网站上线前需要填写,每页底部显示。"
+                 "请照实填写;还没有取得时保持空白。",
+                 f"site.yaml does not give {name} ({SITE.fields[name].label}): a government site must show it at "
+                 "the foot of every page before it goes live. Fill it in as issued; leave it empty until then.")
+        for name in SITE_LAUNCH_FIELDS if getattr(site, name) is None
+    ]
