@@ -1,6 +1,7 @@
 """页面未找到 (404.html): what a server shows for any address it does not
 have, at any depth of the site. Relative links cannot work from an unknown
-depth, so the page is one self-contained file: its styles inline, no script,
+depth, so the page is one self-contained file that loads nothing: its
+styles and the script applying the reader's 大字版 / 高对比度 choice inline,
 no picture, and its links to the site's root, the path of SITE_URL ("/"
 when not set). It offers the way
 back: the home page, a search (the home page opens the theme's search for
