@@ -15,6 +15,7 @@ import chinese_calendar
 from .content import Content, number_occurrences, review_warnings
 from .errors import Problem
 from .present import date_zh, format_number, validity_state
+from .schema.model import SITE, SITE_LAUNCH_FIELDS
 
 # 《政府信息公开条例》第二十六条: information is made public within 20 working
 # days of being formed (for a document: its 成文日期).
@@ -23,7 +24,8 @@ DISCLOSURE_WORKING_DAYS = 20
 
 def content_warnings(content: Content) -> list[Problem]:
     checks = (_period_on_lapsed_basis, _identical_entries, _value_repeated_in_quote, _departments_without_items,
-              _documents_of_unknown_validity, _published_late, _synonyms_leading_nowhere, review_warnings)
+              _documents_of_unknown_validity, _published_late, _synonyms_leading_nowhere, review_warnings,
+              _launch_fields_missing)
     return sorted((p for check in checks for p in check(content)), key=lambda p: (p.file, p.line, p.column, p.field))
 
 
@@ -205,3 +207,20 @@ def _synonyms_leading_nowhere(content: Content) -> list[Problem]:
                 f'contains, so searching "{synonym.word}" finds nothing through them. Use words the content uses, '
                 "or delete the entry."))
     return found
+
+
+def _launch_fields_missing(content: Content) -> list[Problem]:
+    """A field every government site must show at the foot of its pages
+    (SITE_LAUNCH_FIELDS) that site.yaml does not give: fine for a draft,
+    not for the published site."""
+    site = content.site
+    if site is None:
+        return []
+    return [
+        _warning(site.where(),
+                 f"网站信息还没有填写{SITE.fields[name].label}({name}):政府网站上线前需要填写,每页底部显示。"
+                 "请照实填写;还没有取得时保持空白。",
+                 f"site.yaml does not give {name} ({SITE.fields[name].label}): a government site must show it at "
+                 "the foot of every page before it goes live. Fill it in as issued; leave it empty until then.")
+        for name in SITE_LAUNCH_FIELDS if getattr(site, name) is None
+    ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import markdown
@@ -31,6 +32,7 @@ from .opendata import Published, publish, tables
 from .opendata.records import CATALOGUE, DOCUMENT_FILE, POLICY_FILE
 from .opendata.sitemap import template as sitemap_template
 from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages, finish, pages_but_entries, policies, searchable_pages
+from .pages import identity, not_found
 from .pages.nav import prune as prune_nav
 from .render import environment, outline
 from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
@@ -38,8 +40,11 @@ from .search.index import build_files, vocabulary
 from .site_config import CONFIG_FILE, SiteConfig
 
 OVERRIDES = "overrides"
+CONTENT = "content"  # the project's content folder
 # The theme template both engines write sitemap.xml from (opendata/sitemap.py).
 SITEMAP_TEMPLATE = f"{OVERRIDES}/sitemap.xml"
+# The theme template both engines write 404.html from (pages/not_found.py).
+NOT_FOUND_TEMPLATE = f"{OVERRIDES}/{not_found.TEMPLATE}"
 
 
 @dataclass
@@ -76,7 +81,7 @@ def generate(project: Path, writer: "TreeWriter", content: Content | None = None
     with two cores or more; README "Figures" gives what it buys, at the
     published size too); the tree is the same either way."""
     if content is None:
-        content = load_content(project / "content", as_of=as_of_from_environment())
+        content = load_content(project / CONTENT, as_of=as_of_from_environment())
     inputs = TreeInputs.read(project, content, own_search)
     if (forked.cores() > 1 if beside is None else beside) and forked.available():
         return _generate_beside(inputs, writer)
@@ -152,6 +157,11 @@ class TreeInputs:
         return cls(project, content, config, SiteInfo.of(content.site, config.site_url),
                    _copy_folder(project / config.docs_dir), own_search, env or environment())
 
+    @cached_property
+    def articles(self) -> dict[str, list[dict]]:
+        """The ``<meta>`` tags of the article pages, by URL (identity.page_meta)."""
+        return identity.page_meta(self.content, self.info)
+
     @property
     def handwritten_urls(self) -> list[str]:
         return [urls.page_url(rel) for rel in self.handwritten if rel.endswith(".md")]
@@ -163,15 +173,24 @@ class TreeInputs:
     def fixed_files(self) -> dict[str, bytes | str]:
         """The files that come from the project as they are: docs/, the
         theme's overrides, the search worker."""
-        return {**{"docs/" + path: data for path, data in self.handwritten.items()},
+        files: dict[str, bytes | str] = {**{"docs/" + path: data for path, data in self.handwritten.items()},
                 **{f"{OVERRIDES}/{path}": data for path, data in _copy_folder(self.project / OVERRIDES).items()},
                 "docs/" + WORKER_PATH: WORKER.read_bytes()}
+        if self.emblem is not None:
+            files["docs/" + identity.emblem_path(self.info)] = self.emblem
+        return files
+
+    @cached_property
+    def emblem(self) -> bytes | None:
+        """The 党政机关网站标识's picture (content/site.yaml emblem; the loader checked it)."""
+        return (self.project / CONTENT / self.info.emblem_image).read_bytes() if self.info.emblem_image else None
 
     def page_files(self, pages: list, beside: dict[str, str | bytes]) -> dict[str, bytes | str]:
         """The sources of ``pages``, and the files ``beside`` them (site path
         -> data); a hand-written page of the same path wins."""
-        files: dict[str, bytes | str] = {"docs/" + urls.source_path(p.url): p.source(self.own_search)
-                                         for p in pages if urls.source_path(p.url) not in self.handwritten}
+        files: dict[str, bytes | str] = {
+            "docs/" + urls.source_path(p.url): p.source(self.own_search, identity.tags_of(p.url, self.info, self.articles))
+            for p in pages if urls.source_path(p.url) not in self.handwritten}
         files.update({"docs/" + path: data for path, data in beside.items()})
         return files
 
@@ -181,9 +200,11 @@ class TreeInputs:
         feeds = [{"title": feed.title, "path": urls.feed(feed.name)} for feed in site.feeds]
         return {**self.page_files(pages, {}),
                 SITEMAP_TEMPLATE: sitemap_template(site.sitemap),
+                NOT_FOUND_TEMPLATE: not_found.template(self.env, self.content, self.info),
                 CONFIG_FILE: self.config.engine_config(_nav(site.nav), self.own_search, self.info.name,
                                                        self.info.description, feeds,
-                                                       prune_nav=prune_nav(self.content))}
+                                                       prune_nav=prune_nav(self.content),
+                                                       shown=identity.theme_data(self.info))}
 
     def records(self, pages: list[tuple[str, str]]) -> list:
         """The search records: the content's, then those of ``pages``

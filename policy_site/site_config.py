@@ -127,7 +127,7 @@ class SiteConfig:
         return extensions, configs
 
     def engine_config(self, nav: list, own_search: bool = True, name: str = "", description: str = "",
-                      feeds: list[dict] = (), prune_nav: bool = False) -> str:
+                      feeds: list[dict] = (), prune_nav: bool = False, shown: dict | None = None) -> str:
         """The engine configuration of the source tree: this file with the
         whole navigation, the tree's own folders, and nothing that runs code
         of ours at build time; the site's ``name`` and ``description`` come from
@@ -137,12 +137,15 @@ class SiteConfig:
         ``feeds``: the site's Atom feeds (title, path), which
         overrides/main.html links from every page's <head>. ``prune_nav``:
         each page carries only the navigation items it shows (the theme's
-        navigation.prune; pages/nav.py prune)."""
+        navigation.prune; pages/nav.py prune). ``shown``: what else the
+        theme reads from ``extra`` (the footer, the site's ``<meta>`` tags
+        and the portal: pages/identity.theme_data)."""
         data = dict(self.data)
         data["site_name"] = name or data.get("site_name") or ""
         if description:
             data["site_description"] = description
-        data["extra"] = {**(data.get("extra") or {}), "policy_search": own_search, "policy_feeds": list(feeds)}
+        data["extra"] = {**(data.get("extra") or {}), "policy_search": own_search, "policy_feeds": list(feeds),
+                         **(shown or {})}
         data["docs_dir"] = "docs"
         data["nav"] = nav + self.handwritten_nav
         theme = dict(data.get("theme") or {})
@@ -150,6 +153,8 @@ class SiteConfig:
             theme["custom_dir"] = "overrides"
         if prune_nav:
             theme["features"] = [*theme.get("features", []), "navigation.prune"]
+        if (shown or {}).get("policy_portal"):  # breadcrumbs from the portal (overrides/partials/path.html)
+            theme["features"] = [*theme.get("features", []), "navigation.path"]
         data["theme"] = theme
         data.pop("hooks", None)
         data["site_dir"] = Tagged("!ENV", [SITE_DIR_ENV, "site"])

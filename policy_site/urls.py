@@ -82,6 +82,21 @@ def about() -> str:
     return "about/"
 
 
+def site_map() -> str:
+    """网站地图: every section, document and the catalogue, on one page."""
+    return "site-map/"
+
+
+def accessibility() -> str:
+    """无障碍声明."""
+    return "accessibility/"
+
+
+def emblem(suffix: str) -> str:
+    """The 党政机关网站标识's picture, with its extension (.png)."""
+    return f"identity/emblem{suffix}"
+
+
 def self_check() -> str:
     return "self-check/"
 

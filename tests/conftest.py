@@ -32,6 +32,18 @@ CONTENT = ROOT / "tests" / "fixture" / "content"
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "schema"]
 
 
+def identity_links() -> set[str]:
+    """The addresses on another host the fixture's site.yaml sends readers
+    to from every page's footer (pages/identity.py): the MIIT registry its
+    ICP record links to and its 党政机关网站标识's link. Pages link to them;
+    no page loads anything from them."""
+    from policy_site.content import load_content
+    from policy_site.pages.identity import ICP_REGISTRY
+
+    site = load_content(CONTENT).site
+    return {ICP_REGISTRY, site.emblem.url}
+
+
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the project whose content a test may change: its
     content/ is the fixture content (tests/fixture/content), never the

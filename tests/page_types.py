@@ -116,6 +116,11 @@ def _page_types() -> dict[str, PageType]:
         "cited-document": PageType(urls.document(cited)),
         "about": PageType("about/"),
         "open-data": PageType(urls.open_data()),
+        "site-map": PageType(urls.site_map()),
+        "accessibility": PageType(urls.accessibility()),
+        # What the server shows for an address it does not have (404.html,
+        # self-contained; tests/test_subpath.py serves it at depth).
+        "not-found": PageType("404.html"),
     }
 
 

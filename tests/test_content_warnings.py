@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,10 +91,15 @@ def test_strict_check_fails_on_warnings(traps):
 def test_no_warning_where_nothing_is_wrong(tmp_path):
     """The fixture as it is: only its documents of unknown validity are named
     (the repealed plan states its validity, and its entries' periods are over
-    or absent)."""
+    or absent), and the two identity fields it leaves empty (publisher,
+    contact: a government site must fill them in before it goes live)."""
     result = run_cli(copy_project(tmp_path / "project"), "check")
     assert result.returncode == 0, result.stderr
     blocks = warning_blocks(result.stderr)
+    launch = [b for b in blocks if b.startswith("content/site.yaml")]
+    assert [re.search(r"还没有填写\S+?\((\w+)\)", b).group(1) for b in launch] == ["publisher", "contact"], launch
+    assert all("上线前需要填写" in b for b in launch)
+    blocks = [b for b in blocks if b not in launch]
     assert blocks and all("字段 field: metadata.validity" in b for b in blocks), blocks
     unknown = {d.where()[0] for d in load_content(CONTENT).documents.values() if d.metadata.validity is None}
     assert sorted(b.split(":")[0] for b in blocks) == sorted(unknown)

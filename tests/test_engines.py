@@ -108,7 +108,7 @@ def test_no_request_leaves_localhost(engine_site, browser, content):
 
 
 # A page's main content, as Material writes it.
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_ARTICLE = re.compile(r'<article(?: class="md-content__inner md-typeset")?>(.*?)</article>', re.S)  # Material's, or the 404's own
 # White space next to a block-level tag, which no browser shows: Python-Markdown
 # puts raw HTML blocks on lines of their own (``</p>\n<div``) where our plugin
 # puts back the generator's HTML as it was written (``</p><div``), and the two

@@ -243,6 +243,17 @@ def test_search_by_keyboard(page, expect, site_url):
     expect(page.locator("article h1")).to_be_visible()
 
 
+def test_search_from_the_not_found_page_by_keyboard(page, expect, site_url):
+    """The 404 page's search box (a plain form, no script of its own) opens
+    the home page with the theme's search showing results for the query."""
+    page.goto(site_url + PAGE_TYPES["not-found"].path)
+    tab_until(page, lambda f: page.evaluate("() => document.activeElement.name === 'q'"), limit=10)
+    page.keyboard.insert_text(SEARCH_QUERY)
+    page.keyboard.press("Enter")
+    expect(page.locator("input.md-search__input")).to_have_value(SEARCH_QUERY)
+    expect(page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible()
+
+
 def test_catalogue_filters_keep_focus_and_announce_the_count(page, expect, site_url):
     page.goto(site_url + PAGE_TYPES["catalogue"].path)
     expect(page.locator("form.catalogue-filters")).to_be_visible()

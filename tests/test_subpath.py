@@ -156,6 +156,36 @@ def test_site_works_when_hosted_at(project, tmp_path, site_dir, site_url, prefix
     assert pages <= fetched_pages, f"pages the crawl never reached: {sorted(pages - fetched_pages)}"
     assert any(f.endswith(".css") for f in fetched) and any(f.endswith(".js") for f in fetched)
 
+    _check_not_found_page(site, prefix)
+
     if site_url:
         locs = [e.text for e in ET.parse(site / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
         assert locs and all(loc.startswith(site_url) for loc in locs), locs
+
+
+def _check_not_found_page(site: Path, prefix: str) -> None:
+    """The 404 page served deep below the prefix: in Chinese, with its way
+    back (home, search, 政策文件库, catalogue, 网站地图) each opening a page
+    under the prefix, and nothing it loads: no stylesheet, script or picture
+    to address from an unknown depth (its styles are inline)."""
+    server, origin = _serve(site, prefix)
+    try:
+        status, _, body = _fetch(origin + prefix + "deep/no/such/page/")
+        assert status == 404
+        page = parse_html(body.decode("utf-8"))
+        assert page.root.find_all("html")[0].attrs["lang"] == "zh-CN"
+        assert page.root.find_all("h1")[0].text() == "页面未找到"
+        loaded = [n.attrs for n in page.root.walk() if n.tag in ("link", "script", "img", "iframe")
+                  and (n.attrs.get("src") or n.tag == "link")]
+        assert not loaded, loaded
+        ways = {a.text(): a.attrs["href"] for a in page.article.find_all("a")}
+        assert set(ways) == {"首页", "政策文件库", "小微企业政策目录", "网站地图"}, ways
+        for text, href in ways.items():
+            assert href.startswith(prefix), (text, href)
+            status, content_type, _ = _fetch(origin + href)
+            assert status == 200 and content_type.startswith("text/html"), (text, href, status)
+        form = page.root.find_all("form")[0]
+        assert form.attrs["action"] == prefix and form.find_all("input")[0].attrs["name"] == "q"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -59,6 +59,32 @@ def check_site(site: Record, problems: Problems) -> None:
                  f"{have} is given but {missing} is not: give the helpline's name and phone together (or neither).")
 
 
+# The first bytes of each kind of picture an ImageFile may name.
+_PICTURE_SIGNATURES = {"png": (b"\x89PNG\r\n\x1a\n",), "gif": (b"GIF87a", b"GIF89a"),
+                       "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",)}
+
+
+def check_site_files(site: Record, root, problems: Problems) -> None:
+    """The 党政机关网站标识's picture is in the content folder and is the
+    picture its name says: a missing or mislabelled file would show a broken
+    image at the foot of every page."""
+    if site.emblem is None:
+        return
+    path = site.emblem.image
+    file = root / path
+    kind = path.rsplit(".", 1)[-1].lower()
+    if not file.is_file():
+        problems.add(*site.emblem.where("image"),
+                     f"找不到图片 content/{path}:请把标识图片放到这个位置,或改正路径(区分大小写)。",
+                     f"content/{path} does not exist: put the mark's picture there or correct the path "
+                     "(case matters).")
+    elif not file.read_bytes()[:8].startswith(_PICTURE_SIGNATURES[kind]):
+        problems.add(*site.emblem.where("image"),
+                     f"content/{path} 不是 {kind.upper()} 图片:请放入真正的图片文件,或把扩展名改成它实际的格式。",
+                     f"content/{path} is not a {kind.upper()} picture: put the real picture there, or give it the "
+                     "extension of its actual format.")
+
+
 def check_vocabulary(search: Record, problems: Problems) -> None:
     """A word listed twice, a synonym that leads to itself, or a word both
     dropped and translated would make search do something staff did not mean."""

@@ -12,7 +12,7 @@ from ..schema.model import CONTENT_FILES, DOCUMENT, GOVERNMENT, INTERPRETATION, 
 from ..schema.types import Object
 from ..validate import Record, Validator
 from ..yaml_source import ParseCache, read_yaml
-from .checks import check_site, check_vocabulary, cross_check
+from .checks import check_site, check_site_files, check_vocabulary, cross_check
 from .originals import check_originals
 from .queries import Content
 from .references import resolve_references
@@ -65,6 +65,8 @@ def load_content(root: Path, as_of: dt.date | None = None, parsed: ParseCache | 
                 content.unreadable.add(obj.name)
             else:
                 (check_site if obj is SITE else check_vocabulary)(record, problems)
+                if obj is SITE:
+                    check_site_files(record, root, problems)
             continue
         if record is None or record.id is None:
             # Entities it defines are unknown now: do not also report every

@@ -24,7 +24,8 @@ from ..render import environment
 from .. import urls
 from ..opendata import Published, publish, published_sitemap
 from ..opendata.feeds import Feed
-from . import about, departments, document, home, interpretations, library, open_data, policies, targets, tasks
+from . import (about, accessibility, departments, document, home, interpretations, library, open_data, policies,
+               site_map, targets, tasks)
 from .nav import NavItem, navigation
 from .memo import PageMemo
 from .page import Page
@@ -32,7 +33,8 @@ from .site import SiteInfo
 
 # Every page type but the catalogue's entries (``policies.entry_pages``),
 # which come in thousands and are made after these (``build_pages``).
-PAGE_TYPES = (home, library, document, targets, tasks, departments, policies, interpretations, about)
+PAGE_TYPES = (home, library, document, targets, tasks, departments, policies, interpretations, about, site_map,
+              accessibility)
 
 
 @dataclass

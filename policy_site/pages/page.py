@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -16,16 +17,18 @@ class Page:
     body: str  # the page's HTML below its title; headings marked for the engine's table of contents
     hide: tuple[str, ...] = ()  # parts of the theme's layout the page does without ("toc")
 
-    def source(self, own_search: bool = True) -> str:
+    def source(self, own_search: bool = True, tags: list[dict] = ()) -> str:
         """The page as a Markdown source file any MkDocs-style engine reads:
-        front matter (layout, and no entry in the engine's own search index:
-        the site's index is built from the content), the title as the page's
-        <h1> (the engine's page title where the navigation gives none), then
-        the HTML."""
+        front matter (layout, no entry in the engine's own search index: the
+        site's index is built from the content, and the page's ``<meta>``
+        tags, ``tags``: identity.tags_of), the title as the page's <h1> (the
+        engine's page title where the navigation gives none), then the HTML."""
         # generated: the body is HTML, only its headings are Markdown (an
         # engine may convert just those: engines/mkdocs/plugins.py).
         meta = ["generated: true"] + (["search:", "  exclude: true"] if own_search else []) + (
-            ["hide:"] + [f"  - {part}" for part in self.hide] if self.hide else [])
+            ["hide:"] + [f"  - {part}" for part in self.hide] if self.hide else []) + (
+            ["policy_meta:"] + [f"  - {{name: {t['name']}, content: {json.dumps(t['content'], ensure_ascii=False)}}}"
+                                for t in tags] if tags else [])
         front = "---\n" + "\n".join(meta) + "\n---\n\n"
         return f"{front}{heading(1, self.title)}\n\n{self.body}"
 

@@ -20,6 +20,16 @@ class SiteInfo:
     # no contact or no longer applies; both or neither (content/checks.py checks).
     helpline_name: str = ""
     helpline_phone: str = ""
+    # The identity a government site shows at the foot of every page (identity.py).
+    organizer: str = ""
+    site_code: str = ""
+    icp_record: str = ""
+    police_record: str = ""
+    emblem_url: str = ""  # the 党政机关网站标识: where it links
+    emblem_image: str = ""  # and its picture's path under content/
+    # The portal the site is a 专栏 of (返回门户, breadcrumbs): both or neither.
+    portal_name: str = ""
+    portal_url: str = ""
     catalogue_title: str = CATALOGUE_TITLE
     catalogue_intro: str = ""
     # Where a reader finds current policies when none here is in force
@@ -34,7 +44,10 @@ class SiteInfo:
     def of(cls, record, url: str = "") -> "SiteInfo":
         """From the validated content/site.yaml record (schema.model.SITE),
         its fields not given as "", and the site's address ``url``."""
-        given = {f.name: getattr(record, f.name) or "" for f in fields(cls) if f.name not in ("url", "current_policies")}
+        nested = {f"{name}_{part}": getattr(getattr(record, name), part) if getattr(record, name) else ""
+                  for name, parts in (("emblem", ("url", "image")), ("portal", ("name", "url"))) for part in parts}
+        given = {f.name: nested[f.name] if f.name in nested else getattr(record, f.name) or ""
+                 for f in fields(cls) if f.name not in ("url", "current_policies")}
         sources = tuple((s.name, s.url or "", s.phone or "") for s in record.current_policies or ())
         return cls(**{**given, "catalogue_title": given["catalogue_title"] or CATALOGUE_TITLE},
                    current_policies=sources, url=url)

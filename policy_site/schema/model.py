@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from .types import (
     Boolean,
+    Code,
     Date,
     DateTime,
     Enum,
     Field,
     Id,
+    ImageFile,
     List,
     Number,
     Object,
@@ -592,6 +594,34 @@ CURRENT_SOURCE = Object(
     "本站没有现行有效的文件时，首页告诉读者现行政策到哪里找：一个网站栏目、平台或电话。",
 )
 
+# The 党政机关网站标识: the mark the registry issued, as a link to the
+# registry's page about this site and a picture of the mark that staff put in
+# the content folder (never the registry's script: no request to another host).
+EMBLEM = Object(
+    "emblem",
+    "党政机关网站标识",
+    [
+        Field("url", Url(), "标识链接", required=True,
+              description="标识指向的网址:照开办单位收到的标识代码中的链接填写,以 https:// 开头。"),
+        Field("image", ImageFile(), "标识图片", required=True,
+              description="标识图片在 content 文件夹中的路径,例如 images/党政机关网站标识.png;"
+                          "图片由工作人员从标识代码中下载后放进 content/images/。"),
+    ],
+    "党政机关网站标识:一个链接和一张图片,显示在每页底部。",
+)
+
+# The portal a site is published inside, as a 专栏 under its path.
+PORTAL = Object(
+    "portal",
+    "所属门户",
+    [
+        Field("name", Text(max_length=60, multiline=False), "门户名称", required=True,
+              description="门户网站的名称,例如 宁波市海曙区人民政府门户网站。"),
+        Field("url", Url(), "门户网址", required=True, description="门户首页的网址,以 https:// 开头。"),
+    ],
+    "本站作为专栏发布在哪个门户网站中:每页顶部显示“返回门户”,面包屑从门户开始。不是专栏时不填。",
+)
+
 SITE = Object(
     "site",
     "网站信息",
@@ -606,6 +636,23 @@ SITE = Object(
               description="负责本站的单位全称；不知道时留空，网站显示“未提供”。"),
         Field("contact", Text(max_length=300), "联系方式",
               description="读者对本站内容有疑问时联系谁：电话、地址或邮箱，照实填写；不知道时留空。"),
+        Field("organizer", Text(max_length=100, multiline=False), "承办单位",
+              description="承担本站日常运行的单位全称(与主办单位不同时填写);不知道时留空。"),
+        Field("site_code", Code(r"^[0-9A-Za-z]{10}$", ("10 位数字或字母,例如 3302030001",
+                                                        "10 digits or letters, e.g. 3302030001")),
+              "网站标识码", description="政府网站标识码(10 位),照网站普查系统中的填写;上线前需要填写,不知道时留空。"),
+        Field("icp_record", Code(r"^\S+ICP备\d+号(?:-\d+)?$", ("“浙ICP备12345678号-1”这样的 ICP 备案号",
+                                                                "an ICP record such as 浙ICP备12345678号-1")),
+              "ICP备案号", description="ICP 备案号,例如 浙ICP备12345678号-1,每页底部链接到工业和信息化部的备案系统;"
+                                      "上线前需要填写,不知道时留空。"),
+        Field("police_record", Code(r"^\S+公网安备 ?\d+号$", ("“浙公网安备 33020302000123号”这样的公安机关备案号",
+                                                             "a public security record such as 浙公网安备 33020302000123号")),
+              "公安机关备案号", description="公安机关备案号连同编号,例如 浙公网安备 33020302000123号;"
+                                       "上线前需要填写,不知道时留空。"),
+        Field("emblem", EMBLEM, "党政机关网站标识",
+              description="党政机关网站标识的链接和图片;开办单位取得标识后填写,上线前需要填写。"),
+        Field("portal", PORTAL, "所属门户",
+              description="本站是门户网站中的专栏时填写门户的名称和网址;独立网站不填。"),
         Field("helpline_name", Text(max_length=60, multiline=False), "咨询热线名称",
               description="找不到主管部门联系方式、或政策已失效时，读者可以问谁，例如 12345政务服务便民热线；"
                           "与“咨询热线电话”一起填写。"),
@@ -621,13 +668,19 @@ SITE = Object(
               description="本站的文件都不是现行有效的时候，首页列出这些网址和电话，告诉读者现行政策到哪里找；"
                           "只写确实存在的栏目和号码。不填时首页显示咨询热线。"),
     ],
-    "网站本身的信息：名称、地区、主办单位、联系方式。每个网站一份，文件名为 site.yaml。",
+    "网站本身的信息：名称、地区、主办单位、联系方式、备案号和标识。每个网站一份，文件名为 site.yaml。",
     moved={"governments": ("政府不再写在 site.yaml 里:每个政府一个文件 content/governments/<编号>.yaml,写上 id、name "
                            "和它的部门(departments)。请按此新建文件，再删去 site.yaml 中的 governments 这一段。",
                            "governments are no longer listed in site.yaml: each has its own file, "
                            "content/governments/<id>.yaml, with id, name and its departments. Create those files, "
                            "then delete governments from site.yaml.")},
 )
+
+
+# What a government site must show at the foot of every page before it goes
+# live (《政府网站发展指引》): ``make check`` warns about each one not given
+# (上线前需要填写; content_warnings.py).
+SITE_LAUNCH_FIELDS = ("publisher", "contact", "site_code", "icp_record", "police_record", "emblem")
 
 
 # -- Search vocabulary (站内搜索词表) ------------------------------------------

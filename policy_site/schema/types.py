@@ -104,6 +104,48 @@ class Text(Type):
         }
 
 
+class Code(Text):
+    """One line in a fixed form (a registration number): ``pattern``, which
+    ``form`` names for the editor (zh, en), e.g. 浙ICP备12345678号-1."""
+
+    def __init__(self, pattern: str, form: tuple[str, str], max_length: int = 60):
+        super().__init__(max_length, multiline=False)
+        self.pattern = re.compile(pattern)
+        self.form = form
+
+    def convert(self, raw: str) -> str:
+        text = super().convert(raw)
+        if not self.pattern.match(text):
+            raise Invalid(f"“{shown(text)}”的写法不对:应为{self.form[0]}。请照证书或备案系统中的写法填写。",
+                          f'"{shown(text)}" is not in the expected form: {self.form[1]}. Copy it as the '
+                          "certificate or the registry writes it.")
+        return text
+
+    def json_schema(self) -> dict:
+        return {**super().json_schema(), "pattern": self.pattern.pattern}
+
+
+class ImageFile(Type):
+    """A picture staff put in the content folder, named by its path under
+    content/ (images/标识.png). The loader checks that the file is there and
+    is the picture its extension says (content/checks.check_site_files)."""
+
+    label_zh, label_en = "图片文件", "image file"
+    _PATTERN = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[^\\:*?\"<>|]+\.(?:png|jpg|jpeg|gif)$", re.I)
+
+    def convert(self, raw: str) -> str:
+        text = raw.strip()
+        if not self._PATTERN.match(text):
+            raise Invalid(f"“{shown(text)}”不是 content 文件夹中的图片路径:写成 images/标识.png 这样的相对路径,"
+                          "扩展名为 png、jpg 或 gif。",
+                          f'"{shown(text)}" is not the path of a picture in the content folder: write a relative '
+                          "path such as images/mark.png, ending in png, jpg or gif.")
+        return text
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": self._PATTERN.pattern}
+
+
 class Id(Type):
     """A stable identifier: lower-case ASCII words joined by hyphens."""
 
