@@ -40,29 +40,31 @@ FILES = [
     ("search", "站内搜索词表", "content/search.yaml", SEARCH),
 ]
 
-# Which collection holds each kind of reference, how it is searched and what is stored.
+# Which collection holds each kind of reference, how it is searched and what
+# is stored. Searched fields are required ones: Decap fails on a missing one.
 _RELATIONS = {
-    "document": dict(collection="documents", value_field="id", search_fields=["title", "short_title", "id"],
-                     display_fields=["{{title}}"]),
+    "document": dict(collection="documents", value_field="id", search_fields=["title", "id"],
+                     display_fields=["title"]),
     "policy": dict(collection="policies", value_field="id", search_fields=["name", "id"],
-                   display_fields=["{{name}}"]),
+                   display_fields=["name"]),
     "government": dict(collection="governments", value_field="id", search_fields=["name", "id"],
-                       display_fields=["{{name}}"]),
+                       display_fields=["name"]),
     "department": dict(collection="governments", value_field="departments.*.id",
-                       search_fields=["departments.*.name", "departments.*.full_name"],
-                       display_fields=["{{departments.*.name}}"]),
+                       search_fields=["departments.*.name"],
+                       display_fields=["departments.*.name"]),
     "clause": dict(collection="editor_index", file="index", value_field="clauses.*.id",
-                   search_fields=["clauses.*.label"], display_fields=["{{clauses.*.label}}"]),
+                   search_fields=["clauses.*.label"], display_fields=["clauses.*.label"]),
     "indicator": dict(collection="editor_index", file="index", value_field="indicators.*.id",
-                      search_fields=["indicators.*.label"], display_fields=["{{indicators.*.label}}"]),
+                      search_fields=["indicators.*.label"], display_fields=["indicators.*.label"]),
 }
 
 
-def _widget(t, depth: int) -> dict:
-    """The widget settings of a value of type ``t`` (without name and label)."""
+def _widget(t, depth: int, optional: bool = False) -> dict:
+    """The widget settings of a value of type ``t`` (without name and label);
+    ``optional``: an object that may be left out as a whole."""
     t = resolve(t)
     if isinstance(t, Object):
-        return {"widget": "object", "collapsed": depth > 1, "fields": _fields(t, depth + 1)}
+        return {"widget": "object", "collapsed": depth > 1, "fields": _fields(t, depth + 1, optional)}
     if isinstance(t, List):
         item = resolve(t.item)
         if isinstance(item, (Enum, RefTo)) or (isinstance(item, Id) and item.of):
@@ -101,20 +103,26 @@ _ID_RULE = "编号只能用小写英文字母、数字和连字符,例如 goal-1
 
 
 def _summary(obj: Object) -> str:
-    """What a collapsed list item shows: its most telling fields."""
+    """What a collapsed list item shows: its most telling fields, and its id."""
     shown = [name for name in ("number", "heading", "name", "title", "label", "metric", "field", "word",
-                               "question", "year", "id") if name in obj.fields][:2]
-    return " ".join(f"{{{{fields.{name}}}}}" for name in shown)
+                               "question", "year", "type", "document") if name in obj.fields][:2]
+    text = " ".join(f"{{{{fields.{name}}}}}" for name in shown)
+    return f"{text} ({{{{fields.id}}}})" if "id" in obj.fields else text
 
 
-def _fields(obj: Object, depth: int = 1) -> list[dict]:
+def _fields(obj: Object, depth: int = 1, optional: bool = False) -> list[dict]:
+    """The form's fields for ``obj``. In an object that may be left out
+    (``optional``) no field is required: the editor would not let such an
+    object stay empty; the loader still asks for them once it is filled."""
     fields = []
     for name, field in obj.fields.items():
         if obj is CLAUSE and name == "children" and depth > CLAUSE_LEVELS:
             continue  # kept as it is on save, not editable at this depth
-        widget = {"name": name, "label": field.label, **_widget(field.type, depth), "required": field.required}
-        if field.description:
-            widget["hint"] = field.description
+        widget = {"name": name, "label": field.label, **_widget(field.type, depth, not field.required),
+                  "required": field.required and not optional}
+        hint = ("填写了这一部分时必填。" if field.required and optional else "") + field.description
+        if hint:
+            widget["hint"] = hint
         if name == "review":  # the reviewer deletes an item once checked; the importer writes them
             widget.update(allow_add=False, collapsed=False)
         fields.append(widget)
