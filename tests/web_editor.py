@@ -5,45 +5,16 @@ value of a relation or select widget by its Chinese name, publish)."""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
+import re
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
-STARTUP_S = 300  # the first full build; generous for a loaded CI machine
+from preview_server import get, preview, until
+
 UPDATE_S = 180  # a rebuild after a save
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def until(check, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"not within {seconds} s: {what}")
-
-
-def get(url: str, timeout: float = 10) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-    except OSError:
-        return 0, ""
 
 
 def post(url: str, body: dict) -> tuple[int, object]:
@@ -54,23 +25,6 @@ def post(url: str, body: dict) -> tuple[int, object]:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
-
-
-@contextmanager
-def preview(project: Path, host: str = "127.0.0.1"):
-    """``policy-site serve`` on ``project``: (its address, its terminal output so far)."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "policy_site", "--root", str(project), "serve", "--addr", f"{host}:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        until(lambda: get(url, timeout=2)[0] == 200 or server.poll() is not None, STARTUP_S,
-              "the preview serves the home page")
-        yield url, server
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def idle(url: str) -> None:
@@ -86,7 +40,9 @@ def data(path: Path):
 # -- Steps in the form ------------------------------------------------------------
 
 def open_entry(page, url: str, collection: str, slug: str) -> None:
+    """Open an entry's form; return once it shows that entry (not the one before)."""
     page.goto(f"{url}admin/#/collections/{collection}/entries/{slug}")
+    page.locator(f"input[value='{slug.rsplit('/', 1)[-1]}']").first.wait_for()
     page.get_by_text("修改已保存").wait_for()
 
 
@@ -97,10 +53,15 @@ def list_item(page, summary: str):
     return item
 
 
-def choose(page, label: str, typed: str, option: str) -> None:
+def field(scope, label: str):
+    """The form field labelled ``label`` (an optional one reads “label (可选)”)."""
+    return scope.get_by_label(re.compile(rf"^{re.escape(label)}( \(可选\))?$"))
+
+
+def choose(page, label: str, typed: str, option: str, scope=None) -> None:
     """In the select or relation widget labelled ``label``, type ``typed``
     and pick the option that reads ``option``."""
-    box = page.get_by_label(label, exact=True).last
+    box = field(scope or page, label).last
     box.click()
     box.fill(typed)
     page.get_by_role("option", name=option, exact=True).first.click()
