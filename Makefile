@@ -1,6 +1,6 @@
 # policy-site: every command creates and uses its own virtual environment (.venv).
-#   make serve   install, validate, preview with live reload (content/ included)
-#   make test    install test needs (axe-core with npm ci; Debian's chromium when missing), run all tests
+#   make serve   install, validate, preview with live reload (content/ included) and the web editor at /admin/
+#   make test    install test needs (axe-core and Decap CMS with npm ci; Debian's chromium when missing), run all tests
 #   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical); drafts are left
 #                out and named (DRAFTS=1: included, each page marked 草稿 with its open review items);
 #                installs the CJK fonts of the generated PDFs (fonts-noto-cjk) with apt-get when missing and root
@@ -23,22 +23,26 @@ ID     ?=
 SITE_INSTALLED := $(VENV)/.site-installed
 TEST_INSTALLED := $(VENV)/.test-installed
 BENCH_INSTALLED := $(VENV)/.bench-installed
-# axe-core for the accessibility audit, pinned by package-lock.json.
+# From the npm registry, pinned by package-lock.json: axe-core for the
+# accessibility audit and Decap CMS, the web editor make serve offers at /admin/.
+NPM_INSTALLED := node_modules/.npm-installed
 AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: serve build check schema ids import test bench chromium fonts clean
 
-$(AXE): package.json package-lock.json
+$(NPM_INSTALLED): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing npm with apt-get ..."; \
 			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
 		else \
-			echo "npm missing (needed for axe-core): run 'sudo apt-get install npm'"; exit 1; \
+			echo "npm missing (needed for axe-core and the web editor): run 'sudo apt-get install npm'"; exit 1; \
 		fi; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
 	touch $@
+
+$(AXE): $(NPM_INSTALLED)
 
 $(SITE_INSTALLED): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,7 +58,9 @@ $(BENCH_INSTALLED): $(TEST_INSTALLED) requirements-bench.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
 
+# The preview works without the web editor: when npm cannot install it, say so and go on.
 serve: $(SITE_INSTALLED) fonts check
+	@$(MAKE) --no-print-directory $(NPM_INSTALLED) || echo "编辑后台未安装(需要 npm),预览照常 · The web editor is not installed (it needs npm); the preview works as usual."
 	$(PY) -m policy_site serve --addr $(ADDR)
 
 build: $(SITE_INSTALLED) fonts
@@ -102,7 +108,7 @@ chromium:
 		echo "chromium (and a CJK font) missing: run 'sudo apt-get install chromium fonts-noto-cjk' or set CHROMIUM=/path/to/chrome"; exit 1; \
 	fi
 
-test: $(TEST_INSTALLED) $(AXE) chromium fonts
+test: $(TEST_INSTALLED) $(NPM_INSTALLED) chromium fonts
 	$(PY) -m pytest -n 2
 
 # Build time of the site as published, the catalogue at 100/1,000/5,000 entries

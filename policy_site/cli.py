@@ -26,6 +26,7 @@ from .errors import ContentError, format_warnings
 from .generate import TreeWriter, as_of_from_environment, generate
 from .linkcheck import check_site
 from .pdf import FontMissing
+from .schema.cms import CONFIG_FILE, cms_config_text
 from .schema.jsonschema import schema_texts
 
 ROOT = Path.cwd()
@@ -173,9 +174,10 @@ _FAILED = "构建失败,原有网站保持不变。\nBuild failed; the previous 
 
 
 def schema(root: Path, check_only: bool) -> int:
-    """Write (or with ``check_only`` compare) the editor schemas under schema/."""
+    """Write (or with ``check_only`` compare) the editor schemas under
+    schema/, and the web editor's configuration."""
     stale = []
-    for name, text in schema_texts().items():
+    for name, text in {**schema_texts(), CONFIG_FILE: cms_config_text()}.items():
         path = root / "schema" / name
         if check_only:
             if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -40,7 +40,7 @@ from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
 from .generate import (OVERRIDES, SourceTree, TreeInputs, TreeWriter, as_of_from_environment, search_index,
                        whole_render_needed)
-from . import urls
+from . import editor, urls
 from .pages import PageMemo, SiteInfo, policies
 from .render import TEMPLATES, environment
 from .yaml_source import ParseCache
@@ -239,13 +239,22 @@ def _observe(roots: list[Path], poke: threading.Event):
     return observer
 
 
-def _handler(preview: Preview):
+def _handler(preview: Preview, backend: editor.LocalBackend | None):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
+        def do_POST(self):  # noqa: N802 - the http.server name
+            if backend is None or urlsplit(self.path).path != editor.API:
+                return self._send(404, "text/plain; charset=utf-8", b"not found")
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            status, reply = editor.backend_reply(backend, body)
+            return self._send(status, "application/json; charset=utf-8", reply)
+
         def do_GET(self):  # noqa: N802 - the http.server name
             parts = urlsplit(self.path)
+            if backend is not None and parts.path.startswith(editor.ADMIN.rstrip("/")):
+                return self._admin(parts.path.removeprefix(editor.ADMIN.rstrip("/")))
             if parts.path == EVENTS:
                 since = int(parse_qs(parts.query).get("since", ["-1"])[0])
                 version = preview.wait(since)
@@ -278,6 +287,17 @@ def _handler(preview: Preview):
             self.directory = str(state.site)
             return super().do_GET()
 
+        def _admin(self, name: str):
+            """The web editor: its page, its scripts and its configuration."""
+            if name in ("", "/"):
+                if not editor.installed(preview.project):
+                    return self._send(503, "text/plain; charset=utf-8", _NOT_INSTALLED.encode())
+                return self._send(200, "text/html; charset=utf-8", editor.admin_page().encode())
+            found = editor.admin_file(preview.project, name.lstrip("/"))
+            if found is None or not found[0].is_file():
+                return self._send(404, "text/plain; charset=utf-8", b"not found")
+            return self._send(200, found[1], found[0].read_bytes())
+
         def _send(self, status: int, kind: str, body: bytes):
             self.send_response(status)
             self.send_header("Content-Type", kind)
@@ -287,6 +307,10 @@ def _handler(preview: Preview):
             self.wfile.write(body)
 
     return Handler
+
+
+_NOT_INSTALLED = ("编辑后台还没有安装:请在项目文件夹中运行 make serve(它会用 npm 安装)。\n"
+                  "The web editor is not installed: run make serve in the project folder (it installs it with npm).")
 
 
 def _with_warnings(page: str, box: str) -> str:
@@ -302,9 +326,17 @@ def serve(project: Path, address: str, work: Path | None = None) -> int:
     stop = threading.Event()
     watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
     watcher.start()
-    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), _handler(preview))
+    # Anything that writes content listens on this machine only.
+    backend = editor.LocalBackend(project) if editor.loopback(host) else None
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), _handler(preview, backend))
     server.daemon_threads = True
     print(f"预览地址 · Preview at http://{host or '127.0.0.1'}:{port}/ (Ctrl+C 停止 · to stop)", flush=True)
+    if backend is not None:
+        print(f"编辑后台 · Web editor at http://{host or '127.0.0.1'}:{port}{editor.ADMIN}", flush=True)
+    else:
+        print(f"编辑后台未启动:{host} 不是本机地址(127.0.0.1),能修改内容的服务只在本机上提供。\n"
+              f"The web editor is not served: {host} is not a loopback address, and whatever can write "
+              "content listens on 127.0.0.1 only.", flush=True)
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:

@@ -7,9 +7,6 @@ files as staff would and read what the server answers.
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,15 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
+from preview_server import preview as serving, until as _until
 
-STARTUP_S = 300  # the first full build; generous for a loaded CI machine
 UPDATE_S = 180  # a rebuild (a full one after a change to the theme); a wait returns as soon as it is done
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str, timeout: float = 10) -> tuple[int, str]:
@@ -37,37 +28,11 @@ def _get(url: str, timeout: float = 10) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
-def _until(check, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"not within {seconds} s: {what}")
-
-
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("preview") / "project")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "policy_site", "--root", str(project), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _until(lambda: _answers(url) == 200, STARTUP_S, "the preview serves the home page")
+    with serving(project) as (url, _):
         yield project, url
-    finally:
-        server.terminate()
-        server.wait(10)
-
-
-def _answers(url: str) -> int | None:
-    try:
-        return _get(url, timeout=2)[0]
-    except OSError:
-        return None
 
 
 def _state(url: str) -> dict:

@@ -435,7 +435,7 @@ BASIS = Object(
     "政策依据",
     [
         Field("document", RefTo("document"), "文件", required=True, description="依据文件的编号。"),
-        Field("clause", Id(), "条款", required=True, description="依据条款的编号，必须是该文件中存在的条款。"),
+        Field("clause", Id(of="clause"), "条款", required=True, description="依据条款的编号，必须是该文件中存在的条款。"),
     ],
 )
 
@@ -473,7 +473,7 @@ POLICY = Object(
               empty="不限行业"),
         Field("departments", List(RefTo("department", scoped=True), min_items=1), "主管部门", required=True),
         Field("basis", List(BASIS, min_items=1), "政策依据", required=True),
-        Field("related_indicators", List(Id()), "相关目标", description="依据文件中相关指标的编号。", empty="无"),
+        Field("related_indicators", List(Id(of="indicator")), "相关目标", description="依据文件中相关指标的编号。", empty="无"),
         Field("application_method", Text(max_length=1000), "申报方式", empty=NOT_PROVIDED),
         Field("application_period", PERIOD, "申报期限", empty=NOT_PROVIDED),
         Field("support_standard", Text(max_length=1000), "支持标准/金额", empty=NOT_PROVIDED),
@@ -526,7 +526,7 @@ POINT = Object(
         Field("text", Text(max_length=2000), "内容", required=True,
               description="用通俗的话转述条款。不要手写数字:写 {指标编号} 会显示该指标的目标值,"
                           "写 {指标编号.lead} 会显示它的牵头单位。引号“”内的名称(如“3315计划”)可以有数字。"),
-        Field("cites", List(Id(), min_items=1), "依据条款", required=True,
+        Field("cites", List(Id(of="clause"), min_items=1), "依据条款", required=True,
               description="这一要点解读的条款编号,至少一个。"),
     ],
 )

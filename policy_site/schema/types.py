@@ -151,6 +151,12 @@ class Id(Type):
 
     label_zh, label_en = "编号", "id"
 
+    def __init__(self, of: str = ""):
+        # ``of``: the kind of thing whose id this is, where it is not this
+        # record's own (a clause of the basis document): the web editor
+        # offers those ids by name (schema/cms.py).
+        self.of = of
+
     def convert(self, raw: str) -> str:
         if not _ID.match(raw):
             raise Invalid(
