@@ -1,7 +1,7 @@
 """Link integrity of a built site, read from its static HTML only.
 
-``check_site(site_dir)`` parses every ``*.html`` file under ``site_dir`` with the
-standard library's ``html.parser`` and reports
+``check_site(site_dir)`` reads every ``*.html`` file under ``site_dir`` with a
+regular scan of its tags (the site is our own well-formed output) and reports
 
 - **broken** links: an internal ``href``/``src`` that does not open a file in
   ``site_dir`` (directory URLs open ``index.html``), a ``#fragment`` that is no

@@ -52,7 +52,7 @@
     };
   }
 
-  // The size class of the standard (size_classes.Rule.classify, same rule).
+  // The size class of the standard; tests/catalogue_rules.py size_class states the same rule and checks this one against it.
   function sizeClass(a) {
     var rule = rules[a.industry];
     if (!rule || !rule.computed) return null;
