@@ -174,6 +174,14 @@ def date_zh(value: dt.date | dt.datetime | None) -> str:
     return text
 
 
+def date_iso(value: dt.date | dt.datetime | None, separator: str = "T") -> str | None:
+    """2018-12-12; with a time 2018-12-24T08:54 (open data), or with
+    ``separator=" "`` 2018-12-24 08:54 (the PubDate meta tag)."""
+    if value is None:
+        return None
+    return value.strftime(f"%Y-%m-%d{separator}%H:%M") if isinstance(value, dt.datetime) else value.isoformat()
+
+
 def period_zh(period) -> str:
     """An application period: 2019年1月1日 至 2019年12月31日, 未提供 for a missing end."""
     return f"{date_zh(period.start) if period.start else EMPTY} 至 {date_zh(period.end) if period.end else EMPTY}"

@@ -29,7 +29,7 @@ import json
 from markupsafe import Markup
 
 from .. import urls
-from ..present import clause_label, doc_name, validity
+from ..present import clause_label, date_iso, doc_name, validity
 from ..schema.model import DOCUMENT_TYPE
 
 CONTEXT = "https://schema.org"
@@ -49,11 +49,6 @@ class Linker:
     def __call__(self, target: str) -> str:
         return urls.absolute(target, self.site_url) if self.site_url else urls.relative(target, self.current)
 
-
-def _date(value) -> str | None:
-    if value is None:
-        return None
-    return value.strftime("%Y-%m-%dT%H:%M") if hasattr(value, "hour") else value.isoformat()
 
 
 def _compact(node: dict) -> dict:
@@ -110,8 +105,8 @@ def document(content, site, doc, home_title: str) -> dict:
         "name": doc.title,
         "alternateName": doc.short_title,
         "legislationIdentifier": identifiers[0] if len(identifiers) == 1 else identifiers,
-        "legislationDate": _date(meta.written_date) if meta else None,
-        "datePublished": _date(meta.published) if meta else None,
+        "legislationDate": date_iso(meta.written_date) if meta else None,
+        "datePublished": date_iso(meta.published) if meta else None,
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": meta.issuer} if meta and meta.issuer else None,
         "legislationLegalForce": {"@id": LEGAL_FORCE[state]} if state in LEGAL_FORCE else None,
         "legislationType": DOCUMENT_TYPE.term(doc.type).label if doc.type else None,

@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from .. import target_shape, urls
 from ..content import Content
-from ..present import citation, clause_label, clause_number, part_text, target_text, validity
+from ..present import citation, clause_label, clause_number, date_iso, part_text, target_text, validity
 from ..schema.model import (AUDIENCE, BASIS, CLAUSE, DEPARTMENT, DOCUMENT, INDICATOR, INDUSTRY, INTERPRETATION,
                             POLICY, POLICY_STATUS, RELATION, STATE, STATE_NAMES, SUPPORT_TYPE, TARGET_VALUE, VALIDITY,
                             BODY)
@@ -183,10 +183,8 @@ def _converter(t) -> Callable:
         found = convert_object
     elif isinstance(t, RefTo):
         found = lambda value, ctx: None if value is None else value.ref_id  # noqa: E731
-    elif isinstance(t, DateTime):
-        found = lambda value, ctx: None if value is None else value.strftime("%Y-%m-%dT%H:%M")  # noqa: E731
-    elif isinstance(t, Date):
-        found = lambda value, ctx: None if value is None else value.isoformat()  # noqa: E731
+    elif isinstance(t, (DateTime, Date)):
+        found = lambda value, ctx: date_iso(value)  # noqa: E731
     elif isinstance(t, Link):
         found = lambda value, ctx: None if value is None else ctx.link(value)  # noqa: E731
     else:

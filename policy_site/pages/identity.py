@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from .. import urls
-from ..present import facts
+from ..present import date_iso, facts
 from ..schema.model import SITE
 from . import about, accessibility, open_data, site_map
 from .site import SiteInfo
@@ -98,7 +98,7 @@ def page_meta(content, site: SiteInfo) -> dict[str, list[dict]]:
         meta = doc.metadata
         found[urls.document(doc)] = _tags((
             ("ArticleTitle", doc.title),
-            ("PubDate", _pub_date(meta.published)),
+            ("PubDate", date_iso(meta.published, " ") or ""),
             ("ContentSource", meta.source or site.publisher),
             ("Keywords", meta.topic),
             ("Author", meta.issuer),
@@ -108,7 +108,7 @@ def page_meta(content, site: SiteInfo) -> dict[str, list[dict]]:
     for item in content.interpretations.values():
         found[urls.interpretation(item)] = _tags((
             ("ArticleTitle", item.title),
-            ("PubDate", _pub_date(item.date)),
+            ("PubDate", date_iso(item.date, " ") or ""),
             ("ContentSource", item.body or site.publisher),
             ("Keywords", item.document.metadata.topic if item.document else None),
             ("Author", item.body),
@@ -125,12 +125,6 @@ def tags_of(url: str, site: SiteInfo, articles: dict[str, list[dict]]) -> list[d
     own = _tags((("ColumnName", found[0]), ("ColumnType", found[1]))) if found else []
     return own + articles.get(url, [])
 
-
-def _pub_date(value) -> str:
-    """YYYY-MM-DD, with HH:MM when the content gives the time."""
-    if value is None:
-        return ""
-    return value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "hour") else value.isoformat()
 
 
 def _description(doc) -> str:
