@@ -317,27 +317,29 @@ def main(argv: list[str] | None = None) -> int:
         project = copy_project(Path(tmp) / "project")
         server, base = serve(project)
         try:
-            for cms in kinds:
-                times, sizes, outside = [], [], set()
-                for run in range(args.runs):
+            # The two interleaved, run by run: the load of a shared machine changes by the minute.
+            times, sizes, outside = ({cms: [] for cms in kinds} for _ in range(3))
+            for run in range(args.runs):
+                for cms in kinds:
                     session = Session(browser, base, cms, THROTTLE)
                     try:
-                        times.append(open_form(session, "policies"))
-                        sizes.append(dict(session.bytes))
+                        times[cms].append(open_form(session, "policies"))
+                        sizes[cms].append(dict(session.bytes))
                     except Exception as error:
                         print(f"  {cms} run {run + 1}: failed: {_failure(error)}", flush=True)
                         continue
                     finally:
-                        outside.update(session.elsewhere)
+                        outside[cms].extend(session.elsewhere)
                         session.close()
-                    print(f"  {cms} run {run + 1}: first form {times[-1]:.1f} s, bytes {sizes[-1]} "
+                    print(f"  {cms} run {run + 1}: first form {times[cms][-1]:.1f} s, bytes {sizes[cms][-1]} "
                           f"(load {load_average()})", flush=True)
-                if not times:
-                    continue
-                print(f"{cms}: first form at {THROTTLE}x CPU: median {statistics.median(times):.1f} s "
-                      f"(min {min(times):.1f}, max {max(times):.1f}, {len(times)} runs); "
-                      f"bytes to it: editor {sizes[0]['editor']:,}, content {sizes[0]['content']:,}", flush=True)
-                print(f"{cms}: requests to other hosts: {sorted(outside) or 'none'}", flush=True)
+            for cms in kinds:
+                if times[cms]:
+                    print(f"{cms}: first form at {THROTTLE}x CPU: median {statistics.median(times[cms]):.1f} s "
+                          f"(min {min(times[cms]):.1f}, max {max(times[cms]):.1f}, {len(times[cms])} runs); "
+                          f"bytes to it: editor {sizes[cms][0]['editor']:,}, content {sizes[cms][0]['content']:,}",
+                          flush=True)
+                print(f"{cms}: requests to other hosts: {sorted(set(outside[cms])) or 'none'}", flush=True)
         finally:
             server.shutdown()
         big = copy_project(Path(tmp) / "big")
