@@ -209,7 +209,7 @@ def open_form(session: Session, collection: str, slug: str | None = None, value:
         sign_in = page.get_by_role("button", name="使用测试仓库")
         sign_in.or_(first).first.wait_for(timeout=TIMEOUT_MS)
         if sign_in.count():
-            sign_in.click()
+            sign_in.click(timeout=TIMEOUT_MS)
     first.wait_for(timeout=TIMEOUT_MS)
     if value:
         page.wait_for_function("(v) => [...document.querySelectorAll('input')].some(i => i.value === v)",
@@ -223,8 +223,8 @@ def relation_search(session: Session, name: str) -> float:
     page = session.page
     if session.cms == "decap":
         box = page.get_by_label(re.compile(r"^接替条目")).last
-        box.scroll_into_view_if_needed()
-        box.click()
+        box.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+        box.click(timeout=TIMEOUT_MS)
     else:  # the fields below the fold are drawn once scrolled to
         combo = page.locator("[data-key-path='successor'] [role=combobox]")
         for _ in range(100):
@@ -233,11 +233,11 @@ def relation_search(session: Session, name: str) -> float:
             page.mouse.move(300, 500)
             page.mouse.wheel(0, 1500)
             time.sleep(0.1)
-        combo.first.scroll_into_view_if_needed()
-        combo.first.click()
+        combo.first.scroll_into_view_if_needed(timeout=TIMEOUT_MS)
+        combo.first.click(timeout=TIMEOUT_MS)
         box = page.get_by_role("searchbox", name="筛选选项").last
     start = time.perf_counter()
-    box.fill(name)
+    box.fill(name, timeout=TIMEOUT_MS)
     page.get_by_role("option", name=re.compile(re.escape(name))).first.wait_for(timeout=TIMEOUT_MS)
     return time.perf_counter() - start
 
