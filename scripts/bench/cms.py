@@ -97,7 +97,10 @@ def serve(project: Path):
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser context of a finished run closed its connections
 
         def do_POST(self):  # noqa: N802
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
