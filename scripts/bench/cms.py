@@ -18,16 +18,18 @@ schema/cms-config.yml as ``make schema`` writes it:
   same browser file interface its local mode uses. The copy is not counted
   as transferred. Sveltia fetches its non-English interface strings from
   unpkg.com at run time; the script answers that request from the installed
-  package and says so.
+  package, refuses every other request to another host (its fonts, its
+  version check) and prints them all.
 
 Figures, for each CMS: bytes transferred to the first editing form (the
 editor's own files, and content the backend sends); time from navigation to
 the first input of a new 政策目录条目 form at 4x CPU throttling (CDP
 ``Emulation.setCPUThrottlingRate``; median of ``--runs`` cold starts, each in
-a new browser context); the time to open the largest document's form (its
-clause tree); with ``--entries`` generated catalogue entries (the generator
-of catalogue_scale.py), whether the 接替条目 relation widget finds an entry
-by its Chinese name and how long the search takes (no throttling); the
+a new browser context, the two CMSs interleaved); with ``--entries``
+generated catalogue entries (the generator of catalogue_scale.py) and no
+throttling, whether the 接替条目 relation widget finds an entry by its
+Chinese name and how long the search takes, and the time to open the
+largest document's form (its clause tree) from a cold start; the
 zh_Hans / zh-CN interface strings against the English ones in each package.
 Machine, reference loop (build_time.py) and load average are printed first:
 this machine is shared, and times are only comparable within one run.
