@@ -6,6 +6,7 @@
 #                installs the CJK fonts of the generated PDFs (fonts-noto-cjk) with apt-get when missing and root
 #   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
 #   make bench   benchmarks: build time, catalogue scale, search, library scale (prints figures)
+#   make bench-cms  the web editor against Sveltia CMS: bytes, time to the first form, Chinese strings, 5,000-entry search
 #   make schema  regenerate schema/content.schema.json from the content model
 #   make ids     write build/编号和取值.md: departments, documents and clause ids, allowed values (for editors)
 #   make import SRC=<file> [ID=<document-id>]
@@ -28,7 +29,7 @@ BENCH_INSTALLED := $(VENV)/.bench-installed
 NPM_INSTALLED := node_modules/.npm-installed
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check schema ids import test bench chromium fonts clean
+.PHONY: serve build check schema ids import test bench bench-cms chromium fonts clean
 
 $(NPM_INSTALLED): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -123,5 +124,16 @@ bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.library_scale
 	$(PY) -m scripts.bench.search_engines
 
+# Decap CMS (the editor we serve) against Sveltia CMS, side by side (README:
+# Web editor). Sveltia comes from the benchmark's own npm manifest, pinned by its
+# lock file: neither the site nor the tests install or ship it.
+BENCH_CMS := scripts/bench/cms/node_modules/.npm-installed
+$(BENCH_CMS): scripts/bench/cms/package.json scripts/bench/cms/package-lock.json $(NPM_INSTALLED)
+	npm ci --prefix scripts/bench/cms --no-audit --no-fund --loglevel=error --ignore-scripts
+	touch $@
+
+bench-cms: $(BENCH_INSTALLED) $(NPM_INSTALLED) $(BENCH_CMS) chromium
+	$(PY) -m scripts.bench.cms
+
 clean:
-	rm -rf site .venv .pytest_cache node_modules
+	rm -rf site .venv .pytest_cache node_modules scripts/bench/cms/node_modules

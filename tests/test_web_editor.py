@@ -291,11 +291,78 @@ def test_close_a_review_item(site, page):
     assert run_cli(project, "check").returncode == 0
 
 
+REPEALED, SUCCESSOR = "content/documents/nb-2018-105.yaml", "content/documents/zj-2018-34.yaml"
+
+
+def _keys_in_model_order(data: dict, obj: Object) -> None:
+    """``data``'s keys, and those of each object in it, come in ``obj``'s order."""
+    assert list(data) == [name for name in obj.fields if name in data], f"{obj.name}: {list(data)}"
+    for name, value in data.items():
+        t = resolve(obj.fields[name].type)
+        item = resolve(t.item) if isinstance(t, List) else t
+        if isinstance(item, Object):
+            for each in value if isinstance(t, List) else [value]:
+                _keys_in_model_order(each, item)
+
+
+def test_mark_a_document_repealed_with_its_successor(site, page):
+    """The guide's steps: on the old document 有效性 → 废止 and its 废止日期;
+    on its successor 相关文件 → 本文件替代 → the old document picked by its
+    title. The old document's page then says it is repealed and links the
+    successor; both files keep their comments and the model's key order.
+    (In a copy of the fixture: which document replaces which is made up
+    for the test.)"""
+    project, url = site
+    old, new = project / REPEALED, project / SUCCESSOR
+    # A staff note inside each file, as comments stand in real content.
+    for path, anchor in [(old, "  issuer:"), (new, "metadata:")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"\n{anchor}", f"\n{anchor[:-len(anchor.lstrip())]}# 核对人：测试。\n{anchor}"),
+                        encoding="utf-8")
+    before_old, before_new = data(old), data(new)
+    new_title = before_new["title"]
+
+    open_entry(page, url, "documents", "documents/nb-2018-105")
+    choose(page, "有效性", "废止", "废止")
+    field(page, "废止日期").fill("2026-11-30")
+    publish(page)
+    successor = page.context.new_page()  # as staff open the other file: from the collection, afresh
+    open_entry(successor, url, "documents", "documents/zj-2018-34")
+    successor.get_by_role("button", name="新增相关文件").click()
+    choose(successor, "关系", "替代", "本文件替代")
+    choose(successor, "文件", "宁波", before_old["title"])
+    publish(successor)
+
+    after_old, after_new = data(old), data(new)
+    assert after_old["metadata"] == {**before_old["metadata"], "validity": "废止", "repeal_date": "2026-11-30"}
+    _unchanged_but(before_old, after_old, "metadata")
+    assert after_new["relations"] == [{"type": "替代", "document": "nb-2018-105"}]
+    _unchanged_but(before_new, after_new, "relations")
+    for path in (old, new):
+        _keys_in_model_order(yaml.safe_load(path.read_text(encoding="utf-8")), model.DOCUMENT)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("# yaml-language-server: $schema=")
+        assert lines.count("# 核对人：测试。") + lines.count("  # 核对人：测试。") == 1, path.name
+    lines = old.read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("  # 核对人：测试。") + 1].startswith("  issuer:")
+    lines = new.read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("# 核对人：测试。") + 1] == "metadata:"
+    assert run_cli(project, "check").returncode == 0
+
+    _page_text(page, url + "documents/nb-2018-105/", "本文件已于2026年11月30日废止", "替代它的文件：")
+    html = get(url + "documents/nb-2018-105/")[1]
+    successors = html[html.index('class="status-successors"'):]
+    successors = successors[:successors.index("</p>")]
+    assert 'href="../zj-2018-34/"' in successors and "浙政办发〔2018〕34号" in successors, successors
+    _page_text(page, url + "documents/zj-2018-34/", "本文件替代", "甬政办发〔2018〕105号")
+    assert new_title in get(url + "documents/zj-2018-34/")[1]
+
+
 # The words of the form that the guide's chapter 用网页编辑 tells staff to look
 # for or click, as the tests above find them on screen.
 SCREEN_WORDS = ["政府和部门", "电话", "发布", "立即发布", "修改已保存", "政策目录", "＋ 政策目录条目", "支持方式",
                 "适用对象", "主管部门", "政策依据", "新增政策依据", "条款", "最后核实日期", "有效性", "废止日期",
-                "正文", "内容有错误", "待核对事项"]
+                "正文", "内容有错误", "待核对事项", "废止", "相关文件", "新增相关文件", "关系", "本文件替代"]
 
 
 def test_the_guide_names_what_the_editor_shows():
