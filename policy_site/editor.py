@@ -124,12 +124,13 @@ class LocalBackend:
             raise _Refused(f"没有这个栏目 · no such collection: {collection}")
         taken = self._ids(model)
         typed, problem = str(params.get("id") or ""), ""
-        try:
-            Id().convert(typed) if typed else None
-        except Invalid as invalid:
-            problem = f"{invalid.zh} · {invalid.en}"
         if typed in taken:
             problem = f"编号“{typed}”已被使用,请换一个。 · The id \"{typed}\" is taken: choose another."
+        elif typed:
+            try:
+                Id().convert(typed)
+            except Invalid as invalid:
+                problem = f"{invalid.zh} · {invalid.en}"
         return {"proposal": propose(title, doc_no, taken), "problem": problem}
 
     def _ids(self, model) -> set[str]:
