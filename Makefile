@@ -3,6 +3,7 @@
 #   make test    install test needs (axe-core and Decap CMS with npm ci; Debian's chromium when missing), run all tests
 #   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical); drafts are left
 #                out and named (DRAFTS=1: included, each page marked 草稿 with its open review items);
+#                with the web editor at /admin/ only when content/site.yaml names the office's forge (editor:);
 #                installs the CJK fonts of the generated PDFs (fonts-noto-cjk) with apt-get when missing and root
 #   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
 #   make bench   benchmarks: build time, catalogue scale, search, library scale (prints figures)
@@ -64,7 +65,9 @@ serve: $(SITE_INSTALLED) fonts check
 	@$(MAKE) --no-print-directory $(NPM_INSTALLED) || echo "编辑后台未安装(需要 npm),预览照常 · The web editor is not installed (it needs npm); the preview works as usual."
 	$(PY) -m policy_site serve --addr $(ADDR)
 
+# A site.yaml that names the office's forge (editor:) publishes the web editor: install it first.
 build: $(SITE_INSTALLED) fonts
+	@if grep -q '^editor:' content/site.yaml 2>/dev/null; then $(MAKE) --no-print-directory $(NPM_INSTALLED); fi
 	$(PY) -m policy_site build --engine $(ENGINE)$(if $(DRAFTS), --drafts)
 
 check: $(SITE_INSTALLED)

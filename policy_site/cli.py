@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import editor
 from .content import Content, load_content, published
 from .content.drafts import draft_files, format_left_out
 from .engines import ENGINES, engine_environment
@@ -118,6 +119,13 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None 
             print(report.format(), file=sys.stderr)
             print(_FAILED, file=sys.stderr)
             return 1
+        # The web editor, against the office's forge, only where site.yaml names one.
+        if content.site.editor is not None:
+            admin = editor.published_admin(root, content.site.editor)
+            if admin is None:
+                print(f"{editor.NOT_INSTALLED}\n{_UNCHANGED}", file=sys.stderr)
+                return 1
+            TreeWriter(staging / "admin").write(admin)
         # Swap in the new site: the old one is removed only after the new one is in place.
         old = Path(tmp) / "previous"
         if site_dir.exists():

@@ -16,13 +16,16 @@ import hashlib
 import ipaddress
 import json
 import os
+import re
 from pathlib import Path
 
 import yaml
 
 from .content.loading import content_files
-from .schema.cms import CONFIG_FILE, FOLDERS, INDEX_FILE
-from .schema.model import CONTENT_FILES
+from .schema.cms import CONFIG_FILE, FOLDERS, INDEX_FILE, published_config
+from .proposed_id import propose
+from .schema.model import CONTENT_FILES, DOCUMENT
+from .schema.types import Id, Invalid
 
 ADMIN = "/admin/"
 API = "/api/v1"
@@ -110,6 +113,37 @@ class LocalBackend:
     def _getDeployPreview(self, **_) -> None:  # noqa: N802
         return None
 
+    # -- ids of new files (ours, not Decap's protocol) -------------------------
+
+    def _proposeId(self, collection: str, title: str = "", doc_no: str = "", **params) -> dict:  # noqa: N802
+        """The id proposed for a new file of ``collection`` from its title
+        (or name) and 文号, and what is wrong with the id typed (``id``):
+        not of the id pattern, or taken by a file of the same kind."""
+        model = next((m for name, _, _, m in FOLDERS if name == collection), None)
+        if model is None:
+            raise _Refused(f"没有这个栏目 · no such collection: {collection}")
+        taken = self._ids(model)
+        typed, problem = str(params.get("id") or ""), ""
+        if typed in taken:
+            problem = f"编号“{typed}”已被使用,请换一个。 · The id \"{typed}\" is taken: choose another."
+        elif typed:
+            try:
+                Id().convert(typed)
+            except Invalid as invalid:
+                problem = f"{invalid.zh} · {invalid.en}"
+        return {"proposal": propose(title, doc_no, taken), "problem": problem}
+
+    def _ids(self, model) -> set[str]:
+        """The ids of the content files of ``model``: their names, and a
+        document's own ``id`` line (only a document's may differ)."""
+        ids = set()
+        for path, kind in content_files(self.content):
+            if kind is model:
+                ids.add(path.stem)
+                own = _ID_LINE.search(path.read_text(encoding="utf-8")) if model is DOCUMENT else None
+                ids.update([own.group(1)] if own else [])
+        return ids
+
     # -- writing ---------------------------------------------------------------
 
     def _persistEntry(self, dataFiles: list[dict] | None = None, entry: dict | None = None,  # noqa: N802, N803
@@ -133,6 +167,9 @@ class LocalBackend:
 
 class _Refused(Exception):
     pass
+
+
+_ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 
 
 def _with_comments(path: Path, content: Path, raw: str) -> str:
@@ -263,7 +300,26 @@ def pages() -> dict[str, str]:
             "site": urls.home(), "search": urls.home()}
 
 
-def admin_page(backend: dict | None = None) -> str:
-    """The page at ADMIN: the editor, against ``backend`` (None: the local one)."""
+def admin_page(local: bool = True) -> str:
+    """The page at ADMIN: the editor against the preview's local backend
+    (``local``), else against the forge its configuration names."""
     from .render import environment
-    return environment().get_template("_admin.j2").module.admin_page(backend, pages(), API)
+    return environment().get_template("_admin.j2").module.admin_page(local, pages(), API)
+
+
+def published_admin(project: Path, settings) -> dict[str, bytes] | None:
+    """The files of the published ADMIN (name -> bytes) against the office's
+    forge (content/site.yaml ``editor``): the page, its configuration and
+    the editor's scripts as npm installed them. None when npm has not."""
+    if not installed(project):
+        return None
+    config = "# Generated from content/site.yaml and the content model by the build.\n" + yaml.safe_dump(
+        published_config(settings), allow_unicode=True, sort_keys=False, width=120)
+    scripts = {path.name: path.read_bytes() for path in sorted(dist(project).glob("*" + SCRIPT))}
+    return {**scripts, "index.html": admin_page(local=False).encode(), "config.yml": config.encode()}
+
+
+NOT_INSTALLED = ("content/site.yaml 写了 editor(网页编辑),但编辑后台未安装:请先运行 make build(它会用 npm 安装),"
+                 "或运行 npm ci --ignore-scripts。\n"
+                 "content/site.yaml sets editor (the web editor) but the editor is not installed: run make build "
+                 "(it installs it with npm), or npm ci --ignore-scripts.")

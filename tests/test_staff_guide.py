@@ -267,6 +267,10 @@ def test_example_errors_are_what_check_prints(tmp_path):
         assert not missing, f"guide line {block.line} ({case}): {missing} not in:\n{result.stderr[-3000:]}"
 
 
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 # 导入新文件: a draft with one open review item (the first of tests/drafts_content.py)
 _draft = lambda project: with_review(project / "content" / f"{DRAFT_DOC}.yaml", DOC_ITEMS[:1])
 SCENARIOS = {
@@ -274,6 +278,10 @@ SCENARIOS = {
     "复制条目": lambda project: (project / "content" / "policies" / "copied-entry.yaml").write_text(
         (project / "content" / "policies" / "tax-incentives.yaml").read_text(encoding="utf-8")
         .replace("id: tax-incentives", "id: copied-entry").replace("税收优惠政策落实", "复制的条目"), encoding="utf-8"),
+    # 用网页编辑: a forge without the editorial workflow asked for it
+    "审核流程不支持": lambda project: _append(project / "content" / "site.yaml", (
+        "editor:\n  backend: gitea\n  base_url: https://git.example.gov.cn\n  repo: xwqy/policy-site\n"
+        "  app_id: x1\n  editorial_workflow: true\n")),
     "草稿": _draft,
     "草稿构建": _draft,
 }

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_cli
+from preview_server import until
 from web_editor import UPDATE_S, choose, data, field, get, list_item, open_entry, post, preview, publish
 
 from policy_site import editor
@@ -252,6 +253,36 @@ def test_add_a_catalogue_entry(site, page):
     assert written["departments"] == ["market-regulation"] and written["last_verified"] == "2026-11-30"
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schema/policy.schema.json")
     assert run_cli(project, "check").returncode == 0
+
+
+def test_a_new_entry_is_given_an_id_from_its_name(site, page):
+    """Typing a new entry's name proposes its id (pinyin, as the backend
+    makes it); an id already taken is refused on screen; staff may change
+    the proposal. The saved file is named by the id, and the preview shows it."""
+    project, url = site
+    page.goto(url + "admin/#/collections/policies/new")
+    box = field(page, "编号").first
+    field(page, "名称").fill("个转企辅导")
+    page.get_by_text("建议编号：ge-zhuan-qi-fu-dao（由标题生成，可以修改）").wait_for()
+    assert box.input_value() == "ge-zhuan-qi-fu-dao"
+    box.fill("tax-incentives")
+    page.get_by_text("编号“tax-incentives”已被使用").wait_for()
+    box.fill("ge-zhuan-qi-fu-dao-2026")
+    page.get_by_text("已被使用").wait_for(state="detached")
+    field(page, "摘要").fill("计划提出引导和支持个体工商户转型升级为企业。")
+    choose(page, "支持方式", "辅导", "培训辅导")
+    choose(page, "适用对象", "个体", "个体工商户")
+    choose(page, "主管部门", "市场", "区市场监管局")
+    page.get_by_role("button", name="新增政策依据").click()
+    choose(page, "文件", "海曙", "宁波市海曙区人民政府办公室关于印发海曙区“小微企业三年成长计划”(2018-2020年)的通知")
+    choose(page, "条款", "主体提质", "海曙区“小微企业三年成长计划”(2018-2020年) · 1. 主体提质行动。 (task-1-1)")
+    field(page, "最后核实日期").fill("2026-11-30")
+    publish(page)
+    written = data(project / "content/policies/ge-zhuan-qi-fu-dao-2026.yaml")
+    assert written["id"] == "ge-zhuan-qi-fu-dao-2026" and written["name"] == "个转企辅导"
+    # A page that is not there yet answers 404 without the preview's reload script: ask until it is.
+    until(lambda: get(url + "policies/ge-zhuan-qi-fu-dao-2026/")[0] == 200, UPDATE_S, "the new entry's page")
+    _page_text(page, url + "policies/ge-zhuan-qi-fu-dao-2026/", "个转企辅导")
 
 
 def test_edit_a_clause_make_an_error_and_see_it(site, page):

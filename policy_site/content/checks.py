@@ -8,6 +8,7 @@ import re
 
 from .. import target_shape, urls
 from ..errors import Problems
+from ..schema.model import FORGE
 from ..schema.types import shown
 from ..suggest import unknown_reference
 from ..validate import Record
@@ -42,13 +43,22 @@ def cross_check(content: Content, problems: Problems) -> None:
 def check_site(site: Record, problems: Problems) -> None:
     """The site's contacts lead somewhere: the helpline is a name and a number,
     and each place to find current policies (现行政策到哪里找) gives an
-    address or a number. A name alone tells a reader nothing they can act on."""
+    address or a number. A name alone tells a reader nothing they can act on.
+    The web editor's forge offers the editorial workflow asked of it."""
     for source in site.current_policies or ():
         if source.name and not (source.url or source.phone):
             problems.add(*source.where("name"),
                          f"“{source.name}”没有填写 url 或 phone:请写上它的网址或电话(至少一项),读者才能找到它。",
                          f'"{source.name}" gives neither url nor phone: add its address or number (at least one) '
                          "so that a reader can reach it.")
+    editor = site.editor
+    if editor is not None and editor.editorial_workflow and not FORGE.term(editor.backend).extra["workflow"]:
+        problems.add(*editor.where("editorial_workflow"),
+                     f"{FORGE.term(editor.backend).label} 不支持审核流程(草稿 → 待审核 → 发布):"
+                     "请删去 editorial_workflow 这一行(保存即提交到分支),或改用 GitLab(backend: gitlab)。",
+                     f"{editor.backend} does not support the editorial workflow (draft → in review → publish): "
+                     "delete the editorial_workflow line (a save commits to the branch), or use GitLab "
+                     "(backend: gitlab).")
     given = {name: getattr(site, name) for name in ("helpline_name", "helpline_phone")}
     if all(given.values()) or not any(given.values()):
         return

@@ -20,6 +20,7 @@ import yaml
 
 from ..content import load_content
 from ..errors import ContentError
+from ..proposed_id import from_doc_no
 from ..schema.model import DOCUMENT, GOVERNMENT
 from ..schema.types import Id, Invalid
 from .assemble import Known, assemble
@@ -171,13 +172,9 @@ def _document_id(given: str | None, doc_no: str | None, src: Path, known: Known,
             raise ImportFailure(f"ID {exc.zh}", f"ID {exc.en}") from None
         candidate = given
     else:
-        m = re.search(r"〔\s*(\d{4})\s*〕\s*(\d+)\s*号", doc_no or "")
         stem = src.stem.lower()
-        if m:
-            candidate = f"doc-{m.group(1)}-{m.group(2)}"
-        elif re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
-            candidate = stem
-        else:
+        candidate = from_doc_no(doc_no) or (stem if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem) else None)
+        if candidate is None:
             raise ImportFailure(
                 "原文没有文号,文件名也不能用作编号。请用 ID= 指定一个编号(小写英文字母、数字和连字符,"
                 "例如 make import SRC=文件.txt ID=village-affairs-2006)。",

@@ -7,15 +7,16 @@ by Chinese name and store ids, dates are date pickers), its label and hint
 are the model's, and only required fields are required. The result is
 written to ``schema/cms-config.yml`` by ``python -m policy_site schema``; a
 test fails when the committed file and the model disagree. The backend is
-not part of it: the preview and a published build add their own
-(policy_site/editor.py).
+not part of it: the preview adds its local one (policy_site/editor.py), and
+a published build the office's forge from content/site.yaml
+(``published_config``).
 """
 
 from __future__ import annotations
 
 import yaml
 
-from .model import CLAUSE, DOCUMENT, GOVERNMENT, INTERPRETATION, POLICY, SEARCH, SITE
+from .model import CLAUSE, DOCUMENT, FORGE, GOVERNMENT, INTERPRETATION, POLICY, SEARCH, SITE
 from .types import Boolean, Date, DateTime, Enum, Id, List, Number, Object, RefTo, Text, resolve
 
 CONFIG_FILE = "cms-config.yml"
@@ -129,13 +130,20 @@ def _fields(obj: Object, depth: int = 1, optional: bool = False) -> list[dict]:
     return fields
 
 
+# The widget of a new file's own id: the admin page registers it (in the
+# preview it proposes the id from the title; published, a plain text field).
+ID_WIDGET = "id"
+
+
 def _folder(name: str, label: str, folder: str, model: Object) -> dict:
     identifier = "title" if "title" in model.fields else "name"
+    fields = _fields(model)
+    next(f for f in fields if f["name"] == "id")["widget"] = ID_WIDGET
     return {
         "name": name, "label": label, "label_singular": model.title, "description": model.description,
         "folder": folder, "extension": "yaml", "format": "yaml", "create": True, "delete": False,
         "identifier_field": identifier, "slug": "{{fields.id}}", "summary": f"{{{{{identifier}}}}} ({{{{id}}}})",
-        "sortable_fields": [identifier, "id"], "fields": _fields(model),
+        "sortable_fields": [identifier, "id"], "fields": fields,
     }
 
 
@@ -165,6 +173,42 @@ def cms_config() -> dict:
         "slug": {"encoding": "ascii", "clean_accents": True},
         "collections": collections,
     }
+
+
+def published_config(settings) -> dict:
+    """The configuration of the published /admin/: the office's forge
+    (``settings``: content/site.yaml ``editor``, model.EDITOR) logged in to
+    with PKCE from the browser, its editorial workflow when asked for.
+    The clause and indicator index is made by the preview's local backend
+    and is in no repository, so there a clause or an indicator is typed as
+    its id, checked with the id pattern."""
+    base = settings.base_url.rstrip("/")
+    backend = {"name": settings.backend, "repo": settings.repo, "branch": settings.branch or "main",
+               "base_url": base, "api_root": settings.api_root or base + FORGE.term(settings.backend).extra["api"],
+               "auth_type": "pkce", "app_id": settings.app_id}
+    config = cms_config()
+    config["collections"] = [c for c in config["collections"] if c["name"] != "editor_index"]
+    _type_indexed_ids(config["collections"])
+    return {"backend": backend, **({"publish_mode": "editorial_workflow"} if settings.editorial_workflow else {}),
+            **config}
+
+
+def _type_indexed_ids(items: list[dict]) -> None:
+    for item in items:
+        if item.get("collection") == "editor_index":
+            kept = {k: item[k] for k in ("name", "label", "required", "hint") if k in item}
+            typed = {"widget": "string", "pattern": [Id().json_schema()["pattern"], _INDEXED_RULE]}
+            if item.get("multiple"):
+                typed = {"widget": "list", "field": {"name": "item", "label": "编号", **typed}}
+            item.clear()
+            item.update(kept, **typed, hint=(kept.get("hint", "") + _INDEXED_RULE).strip())
+        for key in ("fields", "files"):
+            _type_indexed_ids(item.get(key, []))
+        if isinstance(item.get("field"), dict):
+            _type_indexed_ids([item["field"]])
+
+
+_INDEXED_RULE = "填写编号:打开网站上这份文件的这一条,网址中 # 后面的就是它的编号,例如 task-1-1。"
 
 
 def cms_config_text() -> str:

@@ -622,6 +622,48 @@ PORTAL = Object(
     "本站作为专栏发布在哪个门户网站中:每页顶部显示“返回门户”,面包屑从门户开始。不是专栏时不填。",
 )
 
+# The office deployment of the web editor (编辑后台): the published site
+# carries /admin/ against the office's own code forge, which staff log in to.
+# Without these settings the published site has no /admin/.
+FORGE = Enum(
+    Term("gitlab", "GitLab", "单位自建的 GitLab:支持审核流程(合并请求)。",
+         {"api": "/api/v4", "workflow": True}),
+    Term("gitea", "Gitea / Forgejo", "单位自建的 Gitea 或 Forgejo:不支持审核流程,保存即发布到分支。",
+         {"api": "/api/v1", "workflow": False}),
+)
+
+_FORGE_PAGE = ("平台上仓库或应用页面", "the forge's repository or application page")
+
+EDITOR = Object(
+    "editor",
+    "网页编辑",
+    [
+        Field("backend", FORGE, "代码托管平台", required=True,
+              description="存放本站内容仓库的平台:gitlab,或 gitea(Forgejo 也写 gitea)。"),
+        Field("base_url", Url(), "平台网址", required=True,
+              description="平台首页的网址,例如 https://git.example.gov.cn;工作人员在这里登录。"),
+        Field("api_root", Url(), "接口网址",
+              description="平台接口的网址;留空时为 平台网址 加 /api/v4(GitLab)或 /api/v1(Gitea)。"),
+        Field("repo", Code(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$",
+                           ("“组/仓库”这样的仓库路径,例如 xwqy/policy-site", "a repository path such as xwqy/policy-site"),
+                           max_length=200, source=_FORGE_PAGE),
+              "仓库", required=True, description="内容仓库在平台上的路径,例如 xwqy/policy-site。"),
+        Field("branch", Code(r"^[A-Za-z0-9._/-]+$", ("分支名,例如 main", "a branch name such as main"),
+                             source=_FORGE_PAGE),
+              "分支", description="发布的分支;留空时为 main。"),
+        Field("app_id", Code(r"^[A-Za-z0-9_-]+$", ("平台给出的应用编号(Application ID)",
+                                                   "the Application ID the forge shows"), max_length=200,
+                             source=_FORGE_PAGE),
+              "登录应用编号", required=True,
+              description="管理员在平台上为编辑后台登记的 OAuth 应用的 Application ID(不勾选“机密”),"
+                          "回调地址填本站的 /admin/ 网址。"),
+        Field("editorial_workflow", Boolean(), "审核流程",
+              description="true:保存先成为草稿,经“待审核”再“发布”,每一步是平台上的一个合并请求,CI 检查通过后合并;"
+                          "只有 GitLab 支持。不填或 false:保存即提交到分支。"),
+    ],
+    "编辑后台 /admin/ 在正式网站上使用的代码托管平台和仓库。不填时,正式网站没有编辑后台。",
+)
+
 SITE = Object(
     "site",
     "网站信息",
@@ -653,6 +695,8 @@ SITE = Object(
               description="党政机关网站标识的链接和图片;开办单位取得标识后填写,上线前需要填写。"),
         Field("portal", PORTAL, "所属门户",
               description="本站是门户网站中的专栏时填写门户的名称和网址;独立网站不填。"),
+        Field("editor", EDITOR, "网页编辑",
+              description="正式网站上的编辑后台 /admin/ 连接的代码托管平台;由管理员填写。不填时正式网站没有编辑后台。"),
         Field("helpline_name", Text(max_length=60, multiline=False), "咨询热线名称",
               description="找不到主管部门联系方式、或政策已失效时，读者可以问谁，例如 12345政务服务便民热线；"
                           "与“咨询热线电话”一起填写。"),

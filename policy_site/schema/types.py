@@ -106,19 +106,22 @@ class Text(Type):
 
 class Code(Text):
     """One line in a fixed form (a registration number): ``pattern``, which
-    ``form`` names for the editor (zh, en), e.g. 浙ICP备12345678号-1."""
+    ``form`` names for the editor (zh, en), e.g. 浙ICP备12345678号-1, and
+    ``source`` says where it is copied from (zh, en)."""
 
-    def __init__(self, pattern: str, form: tuple[str, str], max_length: int = 60):
+    def __init__(self, pattern: str, form: tuple[str, str], max_length: int = 60,
+                 source: tuple[str, str] = ("证书或备案系统", "the certificate or the registry")):
         super().__init__(max_length, multiline=False)
         self.pattern = re.compile(pattern)
         self.form = form
+        self.source = source
 
     def convert(self, raw: str) -> str:
         text = super().convert(raw)
         if not self.pattern.match(text):
-            raise Invalid(f"“{shown(text)}”的写法不对:应为{self.form[0]}。请照证书或备案系统中的写法填写。",
-                          f'"{shown(text)}" is not in the expected form: {self.form[1]}. Copy it as the '
-                          "certificate or the registry writes it.")
+            raise Invalid(f"“{shown(text)}”的写法不对:应为{self.form[0]}。请照{self.source[0]}中的写法填写。",
+                          f'"{shown(text)}" is not in the expected form: {self.form[1]}. Copy it as '
+                          f"{self.source[1]} writes it.")
         return text
 
     def json_schema(self) -> dict:
