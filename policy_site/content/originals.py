@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import Problems
-from ..present import file_size
+from .. import present  # a module, not its names: present imports content (status) in turn
 from ..validate import Record
 
 # Kind (the name's extension) -> (how the site names it, the signature its
@@ -45,7 +45,7 @@ class Original:
 
     @property
     def size_text(self) -> str:
-        return file_size(self.size)
+        return present.file_size(self.size)
 
 
 def check_originals(documents, root: Path, problems: Problems) -> dict[str, Original]:
@@ -84,8 +84,8 @@ def _original(doc: Record, root: Path, problems: Problems) -> Original | None:
         return None
     size = path.stat().st_size
     if size == 0 or size > MAX_BYTES:
-        problems.add(*where, f"原件文件 content/{rel} 的大小是 {file_size(size)}:"
-                     f"{'文件是空的,请重新保存原件' if not size else f'超过 {file_size(MAX_BYTES)},读者难以下载,请提供压缩后的文件'}。",
+        problems.add(*where, f"原件文件 content/{rel} 的大小是 {present.file_size(size)}:"
+                     f"{'文件是空的,请重新保存原件' if not size else f'超过 {present.file_size(MAX_BYTES)},读者难以下载,请提供压缩后的文件'}。",
                      f"the original file content/{rel} is {size} bytes: "
                      f"{'it is empty; save the original again' if not size else f'over {MAX_BYTES} bytes, too large to download; provide a smaller file'}.")
         return None
