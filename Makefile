@@ -1,7 +1,8 @@
 # policy-site: every command creates and uses its own virtual environment (.venv).
 #   make serve   install, validate, preview with live reload (content/ included) and the web editor at /admin/
 #   make test    install test needs (axe-core and Decap CMS with npm ci; Debian's chromium when missing), run all tests
-#   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical); drafts are left
+#   make build   validated, atomic build into site/ with the published engine (policy_site/engines DEFAULT;
+#                ENGINE=zensical or ENGINE=mkdocs: with that one); drafts are left
 #                out and named (DRAFTS=1: included, each page marked 草稿 with its open review items);
 #                installs the CJK fonts of the generated PDFs (fonts-noto-cjk) with apt-get when missing and root
 #   make check   validate content/ only; print warnings (STRICT=1: fail on warnings too)
@@ -17,7 +18,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
-ENGINE ?= mkdocs
+ENGINE ?=
 SRC    ?=
 ID     ?=
 SITE_INSTALLED := $(VENV)/.site-installed
@@ -64,7 +65,7 @@ serve: $(SITE_INSTALLED) fonts check
 	$(PY) -m policy_site serve --addr $(ADDR)
 
 build: $(SITE_INSTALLED) fonts
-	$(PY) -m policy_site build --engine $(ENGINE)$(if $(DRAFTS), --drafts)
+	$(PY) -m policy_site build$(if $(ENGINE), --engine $(ENGINE))$(if $(DRAFTS), --drafts)
 
 check: $(SITE_INSTALLED)
 	$(PY) -m policy_site check $(if $(STRICT),--strict)

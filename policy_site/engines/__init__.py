@@ -16,6 +16,10 @@ from .mkdocs import MkDocs
 from .zensical import Zensical
 
 ENGINES = {engine.name: engine for engine in (MkDocs, Zensical)}
+# The engine of the published site: what `make build`, `policy-site build`
+# and CI build with unless told otherwise (--engine, ENGINE=). The one place
+# to switch engines (README: "Two engines").
+DEFAULT = MkDocs.name
 
 
 def engine_environment(source_date_epoch: str) -> dict[str, str]:
@@ -28,5 +32,6 @@ def engine_environment(source_date_epoch: str) -> dict[str, str]:
 
 
 # The engine the preview (preview.py) renders a tree with: MkDocs, whose dirty
-# build renders only what changed (``render_whole``, ``render_changed``).
+# build renders only what changed (``render_whole``, ``render_changed``),
+# whatever DEFAULT says: Zensical, run as a command, renders a whole tree.
 preview_engine = MkDocs.for_preview
