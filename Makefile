@@ -115,10 +115,12 @@ test: $(TEST_INSTALLED) $(NPM_INSTALLED) chromium fonts
 # Build time of the site as published, the catalogue at 100/1,000/5,000 entries
 # against the bare render of the same pages, the preview's start and edit times,
 # and search (ours against Material's) at the same sizes in Chromium; a policy
-# library of 300 documents and 5,000 entries (build, memory, 政策文件库 size and filters).
+# library of 300 documents and 5,000 entries (build, memory, 政策文件库 size and filters);
+# the same 1,000- and 5,000-entry catalogues built by each engine, interleaved.
 bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.build_time
 	$(PY) -m scripts.bench.catalogue_scale
+	$(PY) -m scripts.bench.catalogue_scale --sizes 1000 5000 --engines mkdocs zensical --repeat 3 --settle 10
 	$(PY) -m scripts.bench.preview
 	$(PY) -m scripts.bench.search
 	$(PY) -m scripts.bench.library_scale
