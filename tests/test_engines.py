@@ -26,7 +26,7 @@ from browser import new_context, record_requests
 from conftest import CONTENT, ROOT, build_site, copy_project, serve
 from policy_site import engines, urls
 from policy_site.content import load_content
-from policy_site.engines import DEFAULT, engine_environment
+from policy_site.engines import DEFAULT, engine_environment, generated_html
 from policy_site.linkcheck import check_site
 from policy_site.render import plain_text
 
@@ -86,6 +86,25 @@ def test_every_internal_link_resolves_and_every_page_is_reachable(engine_site):
     report = check_site(site)
     assert report.ok, f"{engine}:\n{report.format()}"
     assert report.pages > 10
+
+
+def test_generated_pages_keep_the_generators_html_as_written(engine_site):
+    """Both engines hand Python-Markdown only the headings of a generated
+    page (policy_site/engines/generated_html.py): every run of HTML between
+    its headings is in the built page byte for byte."""
+    engine, site = engine_site
+    tree = site.parent / f"{site.name}-tree" / "docs"
+    pages = blocks = 0
+    for source in sorted(tree.rglob("*.md")):
+        front, _, body = source.read_text(encoding="utf-8").partition("\n---\n")
+        if "\ngenerated: true\n" not in front + "\n":
+            continue
+        page = (site / urls.page_url(source.relative_to(tree).as_posix()) / "index.html").read_text(encoding="utf-8")
+        kept = generated_html.split(body)[1]
+        changed = [block[:120] for block in kept if block not in page]
+        assert not changed, f"{engine}: {source.relative_to(tree)}: HTML changed by the engine: {changed[:3]}"
+        pages, blocks = pages + 1, blocks + len(kept)
+    assert pages > 30 and blocks > pages
 
 
 @pytest.mark.browser
