@@ -1,11 +1,12 @@
 """Render: the engines that turn the generated source tree (its ``mkdocs.yml``)
 into the site. Every module that imports MkDocs is in this package; the
 generator (generate.py, pages/) imports none of it. ``mkdocs/``: MkDocs +
-Material, the published engine, run in this process (``mkdocs/plugins.py``
-holds everything of ours that runs inside it), and the preview's renders;
-``zensical.py``: Zensical as a command. An engine's ``render(site_dir, env,
-log, shards)`` is a published build, its messages written to ``log``; it
-returns the exit code.
+Material, run in this process (``mkdocs/plugins.py`` holds everything of
+ours that runs inside it), and the preview's renders; ``zensical.py``:
+Zensical as a command; ``generated_html.py``: how both hand generated pages
+to Python-Markdown. ``DEFAULT`` names the published engine. An engine's
+``render(site_dir, env, log, shards)`` is a published build, its messages
+written to ``log``; it returns the exit code.
 """
 
 from __future__ import annotations
