@@ -1,7 +1,8 @@
 # policy-site: every command creates and uses its own virtual environment (.venv).
 #   make serve   install, validate, preview with live reload (content/ included) and the web editor at /admin/
 #   make test    install test needs (axe-core and Decap CMS with npm ci; Debian's chromium when missing), run all tests
-#   make build   validated, atomic build into site/ (ENGINE=zensical: with Zensical); drafts are left
+#   make build   validated, atomic build into site/ with the published engine (policy_site/engines DEFAULT;
+#                ENGINE=zensical or ENGINE=mkdocs: with that one); drafts are left
 #                out and named (DRAFTS=1: included, each page marked 草稿 with its open review items);
 #                with the web editor at /admin/ only when content/site.yaml names the office's forge (editor:);
 #                installs the CJK fonts of the generated PDFs (fonts-noto-cjk) with apt-get when missing and root
@@ -19,7 +20,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
-ENGINE ?= mkdocs
+ENGINE ?=
 SRC    ?=
 ID     ?=
 SITE_INSTALLED := $(VENV)/.site-installed
@@ -68,7 +69,7 @@ serve: $(SITE_INSTALLED) fonts check
 # A site.yaml that names the office's forge (editor:) publishes the web editor: install it first.
 build: $(SITE_INSTALLED) fonts
 	@if grep -q '^editor:' content/site.yaml 2>/dev/null; then $(MAKE) --no-print-directory $(NPM_INSTALLED); fi
-	$(PY) -m policy_site build --engine $(ENGINE)$(if $(DRAFTS), --drafts)
+	$(PY) -m policy_site build$(if $(ENGINE), --engine $(ENGINE))$(if $(DRAFTS), --drafts)
 
 check: $(SITE_INSTALLED)
 	$(PY) -m policy_site check $(if $(STRICT),--strict)
@@ -118,10 +119,12 @@ test: $(TEST_INSTALLED) $(NPM_INSTALLED) chromium fonts
 # Build time of the site as published, the catalogue at 100/1,000/5,000 entries
 # against the bare render of the same pages, the preview's start and edit times,
 # and search (ours against Material's) at the same sizes in Chromium; a policy
-# library of 300 documents and 5,000 entries (build, memory, 政策文件库 size and filters).
+# library of 300 documents and 5,000 entries (build, memory, 政策文件库 size and filters);
+# the same 1,000- and 5,000-entry catalogues built by each engine, interleaved.
 bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.build_time
 	$(PY) -m scripts.bench.catalogue_scale
+	$(PY) -m scripts.bench.catalogue_scale --sizes 1000 5000 --engines mkdocs zensical --repeat 3 --settle 10
 	$(PY) -m scripts.bench.preview
 	$(PY) -m scripts.bench.search
 	$(PY) -m scripts.bench.library_scale

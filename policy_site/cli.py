@@ -21,7 +21,7 @@ from pathlib import Path
 from . import editor
 from .content import Content, load_content, published
 from .content.drafts import draft_files, format_left_out
-from .engines import ENGINES, engine_environment
+from .engines import DEFAULT, ENGINES, engine_environment
 from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
 from .generate import TreeWriter, as_of_from_environment, generate
@@ -78,7 +78,7 @@ def _checked(root: Path) -> Content | None:
     return content
 
 
-def build(root: Path, site_dir: Path, engine: str = "mkdocs", tree: Path | None = None,
+def build(root: Path, site_dir: Path, engine: str = DEFAULT, tree: Path | None = None,
           own_search: bool = True, timings: bool = False, shards: int | None = None, drafts: bool = False) -> int:
     """Check, generate the source tree, render it with ``engine`` into a
     temporary folder, check its links, and only then replace ``site_dir``.
@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--drafts", action="store_true", help="include drafts (files with open review items)")
     b = sub.add_parser("build", help="validated, atomic build into site/")
     b.add_argument("--site-dir", type=Path, default=None)
-    b.add_argument("--engine", choices=sorted(ENGINES), default="mkdocs")
+    b.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT, help="default: %(default)s")
     b.add_argument("--tree", type=Path, default=None, help="where the source tree is written (default: build/source/)")
     b.add_argument("--search", choices=["own", "engine"], default="own",
                    help="own: the site's search index (default); engine: the engine's own (search benchmark)")

@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .content import load_content
-from .engines import preview_engine
+from .engines import DEFAULT, preview_engine
 from .content_warnings import content_warnings
 from .errors import ContentError, format_warnings
 from .generate import (OVERRIDES, SourceTree, TreeInputs, TreeWriter, as_of_from_environment, search_index,
@@ -320,6 +320,16 @@ def _with_warnings(page: str, box: str) -> str:
     return page[:end + 1] + box + page[end + 1:] if end >= 0 else box + page
 
 
+def engine_note(engine: str) -> str | None:
+    """What to tell staff when the preview renders with another engine than
+    the published site's (DEFAULT): the preview needs a dirty build."""
+    if engine == DEFAULT:
+        return None
+    return (f"预览用 {engine} 生成,正式网站用 {DEFAULT} 生成(make build):两者页面的外观可能略有不同。\n"
+            f"The preview renders with {engine}; the published site is built with {DEFAULT} "
+            "(make build): their pages may look slightly different.")
+
+
 def serve(project: Path, address: str, work: Path | None = None) -> int:
     host, _, port = address.rpartition(":")
     preview = Preview(project, work or project / "build")
@@ -331,6 +341,9 @@ def serve(project: Path, address: str, work: Path | None = None) -> int:
     server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), _handler(preview, backend))
     server.daemon_threads = True
     print(f"预览地址 · Preview at http://{host or '127.0.0.1'}:{port}/ (Ctrl+C 停止 · to stop)", flush=True)
+    note = engine_note(preview.engine.name)
+    if note:
+        print(note, flush=True)
     if backend is not None:
         print(f"编辑后台 · Web editor at http://{host or '127.0.0.1'}:{port}{editor.ADMIN}", flush=True)
     else:

@@ -88,6 +88,11 @@ def resolve(value: Any) -> Any:
     raise ValueError(f"{CONFIG_FILE}: unsupported tag {value.tag}")
 
 
+def dump(data: dict) -> str:
+    """``data`` as YAML an engine reads, its tags (``Tagged``) kept as written."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
 @dataclass
 class SiteConfig:
     data: dict = field(default_factory=dict)
@@ -160,4 +165,4 @@ class SiteConfig:
         data["site_dir"] = Tagged("!ENV", [SITE_DIR_ENV, "site"])
         header = ("# Written by policy-site from the project's mkdocs.yml and content/:\n"
                   "# edit those, not this file.\n")
-        return header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+        return header + dump(data)

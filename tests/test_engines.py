@@ -13,7 +13,9 @@ no request to another host. And what our plugins do inside MkDocs
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,10 +23,10 @@ from pathlib import Path
 import pytest
 
 from browser import new_context, record_requests
-from conftest import CONTENT, build_site, serve
-from policy_site import urls
+from conftest import CONTENT, ROOT, build_site, copy_project, serve
+from policy_site import engines, urls
 from policy_site.content import load_content
-from policy_site.engines import engine_environment
+from policy_site.engines import DEFAULT, engine_environment, generated_html
 from policy_site.linkcheck import check_site
 from policy_site.render import plain_text
 
@@ -33,10 +35,10 @@ ENGINES = ["mkdocs", "zensical"]
 
 @pytest.fixture(scope="module", params=ENGINES)
 def engine_site(request, tmp_path_factory, site_dir, project_dir) -> tuple[str, Path]:
-    """(engine, built site): MkDocs' is the session's site; Zensical's is built here."""
-    if request.param == "mkdocs":
+    """(engine, built site): the default engine's is the session's site; the other's is built here."""
+    if request.param == DEFAULT:
         return request.param, site_dir
-    out = tmp_path_factory.mktemp("zensical") / "site"
+    out = tmp_path_factory.mktemp(request.param) / "site"
     result = build_site(project_dir, out, extra=["--engine", "zensical"])
     assert result.returncode == 0, result.stdout + result.stderr
     return request.param, out
@@ -84,6 +86,25 @@ def test_every_internal_link_resolves_and_every_page_is_reachable(engine_site):
     report = check_site(site)
     assert report.ok, f"{engine}:\n{report.format()}"
     assert report.pages > 10
+
+
+def test_generated_pages_keep_the_generators_html_as_written(engine_site):
+    """Both engines hand Python-Markdown only the headings of a generated
+    page (policy_site/engines/generated_html.py): every run of HTML between
+    its headings is in the built page byte for byte."""
+    engine, site = engine_site
+    tree = site.parent / f"{site.name}-tree" / "docs"
+    pages = blocks = 0
+    for source in sorted(tree.rglob("*.md")):
+        front, _, body = source.read_text(encoding="utf-8").partition("\n---\n")
+        if "\ngenerated: true\n" not in front + "\n":
+            continue
+        page = (site / urls.page_url(source.relative_to(tree).as_posix()) / "index.html").read_text(encoding="utf-8")
+        kept = generated_html.split(body)[1]
+        changed = [block[:120] for block in kept if block not in page]
+        assert not changed, f"{engine}: {source.relative_to(tree)}: HTML changed by the engine: {changed[:3]}"
+        pages, blocks = pages + 1, blocks + len(kept)
+    assert pages > 30 and blocks > pages
 
 
 @pytest.mark.browser
@@ -147,3 +168,48 @@ def test_a_plain_mkdocs_build_of_the_tree_gives_the_same_main_content(site_dir, 
             differ.append(page)
     assert len(pages) > 50 and not differ, f"main content differs from a plain mkdocs build: {differ[:10]}"
     assert not unconverted, f"headings a plain build leaves unconverted: {sorted(unconverted)}"
+
+
+# The engine a page names in its <meta name="generator">: Material writes
+# "mkdocs-<version>, mkdocs-material-<version>", Zensical "zensical-<version>".
+_GENERATOR = re.compile(r'<meta name="generator" content="([a-z]+)-')
+
+
+def test_the_default_engine_is_what_make_build_uses(tmp_path):
+    """engines.DEFAULT is the one place that says which engine builds the
+    site: in a copy of the project where only that line names the other
+    engine, `make build` (which passes no --engine of its own) builds with it."""
+    other = next(name for name in engines.ENGINES if name != DEFAULT)
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    shutil.copytree(ROOT / "policy_site", project / "policy_site", ignore=shutil.ignore_patterns("__pycache__"))
+    switch = project / "policy_site" / "engines" / "__init__.py"
+    text = switch.read_text(encoding="utf-8")
+    line = re.search(r"^DEFAULT = .*$", text, re.M).group(0)
+    switch.write_text(text.replace(line, f"DEFAULT = {other!r}"), encoding="utf-8")
+    venv = Path(sys.executable).parent.parent
+    # The copy's policy_site, with this test run's Python; the installed
+    # environment and fonts are this checkout's, and are not remade.
+    make = ["make", "--no-print-directory", f"VENV={venv}", f"PY={sys.executable}",
+            "-o", f"{venv}/.site-installed", "-o", "fonts", "build"]
+    env = dict(os.environ, PYTHONPATH=str(project))
+    env.pop("ENGINE", None)
+    dry = subprocess.run([*make, "-n"], cwd=project, capture_output=True, text=True, env=env)
+    assert dry.returncode == 0 and "-m policy_site build" in dry.stdout, dry.stdout + dry.stderr
+    assert "--engine" not in dry.stdout, f"make names an engine itself: {dry.stdout}"
+    result = subprocess.run(make, cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert _GENERATOR.search(page).group(1) == other, _GENERATOR.search(page).group(0)
+
+
+def test_the_preview_says_when_it_renders_with_another_engine_than_the_published_site():
+    """The preview renders with MkDocs (a dirty build); when the published
+    engine is another, staff are told so when it starts."""
+    from policy_site.preview import engine_note
+
+    assert engines.preview_engine.__self__.name == "mkdocs"
+    assert engine_note(DEFAULT) is None
+    other = next(name for name in engines.ENGINES if name != DEFAULT)
+    note = engine_note(other)
+    assert f"预览用 {other} 生成" in note and f"published site is built with {DEFAULT}" in note

@@ -307,7 +307,7 @@ def test_the_table_of_plain_commands_is_what_make_runs():
     text = GUIDE.read_text(encoding="utf-8")
     rows = re.findall(r"^\| `(make [^`]+)` \| `(\.venv/bin/python -m policy_site [^`]+)` \|", text, re.M)
     assert len(rows) >= 6
-    defaults = {"--addr": "127.0.0.1:8000", "--engine": "mkdocs"}  # the CLI's own defaults
+    defaults = {"--addr": "127.0.0.1:8000"}  # the CLI's own defaults
     for make_cmd, plain in rows:
         dry = subprocess.run(["make", "-n", "-s", "-f", str(MAKEFILE), "PY=PY", "SITE_INSTALLED=",
                               *shlex.split(make_cmd)[1:]], cwd=ROOT, capture_output=True, text=True)

@@ -3,6 +3,7 @@ against the bare render of the same pages.
 
 Usage: python -m scripts.bench.catalogue_scale [--sizes 100 1000 5000]
        python -m scripts.bench.catalogue_scale --sizes 5000 --baseline a73914e --repeat 3
+       python -m scripts.bench.catalogue_scale --sizes 1000 5000 --engines mkdocs zensical --repeat 3
 
 For each N: copy the project into a temp dir, replace content/policies/*.yaml
 by N generated entries (built from the plan's own sentences, so they
@@ -31,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +43,7 @@ import yaml
 
 from scripts.bench.build_time import machine, reference_seconds
 from policy_site.content import load_content
+from policy_site.engines import ENGINES
 from policy_site.schema.model import AUDIENCE, INDUSTRY, SUPPORT_TYPE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,14 +167,16 @@ def _stages(output: str) -> dict[str, float]:
     return {name.strip(): float(seconds) for name, seconds in re.findall(r"([a-z ]+?) ([\d.]+) s", line[len("timings: "):])}
 
 
-def measure(project: Path, shards: int | None = None, code: Path | None = None) -> dict:
+def measure(project: Path, shards: int | None = None, code: Path | None = None, engine: str | None = None) -> dict:
     """One build (``shards``: MkDocs processes; default: the build's own
     choice; ``code``: a folder whose policy_site package builds, instead of
-    this checkout's)."""
+    this checkout's; ``engine``: default, the build's default engine)."""
     site = project / "site"
     cmd = [sys.executable, "-m", "policy_site", "--root", str(project), "build", "--site-dir", str(site), "--timings"]
     if shards:
         cmd += ["--shards", str(shards)]
+    if engine:
+        cmd += ["--engine", engine]
     env = dict(os.environ, PYTHONPATH=str(code or ROOT))
     out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], cwd=project,
                          capture_output=True, text=True, check=True, env=env)
@@ -251,6 +256,49 @@ def against_baseline(sizes: list[int], commit: str, repeat: int, settle: float, 
     return 0
 
 
+def against_engines(sizes: list[int], engines: list[str], repeat: int, settle: float, where: str | None = None) -> int:
+    """The same content built by each engine, interleaved, ``repeat`` times."""
+    before = reference_seconds()
+    print(f"{'N':>6} {'run':>4} {'engine':>9} {'build s':>8} {'CPU s':>7} {'gen s':>6} {'engine s':>8}"
+          f" {'check s':>8} {'load':>5} {'peak MB':>8} {'site MB':>8} {'HTML':>6}")
+    for n in sizes:
+        runs: dict[str, list[dict]] = {engine: [] for engine in engines}
+        loads = []
+        with tempfile.TemporaryDirectory(prefix="catalogue-engines-", dir=where) as tmp:
+            project = copy_project(Path(tmp) / "project")
+            write_catalogue(project, synthetic_policies(n))
+            for i in range(repeat):
+                for engine in engines:
+                    # From scratch: the generated tree holds Zensical's cache (.cache).
+                    for folder in ("site", "build"):
+                        shutil.rmtree(project / folder, ignore_errors=True)
+                    os.sync()
+                    time.sleep(settle)
+                    load = os.getloadavg()[0]
+                    loads.append(load)
+                    r = measure(project, engine=engine)
+                    runs[engine].append(r)
+                    st = r["stages"]
+                    print(f"{n:>6} {i + 1:>4} {engine:>9} {r['seconds']:8.2f} {r['cpu']:7.2f} {st.get('generate', 0):6.2f}"
+                          f" {st.get(engine, 0):8.2f} {st.get('link check', 0):8.2f} {load:5.2f} {r['peak_mb']:8.0f}"
+                          f" {r['site_mb']:8.1f} {r['html']:>6}", flush=True)
+
+        def median(engine: str, key: str) -> float:
+            return statistics.median(r[key] if key in r else r["stages"].get(engine, 0) for r in runs[engine])
+
+        first = engines[0]
+        for engine in engines:
+            print(f"{n:>6} {engine}: medians of {repeat}: build {median(engine, 'seconds'):.2f} s wall, "
+                  f"{median(engine, 'cpu'):.2f} s CPU, engine stage {median(engine, engine):.2f} s"
+                  + (f"; {median(engine, 'seconds') / median(first, 'seconds'):.2f}x {first}'s wall, "
+                     f"{median(engine, 'cpu') / median(first, 'cpu'):.2f}x its CPU" if engine != first else ""))
+        print(f"{n:>6} load average at the start of the builds: {min(loads):.2f} to {max(loads):.2f}")
+    after = reference_seconds()
+    print(f"machine: {machine()}; reference loop {before:.2f} s before, {after:.2f} s after "
+          "(scripts/bench/build_time.py reference_seconds: lower is a faster machine)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -258,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds to wait, after flushing writes to disk, before each build (0: back to back)")
     parser.add_argument("--baseline", metavar="COMMIT",
                         help="compare with the build of this commit's code on the same content (see above)")
-    parser.add_argument("--repeat", type=int, default=3, help="with --baseline: builds of each, interleaved")
+    parser.add_argument("--engines", nargs="+", metavar="ENGINE", choices=sorted(ENGINES),
+                        help="build the same content with each of these engines, interleaved (see above)")
+    parser.add_argument("--repeat", type=int, default=3, help="with --baseline or --engines: builds of each, interleaved")
     parser.add_argument("--dir", default=None,
                         help="where the projects are built (default: the system's temporary folder); "
                              "e.g. /dev/shm, to measure the work apart from the disk (README, Figures)")
@@ -266,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(set(args.sizes))
     if args.baseline:
         return against_baseline(sizes, args.baseline, args.repeat, args.settle, args.dir)
+    if args.engines:
+        return against_engines(sizes, args.engines, args.repeat, args.settle, args.dir)
     before = reference_seconds()
     results = []
     print(f"{'N':>6} {'build s':>8} {'1 proc s':>8} {'bare s':>7} {'ratio':>6} {'load s':>7} {'gen s':>6} {'engine s':>8} {'check s':>8}"

@@ -15,21 +15,12 @@ import jinja2
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-# A heading the engine converts (render.heading), kept in the Markdown.
-_HEADING = re.compile(r'(<h[1-6]\b[^>]*\bmarkdown="span"[^>]*>.*?</h[1-6]>)', re.S)
-_PLACEHOLDER = "PSHTMLBLOCK{}X"
-_PLACED = re.compile(r"<p>PSHTMLBLOCK(\d+)X</p>")
+from .. import generated_html
 
 
 class GeneratedHtml(BasePlugin):
-    """A generated page (front matter ``generated: true``, pages.page.Page.source)
-    is HTML with headings marked ``markdown="span"``. Python-Markdown would
-    tokenise every tag of it with its pure-Python HTML parser (md_in_html)
-    only to pass the blocks through unchanged: this hands it the headings
-    alone, each run of HTML between them replaced by a placeholder
-    paragraph, and puts the HTML back after the conversion. Headings still
-    get their ids, permalinks and table of contents from the same
-    extensions; every other byte is the generator's."""
+    """Generated pages reach Python-Markdown as their headings alone
+    (engines/generated_html.py says why); every other byte is the generator's."""
 
     def __init__(self):
         super().__init__()
@@ -38,23 +29,12 @@ class GeneratedHtml(BasePlugin):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if not page.meta.get("generated"):
             return markdown
-        parts = _HEADING.split(markdown)
-        blocks: list[str] = []
-        out = []
-        for i, part in enumerate(parts):
-            if i % 2:
-                out.append(part)
-            elif part.strip():
-                out.append(_PLACEHOLDER.format(len(blocks)))
-                blocks.append(part.strip("\n"))
-        self._blocks[page.file.src_uri] = blocks
-        return "\n\n".join(out) + "\n"
+        markdown, self._blocks[page.file.src_uri] = generated_html.split(markdown)
+        return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
         blocks = self._blocks.pop(page.file.src_uri, None)
-        if blocks is None:
-            return html
-        return _PLACED.sub(lambda m: blocks[int(m.group(1))], html)
+        return html if blocks is None else generated_html.restore(html, blocks)
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
