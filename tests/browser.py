@@ -10,6 +10,7 @@ failure, not something to skip quietly.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -119,6 +120,18 @@ TIMEOUT_MS = 60_000
 # longest page at phone resolution (the open data page, 140,000 px high in
 # 大字版) takes over 60 s on such a machine: screenshots are given longer.
 SCREENSHOT_TIMEOUT_MS = 300_000
+
+
+# Screenshots for a human to look at (gitignored): Material's site's here,
+# Zensical's in a folder of their own.
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+def screenshots(engine: str) -> Path:
+    """The folder, made if missing, for screenshots of ``engine``'s site."""
+    folder = SCREENSHOTS if engine == "mkdocs" else SCREENSHOTS / engine
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def new_context(browser, width: int = DESKTOP["width"], **options):

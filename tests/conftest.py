@@ -82,17 +82,17 @@ def project_before_imports(dest: Path) -> Path:
     return project
 
 
-def site_with(folder: Path, files: dict[str, str], drop: tuple[str, ...] = ()) -> Path:
-    """The site built from a copy of the project whose content has ``files``
-    (path under content/ -> text) added or replaced, and the files ``drop``
-    removed; the build must succeed."""
+def site_with(folder: Path, files: dict[str, str], drop: tuple[str, ...] = (), engine: str = "mkdocs") -> Path:
+    """The site built (by ``engine``) from a copy of the project whose content
+    has ``files`` (path under content/ -> text) added or replaced, and the
+    files ``drop`` removed; the build must succeed."""
     project = copy_project(folder / "project")
     for rel in drop:
         (project / "content" / rel).unlink()
     for rel, text in files.items():
         (project / "content" / rel).write_text(text, encoding="utf-8")
     site = project / "site"
-    result = build_site(project, site)
+    result = build_site(project, site, extra=["--engine", engine])
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -120,11 +120,56 @@ def project_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, project_dir) -> Path:
-    """The site, built from the fixture content with `python -m policy_site build`."""
+    """The site, built from the fixture content with `python -m policy_site
+    build --engine mkdocs`: named, so that of_engine's "site_dir is MkDocs'"
+    holds whichever engine engines.DEFAULT names."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(project_dir, out)
+    result = build_site(project_dir, out, extra=["--engine", "mkdocs"])
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+# -- Both engines (README: "Two engines") ------------------------------------
+# The browser suites run on the site of each engine: their theme's markup,
+# stylesheet and scripts differ, and ours must work with both. Checks of our
+# generated HTML alone run once, on site_dir (MkDocs + Material, published).
+ENGINES = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session")
+def zensical_site_dir(tmp_path_factory, project_dir) -> Path:
+    """site_dir's content built with Zensical (`--engine zensical`)."""
+    out = tmp_path_factory.mktemp("zensical-site") / "site"
+    result = build_site(project_dir, out, extra=["--engine", "zensical"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request) -> str:
+    """Each engine in turn; a session fixture, so each engine's sites are
+    built and served once per test process."""
+    return request.param
+
+
+def of_engine(request, engine: str, mkdocs_fixture: str) -> object:
+    """The value of ``mkdocs_fixture`` (a site of MkDocs) or of its Zensical
+    twin, named ``zensical_`` + the same name."""
+    return request.getfixturevalue(mkdocs_fixture if engine == "mkdocs" else f"zensical_{mkdocs_fixture}")
+
+
+@pytest.fixture(scope="session")
+def engine_site_dir(request, engine) -> Path:
+    """The fixture content's site as ``engine`` builds it."""
+    return of_engine(request, engine, "site_dir")
+
+
+@pytest.fixture(scope="session")
+def engine_site_url(engine_site_dir):
+    """engine_site_dir served: what every browser suite opens."""
+    server, url = serve(engine_site_dir)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +196,14 @@ def many_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_many_site(tmp_path_factory) -> Path:
+    """many_site built with Zensical."""
+    from library_content import GENERATED, generated
+
+    return site_with(tmp_path_factory.mktemp("zensical-many"), generated(GENERATED), engine="zensical")
+
+
+@pytest.fixture(scope="session")
 def many_content(many_site):
     """The content of many_site."""
     from policy_site.content import load_content
@@ -158,22 +211,40 @@ def many_content(many_site):
     return load_content(many_site.parent / "content")
 
 
-@pytest.fixture(scope="session")
-def drafts_site(tmp_path_factory) -> Path:
-    """The fixture site with drafts (tests/drafts_content.py), built with --drafts (make build DRAFTS=1)."""
+def _drafts_site(tmp_path_factory, engine: str) -> Path:
     from drafts_content import add_drafts
 
-    project = copy_project(tmp_path_factory.mktemp("drafts-site") / "project")
+    project = copy_project(tmp_path_factory.mktemp(f"drafts-site-{engine}") / "project")
     add_drafts(project)
     out = project.parent / "site"
-    result = build_site(project, out, extra=["--drafts"])
+    result = build_site(project, out, extra=["--drafts", "--engine", engine])
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
 
 @pytest.fixture(scope="session")
+def drafts_site(tmp_path_factory) -> Path:
+    """The fixture site with drafts (tests/drafts_content.py), built with --drafts (make build DRAFTS=1)."""
+    return _drafts_site(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_drafts_site(tmp_path_factory) -> Path:
+    """drafts_site built with Zensical."""
+    return _drafts_site(tmp_path_factory, "zensical")
+
+
+@pytest.fixture(scope="session")
 def drafts_site_url(drafts_site):
     server, url = serve(drafts_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def engine_drafts_site_url(request, engine):
+    """The site with drafts as ``engine`` builds it, served."""
+    server, url = serve(of_engine(request, engine, "drafts_site"))
     yield url
     server.shutdown()
 

@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
-from conftest import CONTENT
+import pytest
+
+from conftest import CONTENT, ENGINES
 
 from policy_site import urls
 from policy_site.content import load_content
@@ -39,6 +41,15 @@ class PageType:
     path: str
     # Brings the loaded page into the state to check (None: as loaded).
     prepare: Callable | None = None
+    # The engines whose site has this state (conftest.py ENGINES).
+    engines: tuple[str, ...] = ENGINES
+
+
+# The search page types drive Material's search box (input.md-search__input)
+# and its result list, which our worker answers. Zensical has its own search
+# button and dialog, which our worker does not answer yet (README: "Two
+# engines", Search): these run on Material's site only.
+MATERIAL_ONLY = ("mkdocs",)
 
 
 def _open_filters(page, expect):
@@ -108,11 +119,11 @@ def _page_types() -> dict[str, PageType]:
         "self-check": PageType(urls.self_check(), _answer_self_check),
         "text-interpretation": PageType(urls.interpretation(by_type["文字解读"])),
         "infographic": PageType(urls.interpretation(by_type["图片解读"])),
-        "search": PageType(urls.home(), _search),
+        "search": PageType(urls.home(), _search, MATERIAL_ONLY),
         # Results that match a question only in part carry a 部分匹配 label;
         # a query that finds nothing shows a help with links (search-help.js).
-        "search-partial": PageType(urls.home(), _searching("个体户怎么转成企业", ".ps-search-partial")),
-        "search-none": PageType(urls.home(), _searching("区块链元宇宙", ".ps-search-help")),
+        "search-partial": PageType(urls.home(), _searching("个体户怎么转成企业", ".ps-search-partial"), MATERIAL_ONLY),
+        "search-none": PageType(urls.home(), _searching("区块链元宇宙", ".ps-search-help"), MATERIAL_ONLY),
         "cited-document": PageType(urls.document(cited)),
         "about": PageType("about/"),
         "open-data": PageType(urls.open_data()),
@@ -134,6 +145,18 @@ DRAFT_PAGE_TYPES = {
     "draft-targets": PageType(f"documents/{DRAFT_DOC}/targets/"),
     "draft-entry": PageType(f"policies/{DRAFT_ENTRY}/"),
 }
+
+
+def page_types_of(engine: str, kinds: dict[str, PageType] = PAGE_TYPES) -> list[str]:
+    """The names of the page types of ``kinds`` that ``engine``'s site has."""
+    return [name for name, kind in kinds.items() if engine in kind.engines]
+
+
+def by_engine(kinds: dict[str, PageType] = PAGE_TYPES) -> list:
+    """(engine, name) of every page type of ``kinds`` on every engine whose
+    site has it, for ``pytest.mark.parametrize("engine,name", ..., indirect=["engine"])``."""
+    return [pytest.param(engine, name, id=f"{engine}-{name}") for name in kinds for engine in ENGINES
+            if engine in kinds[name].engines]
 
 
 def open_page_type(page, expect, site_url: str, name: str) -> None:

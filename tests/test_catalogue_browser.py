@@ -9,19 +9,19 @@ one. Two sites are driven: the real one (every entry 已失效, because the plan
 is repealed) and a copy whose entries have every status, so the status facet
 and the current/historical grouping are exercised with something in each.
 
-Uses Debian's Chromium through tests/browser.py: skipped when it is missing,
-failed under CI. Screenshots go to tests/screenshots/ (gitignored).
+Both sites as each engine builds them (conftest.py ``engine``). Uses Debian's
+Chromium through tests/browser.py: skipped when it is missing, failed under
+CI. Screenshots go to tests/screenshots/ (gitignored; Zensical's in zensical/).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, sideways, wait_for_scroll_to_settle
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, screenshots, sideways, wait_for_scroll_to_settle
 from catalogue_edits import add_before_last_verified, set_plan_validity
 from catalogue_rules import IDENTITY, INDUSTRY_ANY, expected_status, is_current, self_check_fits
 from catalogue_ui import (CATALOGUE, NO_MATCH, PROFILES, SELF_CHECK, box, open_catalogue, open_filters, result_ids,
@@ -33,7 +33,6 @@ from policy_site.schema.model import AUDIENCE, INDUSTRY, POLICY_STATUS, SUPPORT_
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 FACETS = ["support", "audience", "industry", "dept", "status"]
 
 
@@ -59,7 +58,7 @@ def content():
 
 
 @pytest.fixture(scope="session")
-def mixed(tmp_path_factory, content):
+def mixed(tmp_path_factory, content, engine):
     """A copy whose plan is in force, with one entry closed (past period), one
     not yet open (future period), one set to 已失效 and one to 有效性未标注 by
     staff: every status."""
@@ -73,7 +72,7 @@ def mixed(tmp_path_factory, content):
     add_before_last_verified(project, expired, ["status_override:", "  status: 已失效", "  reason: 测试用理由。"])
     add_before_last_verified(project, unknown, ["status_override:", "  status: 有效性未标注", "  reason: 测试用理由。"])
     site = project / "site-out"
-    result = build_site(project, site)
+    result = build_site(project, site, extra=["--engine", engine])
     assert result.returncode == 0, result.stdout + result.stderr
     copy = load_content(project / "content")
     assert {expected_status(copy, p) for p in copy.policies.values()} == set(POLICY_STATUS.terms)
@@ -83,10 +82,11 @@ def mixed(tmp_path_factory, content):
 
 
 @pytest.fixture(params=["real", "mixed"])
-def site(request, site_url, content):
-    """(base URL, content) of the real site, or of the copy with every status."""
+def site(request, engine_site_url, content):
+    """(base URL, content) of the real site, or of the copy with every status,
+    as each engine builds it."""
     if request.param == "real":
-        return site_url, content
+        return engine_site_url, content
     return request.getfixturevalue("mixed")
 
 
@@ -297,8 +297,8 @@ def test_facets_intersect_and_options_unite(page, expect, site, width):
 # Text, URL state, empty state
 # --------------------------------------------------------------------------
 
-def test_text_filter_finds_entries_by_their_keywords(page, expect, site_url, content, width):
-    open_catalogue(page, expect, site_url + CATALOGUE)
+def test_text_filter_finds_entries_by_their_keywords(page, expect, engine_site_url, content, width):
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     open_filters(page, expect)
     text = page.locator("#catalogue-q")
     problems = []
@@ -331,9 +331,9 @@ def test_intro_says_current_ones_come_first_only_when_so(page, expect, site):
         expect(notice).to_have_class(re.compile(r"\bwarning\b" if not any(current) else r"\bnote\b"))
 
 
-def test_url_state_round_trips(context, expect, site_url, content, width):
+def test_url_state_round_trips(context, expect, engine_site_url, content, width):
     page = context.new_page()
-    open_catalogue(page, expect, site_url + CATALOGUE)
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     open_filters(page, expect)
     keys = options(page)
     chosen = pick_or_and(content, keys)
@@ -355,9 +355,9 @@ def test_url_state_round_trips(context, expect, site_url, content, width):
     assert again[0] == sorted((k, v) for k, vs in chosen.items() for v in vs) and again[1] == keyword
 
 
-def test_url_with_filters_applies_them(page, expect, site_url, content, width):
+def test_url_with_filters_applies_them(page, expect, engine_site_url, content, width):
     chosen = {"support": "贷款融资", "audience": "小微企业"}
-    open_catalogue(page, expect, site_url + CATALOGUE + "?" + urlencode(chosen))
+    open_catalogue(page, expect, engine_site_url + CATALOGUE + "?" + urlencode(chosen))
     want = having(content, "support", chosen["support"]) & having(content, "audience", chosen["audience"])
     assert want, "no entry is 贷款融资 for 小微企业 in the content"
     assert checked(page) == sorted(chosen.items())
@@ -365,9 +365,9 @@ def test_url_with_filters_applies_them(page, expect, site_url, content, width):
     expect(page.locator("[data-count-total]")).to_contain_text(str(len(want)))
 
 
-def test_empty_state_and_clear_button(page, expect, site_url, content, width):
+def test_empty_state_and_clear_button(page, expect, engine_site_url, content, width):
     assert not any(re.sub(r"\s+", "", NO_MATCH).lower() in searchable(p) for p in content.policies.values())
-    open_catalogue(page, expect, site_url + CATALOGUE)
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     open_filters(page, expect)
     box(page, "support", next(iter(content.policies.values())).support_types[0]).check()
     page.locator("#catalogue-q").fill(NO_MATCH)
@@ -388,8 +388,8 @@ def test_empty_state_and_clear_button(page, expect, site_url, content, width):
 # Keyboard, phone, no JavaScript
 # --------------------------------------------------------------------------
 
-def test_keyboard_only(page, expect, site_url, content, width):
-    open_catalogue(page, expect, site_url + CATALOGUE)
+def test_keyboard_only(page, expect, engine_site_url, content, width):
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     panel = page.locator("details.filter-panel")
     if not panel.evaluate("d => d.open"):  # on a phone: Tab to the summary, open it with Enter
         tab_until(page, lambda f: f["summary"])
@@ -408,11 +408,11 @@ def test_keyboard_only(page, expect, site_url, content, width):
     assert shown(page) == everything
 
 
-def test_phone_filters_fold_away_and_open(browser, expect, site_url):
+def test_phone_filters_fold_away_and_open(browser, expect, engine_site_url):
     context = new_context(browser, PHONE["width"])
     try:
         page = context.new_page()
-        open_catalogue(page, expect, site_url + CATALOGUE)
+        open_catalogue(page, expect, engine_site_url + CATALOGUE)
         panel = page.locator("details.filter-panel")
         assert panel.evaluate("d => d.open") is False, "the filter panel is open on a phone"
         expect(page.locator("#catalogue-q")).to_be_hidden()
@@ -433,15 +433,15 @@ def fullest_entry(content):
 
 
 @pytest.mark.parametrize("path", ["entry", SELF_CHECK])
-def test_phone_other_pages_do_not_scroll_sideways(browser, expect, site_url, content, path):
+def test_phone_other_pages_do_not_scroll_sideways(browser, expect, engine_site_url, content, path):
     context = new_context(browser, PHONE["width"])
     try:
         page = context.new_page()
         if path == "entry":
             policy = fullest_entry(content)
-            page.goto(site_url + f"policies/{policy.id}/")
+            page.goto(engine_site_url + f"policies/{policy.id}/")
         else:
-            page.goto(site_url + path)
+            page.goto(engine_site_url + path)
             submit_profile(page, expect, *PROFILES[1])
         problem = sideways(page, PHONE["width"])
         assert problem is None, f"{path} scrolls sideways: {problem}"
@@ -449,16 +449,16 @@ def test_phone_other_pages_do_not_scroll_sideways(browser, expect, site_url, con
         context.close()
 
 
-def test_without_javascript_everything_is_listed(browser, expect, site_url, content):
+def test_without_javascript_everything_is_listed(browser, expect, engine_site_url, content):
     context = new_context(browser, java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_url + CATALOGUE)
+        page.goto(engine_site_url + CATALOGUE)
         assert page.locator("html.no-js").count() == 1, "JavaScript ran although it is disabled"
         expect(page.locator("form.catalogue-filters")).to_be_hidden()
         expect(page.locator(".catalogue-empty")).to_be_hidden()
         assert shown(page) == set(content.policies)
-        page.goto(site_url + SELF_CHECK)
+        page.goto(engine_site_url + SELF_CHECK)
         expect(page.locator("form.self-check")).to_be_hidden()
     finally:
         context.close()
@@ -525,10 +525,10 @@ def test_self_check_lists_what_fits_grouped_by_status(context, expect, site, wid
 
 
 @pytest.mark.parametrize("profile", [PROFILES[1], (["micro"], [], "", None, None)], ids=["tech-innovation", "micro-all"])
-def test_self_check_results_start_in_view(page, expect, site_url, width, profile):
+def test_self_check_results_start_in_view(page, expect, engine_site_url, width, profile):
     """After submitting, the reader sees the start of the results — “找到 N 项…”
     and the first group heading — below the fixed header, not the middle of the list."""
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
     wait_for_scroll_to_settle(page)
     where = page.evaluate("""() => {
@@ -550,31 +550,31 @@ def test_self_check_results_start_in_view(page, expect, site_url, width, profile
 # --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["catalogue", "policy", "self-check"])
-def test_screenshot(browser, expect, site_url, content, name, width):
+def test_screenshot(browser, expect, engine, engine_site_url, content, name, width):
     context = new_context(browser, width)
     try:
         page = context.new_page()
         if name == "catalogue":
-            open_catalogue(page, expect, site_url + CATALOGUE)
+            open_catalogue(page, expect, engine_site_url + CATALOGUE)
             open_filters(page, expect)
         elif name == "policy":
             policy = fullest_entry(content)
-            page.goto(site_url + f"policies/{policy.id}/")
+            page.goto(engine_site_url + f"policies/{policy.id}/")
         else:
-            page.goto(site_url + SELF_CHECK)
+            page.goto(engine_site_url + SELF_CHECK)
             submit_profile(page, expect, *PROFILES[1])
         page.wait_for_load_state("networkidle")
         page.evaluate("document.fonts.ready.then(() => true)")
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        folder = screenshots(engine)
         paths = []
         if name == "self-check":
             # The results as the reader sees them after submitting (scrolled to them)...
-            paths.append(SCREENSHOTS / f"{name}-results-{width}.png")
+            paths.append(folder / f"{name}-results-{width}.png")
             page.screenshot(path=str(paths[-1]), timeout=SCREENSHOT_TIMEOUT_MS)
             # ...and the whole page from the top: a full-page capture of a scrolled
             # page would draw the fixed header halfway down.
             page.evaluate("window.scrollTo(0, 0)")
-        paths.append(SCREENSHOTS / f"{name}-{width}.png")
+        paths.append(folder / f"{name}-{width}.png")
         page.screenshot(path=str(paths[-1]), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
     finally:
         context.close()

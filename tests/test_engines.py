@@ -23,25 +23,17 @@ from pathlib import Path
 import pytest
 
 from browser import new_context, record_requests
-from conftest import CONTENT, ROOT, build_site, copy_project, serve
+from conftest import CONTENT, ROOT, copy_project, serve
 from policy_site import engines, urls
 from policy_site.content import load_content
 from policy_site.engines import DEFAULT, engine_environment, generated_html
 from policy_site.linkcheck import check_site
 from policy_site.render import plain_text
 
-ENGINES = ["mkdocs", "zensical"]
-
-
-@pytest.fixture(scope="module", params=ENGINES)
-def engine_site(request, tmp_path_factory, site_dir, project_dir) -> tuple[str, Path]:
-    """(engine, built site): the default engine's is the session's site; the other's is built here."""
-    if request.param == DEFAULT:
-        return request.param, site_dir
-    out = tmp_path_factory.mktemp(request.param) / "site"
-    result = build_site(project_dir, out, extra=["--engine", "zensical"])
-    assert result.returncode == 0, result.stdout + result.stderr
-    return request.param, out
+@pytest.fixture(scope="module")
+def engine_site(engine, engine_site_dir) -> tuple[str, Path]:
+    """(engine, built site): the session's site of each engine (conftest.py)."""
+    return engine, engine_site_dir
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ into the root <svg>'s user space (the viewBox units) with
 ``root.getScreenCTM()^-1 · text.getScreenCTM()``, so transforms on any
 ancestor are accounted for.
 
-Uses Debian's Chromium through tests/browser.py (shared session fixtures):
+On each engine's site (conftest.py ``engine``). Uses Debian's Chromium
+through tests/browser.py (shared session fixtures):
 skipped when it is missing, failed under CI. Screenshots go to
 tests/screenshots/ (gitignored) for a human to look at.
 """
@@ -18,11 +19,10 @@ tests/screenshots/ (gitignored) for a human to look at.
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 
 import pytest
 
-from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, sideways, wait_for_scroll_to_settle
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, new_context, record_requests, screenshots, sideways, wait_for_scroll_to_settle
 from conftest import CONTENT
 from page_types import settle
 
@@ -30,7 +30,6 @@ from policy_site.content import load_content
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 # Sub-pixel rounding of glyph boxes, in viewBox units.
 TOLERANCE = 0.5
 
@@ -138,9 +137,9 @@ def text_boxes(page) -> dict:
 # Tests
 # --------------------------------------------------------------------------
 
-def test_infographic_is_drawn(page, width, site_url, content, picture):
+def test_infographic_is_drawn(page, width, engine, engine_site_url, content, picture):
     log = record_requests(page)
-    open_page(page, url_of(site_url, picture))
+    open_page(page, url_of(engine_site_url, picture))
     svg = page.locator("figure.infographic > svg")
     info = svg.evaluate("""(svg) => {
         const r = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
@@ -158,15 +157,14 @@ def test_infographic_is_drawn(page, width, site_url, content, picture):
     assert abs(drawn - ratio) / ratio < 0.01, f"drawn {drawn:.3f} high per unit width, the viewBox is {ratio:.3f}"
 
     png = svg.screenshot(timeout=SCREENSHOT_TIMEOUT_MS)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    (SCREENSHOTS / f"infographic-figure-{width}.png").write_bytes(png)
+    (screenshots(engine) / f"infographic-figure-{width}.png").write_bytes(png)
     pixels = page.evaluate(PIXELS_JS, base64.b64encode(png).decode("ascii"))
     assert pixels["colours"] >= 16 and pixels["dominant"] < 0.8, f"the figure looks blank: {pixels}"
     assert log.external() == [], f"requests leaving the test server: {log.external()}"
 
 
-def test_no_text_outside_the_viewbox(page, width, site_url, picture):
-    open_page(page, url_of(site_url, picture))
+def test_no_text_outside_the_viewbox(page, width, engine_site_url, picture):
+    open_page(page, url_of(engine_site_url, picture))
     boxes = text_boxes(page)
     view = boxes["viewBox"]
     outside = [f"<text> #{t['i']} {t['text']!r} at {fmt(t['box'])}"
@@ -175,9 +173,9 @@ def test_no_text_outside_the_viewbox(page, width, site_url, picture):
     assert not outside, f"text outside the viewBox {fmt(view)} at {width} px:\n" + "\n".join(outside)
 
 
-def test_text_stays_inside_its_box(page, width, site_url, picture):
+def test_text_stays_inside_its_box(page, width, engine_site_url, picture):
     """Text drawn on a card, cell, chip or band stays within that shape."""
-    open_page(page, url_of(site_url, picture))
+    open_page(page, url_of(engine_site_url, picture))
     boxes = text_boxes(page)
     framed = [t for t in boxes["texts"] if t["frame"]]
     assert framed, "no text is drawn on a shape"
@@ -186,8 +184,8 @@ def test_text_stays_inside_its_box(page, width, site_url, picture):
     assert not overflow, f"at {width} px:\n" + "\n".join(overflow)
 
 
-def test_no_two_texts_overlap(page, width, site_url, picture):
-    open_page(page, url_of(site_url, picture))
+def test_no_two_texts_overlap(page, width, engine_site_url, picture):
+    open_page(page, url_of(engine_site_url, picture))
     texts = text_boxes(page)["texts"]
     clashes = []
     for i, a in enumerate(texts):
@@ -201,34 +199,37 @@ def test_no_two_texts_overlap(page, width, site_url, picture):
 
 
 @pytest.mark.parametrize("kind", ["picture", "text"])
-def test_phone_does_not_scroll_sideways(browser, site_url, picture, text_item, kind):
+def test_phone_does_not_scroll_sideways(browser, engine_site_url, picture, text_item, kind):
     context = new_context(browser, PHONE["width"])
     try:
         page = context.new_page()
-        open_page(page, url_of(site_url, picture if kind == "picture" else text_item))
+        open_page(page, url_of(engine_site_url, picture if kind == "picture" else text_item))
         problem = sideways(page, PHONE["width"])
         assert problem is None, f"scrolls sideways: {problem}"
     finally:
         context.close()
 
 
-def test_phone_caption_is_inset_like_the_text(browser, site_url, picture):
+def test_phone_caption_is_inset_like_the_text(browser, engine_site_url, picture):
     """The picture may run edge to edge on a phone, but its caption's words must
-    keep the same margin as the page's other paragraphs, not touch the screen edge."""
+    keep the same margin as the page's other paragraphs, not touch the screen
+    edge: they stay inside a paragraph's box (its words end wherever a line
+    happens to break, a character short of the box or not)."""
     context = new_context(browser, PHONE["width"])
     try:
         page = context.new_page()
-        open_page(page, url_of(site_url, picture))
+        open_page(page, url_of(engine_site_url, picture))
         edges = page.evaluate("""() => {
             const words = (el) => { const r = document.createRange(); r.selectNodeContents(el);
                                     const b = r.getBoundingClientRect(); return [b.left, b.right]; };
             const paragraph = document.querySelector('article .page-lead') || document.querySelector('article p');
+            const box = paragraph.getBoundingClientRect();
             return {caption: words(document.querySelector('figure.infographic figcaption')),
-                    text: words(paragraph), width: innerWidth};
+                    text: [box.left, box.right], width: innerWidth};
         }""")
         (c_left, c_right), (t_left, t_right) = edges["caption"], edges["text"]
         assert c_left >= t_left - 0.5 and c_right <= t_right + 0.5, (
-            f"caption words span {c_left:.0f}-{c_right:.0f} px, the page's paragraphs "
+            f"caption words span {c_left:.0f}-{c_right:.0f} px, the page's paragraphs' box "
             f"{t_left:.0f}-{t_right:.0f} px (screen {edges['width']} px)")
     finally:
         context.close()
@@ -239,14 +240,13 @@ def test_phone_caption_is_inset_like_the_text(browser, site_url, picture):
 # --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind,width", [("text", 360), ("picture", 360), ("picture", 1280)])
-def test_screenshot(browser, site_url, picture, text_item, kind, width):
+def test_screenshot(browser, engine, engine_site_url, picture, text_item, kind, width):
     context = new_context(browser, width)
     try:
         page = context.new_page()
-        open_page(page, url_of(site_url, picture if kind == "picture" else text_item))
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        open_page(page, url_of(engine_site_url, picture if kind == "picture" else text_item))
         name = "interpretation-text" if kind == "text" else "interpretation-infographic"
-        paths = [SCREENSHOTS / f"{name}-{width}.png"]
+        paths = [screenshots(engine) / f"{name}-{width}.png"]
         page.screenshot(path=str(paths[-1]), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
         if kind == "picture":
             # The top of the figure as the reader first sees it, below the fixed header.
@@ -257,7 +257,7 @@ def test_screenshot(browser, site_url, picture, text_item, kind, width):
             }""")
             wait_for_scroll_to_settle(page)
             settle(page)  # the header's shadow fades in once the page scrolls
-            paths.append(SCREENSHOTS / f"{name}-figure-top-{width}.png")
+            paths.append(screenshots(engine) / f"{name}-figure-top-{width}.png")
             page.screenshot(path=str(paths[-1]), timeout=SCREENSHOT_TIMEOUT_MS)
     finally:
         context.close()

@@ -2,9 +2,9 @@
 filters together, the filter state in the URL, keyboard use on a phone, and
 the whole list without JavaScript.
 
-Runs on the fixture content with twelve generated documents added
-(tests/library_content.py), so every filter has several options, 未标注
-among them. Expected documents are computed from the YAML. Uses Debian's
+Runs on each engine's site (conftest.py ``engine``) of the fixture content
+with twelve generated documents added (tests/library_content.py), so every
+filter has several options, 未标注 among them. Expected documents are computed from the YAML. Uses Debian's
 Chromium through tests/browser.py: skipped when it is missing, failed under CI.
 """
 
@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 
 from browser import PHONE, new_context, sideways
-from conftest import serve
+from conftest import of_engine, serve
 from filtered_list import FilteredList
 from library_content import FACETS, values
 
@@ -25,8 +25,9 @@ LIBRARY = "documents/"
 
 
 @pytest.fixture(scope="session")
-def many_url(many_site):
-    server, url = serve(many_site)
+def many_url(request, engine):
+    """many_site as each engine builds it, served."""
+    server, url = serve(of_engine(request, engine, "many_site"))
     yield url
     server.shutdown()
 

@@ -8,6 +8,7 @@ catalogue view is one tap away; the size classes are explained; the
 catalogue's count is in reach while filtering and the chosen filters show as
 chips; an industry filter; an entry says what to do now with a phone number
 to tap. Expected entries come from the fixture YAML (tests/fixture/content).
+On each engine's site (conftest.py ``engine``).
 """
 
 from __future__ import annotations
@@ -54,11 +55,11 @@ def fits(content, *profile) -> set[str]:
 
 # -- 政策自测 ---------------------------------------------------------------------
 
-def test_converted_firm_picks_several_answers_and_sees_individual_to_enterprise(page, expect, site_url, content):
+def test_converted_firm_picks_several_answers_and_sees_individual_to_enterprise(page, expect, engine_site_url, content):
     """个转企: a firm that has just converted ticks 刚由个体户转为企业 and
     小微企业 and sees the 个体工商户 entries (个转企) and the 小微企业 ones."""
     profile = (["converted", "micro"], [], "", None, None)
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
     got = set(result_ids(page))
     want = fits(content, *profile)
@@ -71,20 +72,20 @@ def test_converted_firm_picks_several_answers_and_sees_individual_to_enterprise(
     assert sideways(page, PHONE["width"]) is None
 
 
-def test_heading_tells_the_truth_when_everything_found_has_lapsed(page, expect, site_url, content):
+def test_heading_tells_the_truth_when_everything_found_has_lapsed(page, expect, engine_site_url, content):
     profile = (["micro"], [], "", None, None)
     want = fits(content, *profile)
     assert want and all(expected_status(content, content.policies[i]) == "已失效" for i in want)
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
     expect(page.locator("[data-results] h2")).to_have_text(f"找到 {len(want)} 项相关政策，均已失效")
     expect(page.locator('[data-results] ul[data-group="current"]')).to_have_count(0)
 
 
-def test_answers_are_in_the_url_reopen_and_can_be_changed(phone, expect, site_url, content):
+def test_answers_are_in_the_url_reopen_and_can_be_changed(phone, expect, engine_site_url, content):
     profile = (["trade", "tech"], ["市场开拓", "科技创新"], "批发业", 8, 600)
     page = phone.new_page()
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
     first = result_ids(page)
     assert not urlsplit(page.url).query, "answers in the query would reach the server (Referer, logs)"
@@ -109,9 +110,9 @@ def test_answers_are_in_the_url_reopen_and_can_be_changed(phone, expect, site_ur
     assert sorted(other.locator('input[name="who"]:checked').evaluate_all("b => b.map(x => x.value)")) == ["tech", "trade"]
 
 
-def test_catalogue_link_shows_the_same_entries(page, expect, site_url, content):
+def test_catalogue_link_shows_the_same_entries(page, expect, engine_site_url, content):
     profile = (["converted"], ["贷款融资", "政务服务"], "工业", 12, 500)
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     submit_profile(page, expect, *profile)
     listed = set(result_ids(page))
     assert listed == fits(content, *profile) and listed
@@ -131,8 +132,8 @@ def test_catalogue_link_shows_the_same_entries(page, expect, site_url, content):
     assert shown(page) == want, f"the catalogue shows {sorted(shown(page))}, expected {sorted(want)}"
 
 
-def test_size_class_and_above_scale_are_explained(page, expect, site_url, content):
-    page.goto(site_url + SELF_CHECK)
+def test_size_class_and_above_scale_are_explained(page, expect, engine_site_url, content):
+    page.goto(engine_site_url + SELF_CHECK)
     # Without answers the page already explains the classes and 规上/规下, with the standard cited.
     section = page.locator("ul.size-classes")
     for name in ("大型", "中型", "小型", "微型"):
@@ -152,8 +153,8 @@ def test_size_class_and_above_scale_are_explained(page, expect, site_url, conten
     expect(page.locator("[data-results] .empty")).to_contain_text("没有面向您所选对象的条目")
 
 
-def test_options_that_match_nothing_are_not_offered_or_say_so(page, expect, site_url, content):
-    page.goto(site_url + SELF_CHECK)
+def test_options_that_match_nothing_are_not_offered_or_say_so(page, expect, engine_site_url, content):
+    page.goto(engine_site_url + SELF_CHECK)
     expect(page.locator("form.self-check")).to_be_visible()
     offered = page.locator('input[name="need"]').evaluate_all("b => b.map(x => x.value)")
     used = {t for p in content.policies.values() for t in p.support_types}
@@ -166,11 +167,11 @@ def test_options_that_match_nothing_are_not_offered_or_say_so(page, expect, site
         assert matches or says_none, f"{value} matches no entry and does not say so"
 
 
-def test_without_javascript_the_self_check_still_helps(browser, expect, site_url):
+def test_without_javascript_the_self_check_still_helps(browser, expect, engine_site_url):
     context = new_context(browser, PHONE["width"], java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_url + SELF_CHECK)
+        page.goto(engine_site_url + SELF_CHECK)
         expect(page.locator("form.self-check")).to_be_hidden()
         expect(page.locator("noscript, .noscript-note").first).to_be_attached()
         expect(page.locator(".noscript-note a")).to_have_attribute("href", "../policies/")
@@ -181,8 +182,8 @@ def test_without_javascript_the_self_check_still_helps(browser, expect, site_url
 
 # -- 政策目录 on a phone -------------------------------------------------------------
 
-def test_result_count_stays_in_reach_while_filtering(page, expect, site_url, content):
-    open_catalogue(page, expect, site_url + CATALOGUE)
+def test_result_count_stays_in_reach_while_filtering(page, expect, engine_site_url, content):
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     page.locator("details.filter-panel summary").click()
     apply = page.locator("[data-apply-button]")
     expect(apply).to_be_visible()
@@ -201,8 +202,8 @@ def test_result_count_stays_in_reach_while_filtering(page, expect, site_url, con
     assert shown(page) == want
 
 
-def test_chosen_filters_show_as_removable_chips(page, expect, site_url, content):
-    url = site_url + CATALOGUE + "?support=贷款融资&industry=" + INDUSTRY_ANY
+def test_chosen_filters_show_as_removable_chips(page, expect, engine_site_url, content):
+    url = engine_site_url + CATALOGUE + "?support=贷款融资&industry=" + INDUSTRY_ANY
     open_catalogue(page, expect, url)
     assert page.locator("details.filter-panel").evaluate("d => d.open") is False
     chips = page.locator("[data-chips] button.filter-chip")
@@ -219,8 +220,8 @@ def test_chosen_filters_show_as_removable_chips(page, expect, site_url, content)
     assert shown(page) == set(content.policies)
 
 
-def test_industry_filter(page, expect, site_url, content):
-    open_catalogue(page, expect, site_url + CATALOGUE)
+def test_industry_filter(page, expect, engine_site_url, content):
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     page.locator("details.filter-panel summary").click()
     limited = sorted({i for p in content.policies.values() for i in p.industries})
     assert limited, "no fixture entry names an industry"
@@ -234,9 +235,9 @@ def test_industry_filter(page, expect, site_url, content):
 
 # -- 怎么办 on an entry -----------------------------------------------------------------
 
-def test_entry_says_what_to_do_with_a_number_to_tap(page, expect, site_url, content):
+def test_entry_says_what_to_do_with_a_number_to_tap(page, expect, engine_site_url, content):
     entry = next(p for p in content.policies.values() if any(d.phone for d in p.departments))
-    page.goto(site_url + f"policies/{entry.id}/")
+    page.goto(engine_site_url + f"policies/{entry.id}/")
     box_ = page.locator("section.next-step")
     # Named by its heading, which has its permalink as every section's does.
     expect(box_).to_have_attribute("aria-labelledby", "next-step")
@@ -258,8 +259,8 @@ def test_entry_says_what_to_do_with_a_number_to_tap(page, expect, site_url, cont
 
 # -- Wording and the first screen (part 5), department contact (part 3) ---------------
 
-def test_home_first_screen_says_the_documents_are_not_in_force_before_the_entrances(page, expect, site_url):
-    page.goto(site_url)
+def test_home_first_screen_says_the_documents_are_not_in_force_before_the_entrances(page, expect, engine_site_url):
+    page.goto(engine_site_url)
     banner = page.locator("article .where-current")
     entrances = page.locator("#find-support")
     expect(banner).to_be_visible()
@@ -267,37 +268,37 @@ def test_home_first_screen_says_the_documents_are_not_in_force_before_the_entran
     expect(banner).to_be_in_viewport()
 
 
-def test_department_and_repealed_document_give_a_number_to_tap(page, expect, site_url, content):
+def test_department_and_repealed_document_give_a_number_to_tap(page, expect, engine_site_url, content):
     dept = next(d for d in content.departments.values() if d.phone)
-    page.goto(site_url + f"departments/{dept.ref_id}/")
+    page.goto(engine_site_url + f"departments/{dept.ref_id}/")
     expect(page.locator("dl.contact-list a[href^='tel:']")).to_have_text(dept.phone)
     expect(page.locator("dl.contact-list")).to_contain_text("未提供")  # its website is not given
     plan = next(iter({b.document.id for p in content.policies.values() for b in p.basis}))
-    page.goto(site_url + f"documents/{plan}/")
+    page.goto(engine_site_url + f"documents/{plan}/")
     helpline = page.locator(".status-banner .status-helpline a[href^='tel:']")
     expect(helpline).to_have_text(content.site.helpline_phone)
     expect(helpline).to_be_in_viewport()
 
 
-def test_catalogue_order_and_entry_wording(page, expect, site_url, content):
-    open_catalogue(page, expect, site_url + CATALOGUE)
+def test_catalogue_order_and_entry_wording(page, expect, engine_site_url, content):
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     first = page.locator("li.policy-card").first.get_attribute("id")
     assert first != sorted(content.policies)[0], "the list still starts with the first file name"
     entry = sorted(content.policies)[0]
-    page.goto(site_url + f"policies/{entry}/")
+    page.goto(engine_site_url + f"policies/{entry}/")
     facts = page.locator("table.policy-facts")
     expect(facts).not_to_contain_text("关键词")
     expect(facts).not_to_contain_text("最后核实")  # the entry has lapsed: a recent check date would mislead
-    page.goto(site_url + "about/")
+    page.goto(engine_site_url + "about/")
     expect(page.locator("article")).not_to_contain_text("content/")
 
 
-def test_self_check_lists_in_the_catalogues_order_of_support(page, expect, site_url, content):
+def test_self_check_lists_in_the_catalogues_order_of_support(page, expect, engine_site_url, content):
     """Results follow the catalogue's order (main support type, vocabulary
     order), not the file names."""
     from policy_site.schema.model import SUPPORT_TYPE
 
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     submit_profile(page, expect, ["micro", "individual"], [], "", None, None)
     ids = result_ids(page)
     ranks = [list(SUPPORT_TYPE.terms).index(content.policies[i].support_types[0]) for i in ids]

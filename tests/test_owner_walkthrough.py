@@ -2,7 +2,8 @@
 from a walk-through on a 360 px phone (a restaurant owner and a small
 factory owner), in headless Chromium (tests/browser.py: fails, not skips,
 under CI). Expected entries come from the fixture YAML (tests/fixture/content)
-through the rules restated in tests/catalogue_rules.py.
+through the rules restated in tests/catalogue_rules.py. On each engine's
+site (conftest.py ``engine``).
 """
 
 from __future__ import annotations
@@ -80,8 +81,8 @@ def scroll_through(page):
 
 # -- 1. Answers kept in the address after "#" -------------------------------------
 
-def test_answers_survive_scrolling_and_a_reload(phone, expect, site_url):
-    page = answered(phone, expect, site_url)
+def test_answers_survive_scrolling_and_a_reload(phone, expect, engine_site_url):
+    page = answered(phone, expect, engine_site_url)
     ids = result_ids(page)
     assert ids
     scroll_through(page)
@@ -102,8 +103,8 @@ def elsewhere(browser, url: str, width: int):
         context.close()
 
 
-def test_answers_survive_a_bookmark(browser, phone, expect, site_url):
-    page = answered(phone, expect, site_url)
+def test_answers_survive_a_bookmark(browser, phone, expect, engine_site_url):
+    page = answered(phone, expect, engine_site_url)
     ids = result_ids(page)
     scroll_through(page)
     # Opened later from the bookmark, on the same phone.
@@ -111,8 +112,8 @@ def test_answers_survive_a_bookmark(browser, phone, expect, site_url):
         assert_answers_shown(later, expect, ids)
 
 
-def test_answers_survive_back_from_an_entry(phone, expect, site_url):
-    page = answered(phone, expect, site_url)
+def test_answers_survive_back_from_an_entry(phone, expect, engine_site_url):
+    page = answered(phone, expect, engine_site_url)
     ids = result_ids(page)
     scroll_through(page)
     first = page.locator("[data-results] li[data-policy] a").first
@@ -125,8 +126,8 @@ def test_answers_survive_back_from_an_entry(phone, expect, site_url):
     assert_answers_shown(page, expect, ids)
 
 
-def test_answers_survive_a_shared_link(browser, phone, expect, site_url):
-    page = answered(phone, expect, site_url)
+def test_answers_survive_a_shared_link(browser, phone, expect, engine_site_url):
+    page = answered(phone, expect, engine_site_url)
     ids = result_ids(page)
     scroll_through(page)
     shared = page.url
@@ -154,8 +155,8 @@ def groups(page) -> list[tuple[str, list[str], int]]:
         [...l.querySelectorAll('li[data-policy]')].filter(i => !i.hidden).length])""")
 
 
-def test_results_grouped_by_the_needs_chosen_first_then_the_rest(phone, expect, site_url, content):
-    page = answered(phone, expect, site_url)
+def test_results_grouped_by_the_needs_chosen_first_then_the_rest(phone, expect, engine_site_url, content):
+    page = answered(phone, expect, engine_site_url)
     who, needs, industry, staff, revenue = RESTAURANT
     listed = groups(page)
     assert [need for need, _, _ in listed][:1] == needs, listed
@@ -173,11 +174,11 @@ def test_results_grouped_by_the_needs_chosen_first_then_the_rest(phone, expect, 
     assert sorted(i for _, ids, _ in listed for i in ids) == sorted(want)
 
 
-def test_each_group_is_ordered_by_fit(phone, expect, site_url, content):
+def test_each_group_is_ordered_by_fit(phone, expect, engine_site_url, content):
     """A small factory: the entry named for 工业制造 and for 规下工业小微企业
     comes before the ones for every 小微企业 in its group."""
     factory = (["micro", "sub-scale"], ["培训辅导"], "工业", 30, 1500)
-    page = answered(phone, expect, site_url, factory)
+    page = answered(phone, expect, engine_site_url, factory)
     need, ids, _ = groups(page)[0]
     assert need == "培训辅导"
     named = [p.id for p in content.policies.values() if "工业制造" in p.industries and need in p.support_types]
@@ -185,8 +186,8 @@ def test_each_group_is_ordered_by_fit(phone, expect, site_url, content):
     assert len(ids) > 1
 
 
-def test_long_groups_show_the_first_few_and_more(phone, expect, site_url, content):
-    page = answered(phone, expect, site_url, (["micro", "tech"], [], "", None, None))
+def test_long_groups_show_the_first_few_and_more(phone, expect, engine_site_url, content):
+    page = answered(phone, expect, engine_site_url, (["micro", "tech"], [], "", None, None))
     long = [(need, ids, shown_) for need, ids, shown_ in groups(page) if len(ids) > 4]
     assert long, groups(page)
     need, ids, shown_ = long[0]
@@ -200,8 +201,8 @@ def test_long_groups_show_the_first_few_and_more(phone, expect, site_url, conten
     expect(more).to_have_count(0)
 
 
-def test_no_entry_for_an_audience_the_owner_did_not_choose(phone, expect, site_url, content):
-    page = answered(phone, expect, site_url)
+def test_no_entry_for_an_audience_the_owner_did_not_choose(phone, expect, engine_site_url, content):
+    page = answered(phone, expect, engine_site_url)
     who, needs, industry, staff, revenue = RESTAURANT
     listed = set(result_ids(page))
     for_tech = {p.id for p in content.policies.values() if "科技型小微企业" in p.audiences}
@@ -212,18 +213,18 @@ def test_no_entry_for_an_audience_the_owner_did_not_choose(phone, expect, site_u
     note = page.locator("[data-results] .self-check-left-out")
     expect(note).to_contain_text(f"另有 {len(left_out)} 项写明面向“科技型小微企业”的条目没有列出")
     # Who chose 科技型小微企业 sees them.
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     submit_profile(page, expect, ["micro", "tech"], needs, industry, staff, revenue)
     assert left_out <= set(result_ids(page))
 
 
 # -- 2. An entry no industry limits matches every industry ------------------------------
 
-def test_entries_no_industry_limits_match_every_industry(phone, expect, site_url, content):
+def test_entries_no_industry_limits_match_every_industry(phone, expect, engine_site_url, content):
     loans = {p.id for p in content.policies.values() if "贷款融资" in p.support_types and not p.industries}
     assert loans
     page = phone.new_page()
-    open_catalogue(page, expect, site_url + CATALOGUE + "?support=贷款融资")
+    open_catalogue(page, expect, engine_site_url + CATALOGUE + "?support=贷款融资")
     page.locator("details.filter-panel summary").click()
     trade = box(page, "industry", "商贸服务")
     expect(trade.locator("xpath=..").locator("[data-count]")).to_have_text(f"({len(loans)})")
@@ -233,7 +234,7 @@ def test_entries_no_industry_limits_match_every_industry(phone, expect, site_url
         facts = page.locator(f"li.policy-card#{entry} dl.policy-card-facts")
         expect(facts).to_contain_text(f"行业{INDUSTRY_ANY}")
     # The self-check lists them for a restaurant, labelled the same way.
-    page = answered(phone, expect, site_url)
+    page = answered(phone, expect, engine_site_url)
     assert loans <= set(result_ids(page))
     for entry in loans:
         expect(page.locator(f'[data-results] li[data-policy="{entry}"]')).to_contain_text(f"行业：{INDUSTRY_ANY}")
@@ -259,9 +260,9 @@ def table_fits(page, selector: str) -> str | None:
     }""", selector)
 
 
-def test_targets_tables_stack_with_the_lead_unit_in_view(phone, expect, site_url, content):
+def test_targets_tables_stack_with_the_lead_unit_in_view(phone, expect, engine_site_url, content):
     page = phone.new_page()
-    page.goto(site_url + "documents/hs-2018-138/targets/")
+    page.goto(engine_site_url + "documents/hs-2018-138/targets/")
     tables = page.locator("table.indicators")
     expect(tables.first).to_be_visible()
     assert table_fits(page, "table.indicators") is None, table_fits(page, "table.indicators")
@@ -277,15 +278,15 @@ def test_targets_tables_stack_with_the_lead_unit_in_view(phone, expect, site_url
     assert "牵头单位" in label, label
 
 
-def test_department_matrix_and_open_data_tables_fit_a_phone(phone, expect, site_url):
+def test_department_matrix_and_open_data_tables_fit_a_phone(phone, expect, engine_site_url):
     page = phone.new_page()
-    page.goto(site_url + "departments/")
+    page.goto(engine_site_url + "departments/")
     expect(page.locator("table.matrix").first).to_be_visible()
     assert table_fits(page, "table.matrix") is None, table_fits(page, "table.matrix")
     # A department's card names the tasks it shares, in words.
     shown = page.locator("table.matrix td.cell.responsible").first
     assert shown.evaluate("c => getComputedStyle(c, '::after').content") != "none"
-    page.goto(site_url + "open-data/")
+    page.goto(engine_site_url + "open-data/")
     expect(page.locator("table.open-data-files")).to_be_visible()
     assert table_fits(page, "table.open-data-files, table.open-data-fields") is None
     # 内容 reads as a paragraph, not one or two characters a line.
@@ -299,13 +300,13 @@ def option_heights(page, selector: str) -> list[float]:
                                                ".map(e => e.getBoundingClientRect().height)")
 
 
-def test_filter_options_are_big_enough_to_tap(phone, expect, site_url):
+def test_filter_options_are_big_enough_to_tap(phone, expect, engine_site_url):
     page = phone.new_page()
-    open_catalogue(page, expect, site_url + CATALOGUE)
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     page.locator("details.filter-panel summary").click()
     heights = option_heights(page, "label.facet-option")
     assert len(heights) > 20 and min(heights) >= 44, sorted(heights)[:5]
-    page.goto(site_url + SELF_CHECK)
+    page.goto(engine_site_url + SELF_CHECK)
     expect(page.locator("form.self-check")).to_be_visible()
     heights = option_heights(page, "label.choice")
     assert heights and min(heights) >= 44, sorted(heights)[:5]
@@ -324,19 +325,19 @@ def checkbox_size(browser, site_url, expect, large: bool) -> float:
         context.close()
 
 
-def test_large_text_makes_the_checkboxes_larger(browser, expect, site_url):
-    standard, large = (checkbox_size(browser, site_url, expect, large) for large in (False, True))
+def test_large_text_makes_the_checkboxes_larger(browser, expect, engine_site_url):
+    standard, large = (checkbox_size(browser, engine_site_url, expect, large) for large in (False, True))
     assert large >= 1.4 * standard, (standard, large)
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["standard", "large"])
-def test_header_shows_the_site_name_whole(browser, expect, site_url, content, large):
+def test_header_shows_the_site_name_whole(browser, expect, engine_site_url, content, large):
     context = new_context(browser, PHONE["width"])
     try:
         if large:
             context.add_init_script(save_reading_settings(size="large"))
         page = context.new_page()
-        page.goto(site_url)
+        page.goto(engine_site_url)
         name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
         expect(name).to_be_visible()
         fit = name.evaluate("""e => {
@@ -352,9 +353,9 @@ def test_header_shows_the_site_name_whole(browser, expect, site_url, content, la
 
 # -- 5. A home page for owners ----------------------------------------------------------
 
-def test_home_first_screen_shows_what_to_do_and_the_status(phone, expect, site_url):
+def test_home_first_screen_shows_what_to_do_and_the_status(phone, expect, engine_site_url):
     page = phone.new_page()
-    page.goto(site_url)
+    page.goto(engine_site_url)
     for target in ("article .where-current", "#find-support", 'article ul.doc-parts a[href="self-check/"]'):
         box_ = page.locator(target).first.bounding_box()
         assert box_ and box_["y"] + box_["height"] <= PHONE["height"], f"{target} is not in the first screen: {box_}"
@@ -376,10 +377,10 @@ def test_home_first_screen_shows_what_to_do_and_the_status(phone, expect, site_u
     expect(page.locator("article p.home-open-data")).to_contain_text("CSV")
 
 
-def test_catalogue_says_none_is_current_as_a_warning(phone, expect, site_url, content):
+def test_catalogue_says_none_is_current_as_a_warning(phone, expect, engine_site_url, content):
     assert not any(is_current(expected_status(content, p)) for p in content.policies.values())
     page = phone.new_page()
-    open_catalogue(page, expect, site_url + CATALOGUE)
+    open_catalogue(page, expect, engine_site_url + CATALOGUE)
     expect(page.locator("article")).not_to_contain_text("仍然有效的排在前面")
     notice = page.locator("article .catalogue-historical")
     expect(notice).to_have_class(re.compile(r"\bwarning\b"))

@@ -13,22 +13,21 @@
   interpretations print on A4 without navigation, search or the switch, and
   with the address of each link after its text.
 
-Uses Debian's Chromium through tests/browser.py: skipped when it is missing,
-failed under CI.
+On each engine's site (conftest.py ``engine``): every page type it has
+(page_types.page_types_of). Uses Debian's Chromium through tests/browser.py:
+skipped when it is missing, failed under CI.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from browser import PHONE, SCREENSHOT_TIMEOUT_MS, WIDTHS, new_context, sideways
-from page_types import PAGE_TYPES, READING_KEY, open_page_type, save_reading_settings, settle
+from browser import PHONE, SCREENSHOT_TIMEOUT_MS, WIDTHS, new_context, screenshots, sideways
+from page_types import PAGE_TYPES, READING_KEY, open_page_type, page_types_of, save_reading_settings, settle
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 SIZE_BUTTON = '[data-ps-setting="size"]'
 CONTRAST_BUTTON = '[data-ps-setting="contrast"]'
 # The paragraph text of the page body, measured before and after a switch.
@@ -60,9 +59,9 @@ def flip(page, expect, selector: str, shows: str, then: str, announced: str) -> 
     return before, text_metrics(page)
 
 
-def test_large_text_switch_enlarges_and_is_remembered(page_at_each_width, expect, site_url):
+def test_large_text_switch_enlarges_and_is_remembered(page_at_each_width, expect, engine_site_url):
     page = page_at_each_width
-    page.goto(site_url)
+    page.goto(engine_site_url)
     standard, large = flip(page, expect, SIZE_BUTTON, "大字版", "标准版", "已切换到大字版")
     assert large["font"] >= 1.5 * standard["font"] - 0.01, f"text grew from {standard} to {large} only"
     assert large["line"] >= 1.5 * standard["line"] - 0.01, f"line spacing grew from {standard} to {large} only"
@@ -81,23 +80,23 @@ def test_large_text_switch_enlarges_and_is_remembered(page_at_each_width, expect
     assert text_metrics(page)["root"] == standard["root"]
 
 
-def test_high_contrast_switch_is_remembered(page_at_each_width, expect, site_url):
+def test_high_contrast_switch_is_remembered(page_at_each_width, expect, engine_site_url):
     page = page_at_each_width
-    page.goto(site_url)
+    page.goto(engine_site_url)
     standard, _ = flip(page, expect, CONTRAST_BUTTON, "高对比度", "标准配色", "已切换到高对比度配色")
     assert standard["color"] != "rgb(0, 0, 0)", "the standard look is already pure black; nothing to compare"
     assert text_metrics(page)["color"] == "rgb(0, 0, 0)"
     header = page.eval_on_selector(".md-header", "h => getComputedStyle(h).backgroundColor")
     assert header == "rgb(0, 0, 0)", f"header is {header} in 高对比度"
 
-    page.goto(site_url + PAGE_TYPES["plan"].path)
+    page.goto(engine_site_url + PAGE_TYPES["plan"].path)
     assert page.get_attribute("html", "data-ps-contrast") == "high"
     assert text_metrics(page)["color"] == "rgb(0, 0, 0)"
     stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('{READING_KEY}'))")
     assert stored == {"size": "standard", "contrast": "high"}
 
 
-def test_saved_settings_apply_before_the_switch_script_runs(browser, expect, site_url):
+def test_saved_settings_apply_before_the_switch_script_runs(browser, expect, engine_site_url):
     """The <head> script applies the saved look: with a11y.js blocked, a page
     still opens in 大字版 and 高对比度, so it never paints in the standard look first."""
     context = new_context(browser)
@@ -112,7 +111,7 @@ def test_saved_settings_apply_before_the_switch_script_runs(browser, expect, sit
                 document.documentElement.getAttribute('data-ps-size'),
                 document.documentElement.getAttribute('data-ps-contrast')];
         });""")
-        page.goto(site_url + PAGE_TYPES["plan"].path)
+        page.goto(engine_site_url + PAGE_TYPES["plan"].path)
         states = page.evaluate("() => window.__ps")
         assert states == ["large", "high"], states
         assert text_metrics(page)["color"] == "rgb(0, 0, 0)"
@@ -123,11 +122,11 @@ def test_saved_settings_apply_before_the_switch_script_runs(browser, expect, sit
         context.close()
 
 
-def test_switch_is_hidden_without_javascript(browser, expect, site_url):
+def test_switch_is_hidden_without_javascript(browser, expect, engine_site_url):
     context = new_context(browser, java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_url)
+        page.goto(engine_site_url)
         expect(page.locator(SIZE_BUTTON)).to_be_hidden()
         expect(page.locator(CONTRAST_BUTTON)).to_be_hidden()
         bar = page.eval_on_selector('[data-md-component="announce"]', "b => b.getBoundingClientRect().height")
@@ -146,17 +145,16 @@ LOOKS = {"large": {"size": "large", "contrast": "standard"}, "high": {"size": "s
 
 @pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
 @pytest.mark.parametrize("look", list(LOOKS))
-def test_every_page_type_fits_in_each_look(browser, expect, site_url, width, look):
+def test_every_page_type_fits_in_each_look(browser, expect, engine, engine_site_url, width, look):
     context = new_context(browser, width)
     problems = []
     try:
         context.add_init_script(save_reading_settings(**LOOKS[look]))
         page = context.new_page()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        for name in PAGE_TYPES:
-            open_page_type(page, expect, site_url, name)
+        for name in page_types_of(engine):
+            open_page_type(page, expect, engine_site_url, name)
             assert page.get_attribute("html", "data-ps-size") == LOOKS[look]["size"]
-            page.screenshot(path=str(SCREENSHOTS / f"reading-{look}-{name}-{width}.png"),
+            page.screenshot(path=str(screenshots(engine) / f"reading-{look}-{name}-{width}.png"),
                             full_page=width == PHONE["width"] and name != "search", timeout=SCREENSHOT_TIMEOUT_MS)
             problem = sideways(page)
             if problem:
@@ -188,17 +186,17 @@ OFF_SCREEN_CONTROLS = """() => {
 }"""
 
 
-def test_text_zoom_200_percent_keeps_pages_usable(browser, expect, site_url):
+def test_text_zoom_200_percent_keeps_pages_usable(browser, expect, engine, engine_site_url):
     context = new_context(browser)
     problems = []
     try:
         page = context.new_page()
-        page.goto(site_url)
+        page.goto(engine_site_url)
         before = text_metrics(page)["font"]
         cdp = context.new_cdp_session(page)
         cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 2 * DEFAULT_FONT_PX, "fixed": 2 * 13}})
-        for name in PAGE_TYPES:
-            open_page_type(page, expect, site_url, name)
+        for name in page_types_of(engine):
+            open_page_type(page, expect, engine_site_url, name)
             if name == "home":
                 after = text_metrics(page)["font"]
                 assert after >= 2 * before - 0.01, f"text zoom did not apply: {before} px -> {after} px"
@@ -209,7 +207,7 @@ def test_text_zoom_200_percent_keeps_pages_usable(browser, expect, site_url):
             if off:
                 problems.append(f"{name}: controls off screen: " + "; ".join(off[:5]))
             if name in {"home", "catalogue", "plan"}:
-                page.screenshot(path=str(SCREENSHOTS / f"zoom200-{name}.png"), timeout=SCREENSHOT_TIMEOUT_MS)
+                page.screenshot(path=str(screenshots(engine) / f"zoom200-{name}.png"), timeout=SCREENSHOT_TIMEOUT_MS)
     finally:
         context.close()
     assert not problems, "at 200 % text zoom (1280 px):\n" + "\n".join(problems)
@@ -235,11 +233,11 @@ PRINTED_LINKS = """() => [...document.querySelectorAll('.md-content a[href]')]
 
 
 @pytest.mark.parametrize("name", PRINTED)
-def test_prints_cleanly_on_a4(browser, expect, site_url, name):
+def test_prints_cleanly_on_a4(browser, expect, engine, engine_site_url, name):
     context = new_context(browser, viewport={"width": A4_CONTENT_PX, "height": 1000})
     try:
         page = context.new_page()
-        open_page_type(page, expect, site_url, name)
+        open_page_type(page, expect, engine_site_url, name)
         page.emulate_media(media="print")
         shown = {what: sel for what, sel in NOT_PRINTED.items()
                  if page.locator(sel).evaluate_all("els => els.some(e => e.checkVisibility())")}
@@ -263,9 +261,8 @@ def test_prints_cleanly_on_a4(browser, expect, site_url, name):
 
         problem = sideways(page)
         assert problem is None, f"{name} is wider than an A4 sheet: {problem}"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"print-{name}.png"), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
-        pdf = page.pdf(format="A4", path=str(SCREENSHOTS / f"print-{name}.pdf"))
+        page.screenshot(path=str(screenshots(engine) / f"print-{name}.png"), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
+        pdf = page.pdf(format="A4", path=str(screenshots(engine) / f"print-{name}.pdf"))
         assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 0
     finally:
         context.close()
