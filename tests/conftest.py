@@ -128,6 +128,15 @@ def site_dir(tmp_path_factory, project_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_site_dir(tmp_path_factory, project_dir) -> Path:
+    """The same site built by Zensical (`python -m policy_site build --engine zensical`)."""
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    result = build_site(project_dir, out, extra=["--engine", "zensical"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def in_force_site(tmp_path_factory):
     """(site, its content) of a copy whose plan is in force (validity 有效;
     the fixture's plan is repealed): the catalogue's entries are then current."""
@@ -194,6 +203,13 @@ def serve(directory: Path):
 @pytest.fixture(scope="session")
 def site_url(site_dir):
     server, url = serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def zensical_site_url(zensical_site_dir):
+    server, url = serve(zensical_site_dir)
     yield url
     server.shutdown()
 

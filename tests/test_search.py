@@ -21,11 +21,11 @@ import yaml
 
 from browser import PHONE, new_context, record_requests
 from conftest import CONTENT, ROOT
-from search_ui import QUERY, RESULT_LINKS, describe, home_page, normalize, result_url, search, shown_records, target_url
+from search_ui import QUERY, RESULT_LINKS, SITE_URLS, describe, home_page, normalize, result_url, search, shown_records, target_url
 
 from policy_site import urls
 from policy_site.content import load_content
-from policy_site.search import WORKER, content_records
+from policy_site.search import CORE, content_records
 from policy_site.search.tokens import shard_of, tokens
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8"))["queries"]
@@ -73,11 +73,11 @@ SAMPLES = [
 
 @pytest.fixture(scope="module")
 def worker_page(browser):
-    """A blank page with the worker's functions loaded (its message handler stays unused)."""
+    """A blank page with the search core's functions loaded (no adapter: no message handler)."""
     context = new_context(browser)
     page = context.new_page()
     page.set_content("<html><body></body></html>")
-    page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+    page.add_script_tag(content=CORE.read_text(encoding="utf-8"))
     yield page
     context.close()
 
@@ -106,10 +106,16 @@ def search_page(browser, site_url):
     yield from home_page(browser, site_url)
 
 
+@pytest.fixture(scope="module", params=list(SITE_URLS))
+def engine_search_page(request, browser):
+    """One page on each engine's site, for the query sets."""
+    yield from home_page(browser, request.getfixturevalue(SITE_URLS[request.param]))
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("query", QUERIES, ids=[q["q"] for q in QUERIES])
-def test_query_finds_its_result_in_the_top_three(search_page, expect, query):
-    shown = shown_records(search(search_page, expect, query["q"]))[:TOP]
+def test_query_finds_its_result_in_the_top_three(engine_search_page, expect, query):
+    shown = shown_records(search(engine_search_page, expect, query["q"]))[:TOP]
     found = [result_url(r) for r in shown]
     wanted = {target_url(t) for t in query["find"]}
     assert wanted & set(found), f"none of {sorted(wanted)} in the top {TOP}:\n{describe(shown)}"
@@ -188,7 +194,7 @@ def test_a_query_downloads_only_the_index_files_it_needs(browser, expect, site_u
     names = [u.rsplit("/", 1)[1] for u in first]
     fetched_shards = {n for n in names if n.startswith("s") and n.endswith(".json") and n != "search_index.json"}
     assert fetched_shards == shards, first
-    assert 0 < len([n for n in names if n.startswith("d")]) <= 20  # worker.js CANDIDATES
+    assert 0 < len([n for n in names if n.startswith("d")]) <= 20  # core.js CANDIDATES
     # What the first query fetched is kept: the second fetches only new files.
     again = [u for u in later if u in first]
     assert not again, f"fetched again: {again}"
