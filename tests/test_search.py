@@ -13,6 +13,7 @@ what a query downloads, and the keyboard.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,7 +22,7 @@ import yaml
 
 from browser import PHONE, new_context, record_requests
 from conftest import CONTENT, ROOT
-from search_ui import QUERY, RESULT_LINKS, SITE_URLS, describe, home_page, normalize, result_url, search, shown_records, target_url
+from search_ui import QUERY, RESULT_LINKS, SITE_URLS, ZENSICAL_OPTIONS, ZENSICAL_QUERY, describe, home_page, normalize, result_url, search, shown_records, target_url
 
 from policy_site import urls
 from policy_site.content import load_content
@@ -208,12 +209,43 @@ def home(browser, site_url):
     yield from home_page(browser, site_url)
 
 
+@pytest.fixture(params=list(SITE_URLS))
+def engine_home(request, browser):
+    """A fresh page at the home page of each engine's site."""
+    yield from home_page(browser, request.getfixturevalue(SITE_URLS[request.param]))
+
+
 @pytest.mark.browser
-def test_keyboard_opens_the_best_result(home, expect):
-    shown = shown_records(search(home, expect, "政保贷"))
-    home.keyboard.press("Enter")  # Material opens the best-scored result of the first group
-    home.wait_for_url(lambda url: urls.policies() in url)
-    assert home.url.split("?")[0].endswith("/" + result_url(shown[0]))
+def test_keyboard_opens_the_best_result(engine_home, expect):
+    shown = shown_records(search(engine_home, expect, "政保贷"))
+    engine_home.keyboard.press("Enter")  # both themes open the first result shown
+    engine_home.wait_for_url(lambda url: urls.policies() in url)
+    assert engine_home.url.split("?")[0].endswith("/" + result_url(shown[0]))
+
+
+@pytest.fixture
+def zensical_home(browser, zensical_site_url):
+    yield from home_page(browser, zensical_site_url)
+
+
+@pytest.mark.browser
+def test_zensical_dialog_moves_through_results_and_speaks_chinese(zensical_home, expect):
+    """Zensical's dialog: arrow keys select the next result (focus stays in
+    the box), and what it says (labels, result count, no result) is Chinese
+    (docs/assets/search-dialog.js)."""
+    page = zensical_home
+    shown = search(page, expect, "贷款")
+    box = page.locator(ZENSICAL_QUERY)
+    page.keyboard.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", re.compile(r"-\d+$"))
+    selected = page.locator(ZENSICAL_OPTIONS + "[aria-selected=true]")
+    assert selected.get_attribute("href") == shown[1]["href"]
+    labels = page.locator("dialog[aria-label], dialog [aria-label], dialog [placeholder]").evaluate_all(
+        "els => els.flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('placeholder')]).filter(Boolean)")
+    assert labels and all(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
+    expect(page.locator("dialog [role=status]")).to_have_text(f"{len(shown)} 个符合条件的结果")
+    search(page, expect, "量子计算机火箭")
+    expect(page.locator("dialog [role=status]")).to_have_text("没有找到符合条件的结果")
 
 
 @pytest.mark.browser
