@@ -123,6 +123,11 @@ def read_results(page) -> list[dict]:
             visible: a.checkVisibility() && !a.closest('details:not([open])'),
         }))"""
     )
+    return _located(links)
+
+
+def _located(links: list[dict]) -> list[dict]:
+    """Each result link with its site path, #fragment and highlight (?h=) apart."""
     for link in links:
         parts = urlsplit(link["href"])
         link["path"], link["fragment"] = parts.path.lstrip("/"), parts.fragment
@@ -214,11 +219,7 @@ def zensical_search(page, expect, text: str, key: bool = True) -> list[dict]:
             visible: a.checkVisibility(),
         }))"""
     )
-    for link in links:
-        parts = urlsplit(link["href"])
-        link["path"], link["fragment"] = parts.path.lstrip("/"), parts.fragment
-        link["h"] = parse_qs(parts.query).get("h", [""])[0]
-    return links
+    return _located(links)
 
 
 def _wait_for_zensical_answer(page, text: str) -> None:
