@@ -12,6 +12,7 @@ what a query downloads, and the keyboard.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -61,6 +62,23 @@ def test_precision_queries_are_really_absent_from_their_not_results(records):
             record = records[target_url(target)]
             said = normalize(" ".join([record.title, record.text, *record.keywords]))
             assert normalize(query["q"]) not in said, f"{target} does contain {query['q']!r}"
+
+
+def test_zensicals_document_list_holds_each_record_in_the_index_order(records):
+    """Zensical's dialog shows the item of search-index/search.json whose
+    position is the record id the worker answers with (zensical.js)."""
+    from policy_site.search.index import build_files
+
+    listed = list(records.values())
+    files = build_files(listed)
+    shown = json.loads(files["search.json"])["items"]
+    assert [item["location"] for item in shown] == ["../" + r.location for r in listed]
+    for item, record in zip(shown, listed):
+        assert item["path"][0] == record.kind and item["title"].startswith(html.escape(record.title, quote=False))
+    per_file = json.loads(files["search_index.json"])["config"]["policy_site"]["per_file"]
+    last = max(int(name.rsplit("/d", 1)[1][:-5]) for name in files if "/d" in name)
+    assert json.loads(files[next(n for n in files if n.endswith(f"/d{last}.json"))])[-1]["l"] == listed[-1].location
+    assert (last + 1) * per_file >= len(listed) > last * per_file
 
 
 # -- the same cut on both sides -------------------------------------------------

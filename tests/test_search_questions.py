@@ -84,7 +84,8 @@ def test_every_question_names_existing_results(name):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", QUESTION_SETS)
-def test_questions_find_their_result_in_the_top_three(engine_search_page, expect, name):
+def test_questions_find_their_result_in_the_top_three(engine_search_page, expect, name, request):
+    engine = request.node.callspec.params["engine_search_page"]
     questions = QUESTION_SETS[name]
     missed = []
     for question in questions:
@@ -93,7 +94,7 @@ def test_questions_find_their_result_in_the_top_three(engine_search_page, expect
         if not wanted & {result_url(r) for r in shown}:
             missed.append(f"{question['q']}: none of {sorted(wanted)}\n{describe(shown)}")
     passed = len(questions) - len(missed)
-    print(f"{name}: {passed} of {len(questions)} in the top {TOP} ({passed / len(questions):.0%})")
+    print(f"{name} ({engine}): {passed} of {len(questions)} in the top {TOP} ({passed / len(questions):.0%})")
     print("\n".join(missed))
     assert passed >= PASS_SHARE * len(questions), (
         f"{passed} of {len(questions)} questions pass (at least {PASS_SHARE:.0%} must):\n" + "\n".join(missed))
