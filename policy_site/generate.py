@@ -35,7 +35,7 @@ from .pages import NavItem, PageMemo, SiteInfo, SitePages, build_pages, finish, 
 from .pages import identity, not_found
 from .pages.nav import prune as prune_nav
 from .render import environment, outline
-from .search import WORKER, WORKER_PATH, INDEX_DIR, content_records, page_records
+from .search import INDEX_DIR, content_records, page_records, workers
 from .search.index import build_files, vocabulary
 from .site_config import CONFIG_FILE, SiteConfig
 
@@ -172,10 +172,10 @@ class TreeInputs:
 
     def fixed_files(self) -> dict[str, bytes | str]:
         """The files that come from the project as they are: docs/, the
-        theme's overrides, the search worker."""
+        theme's overrides, the search workers."""
         files: dict[str, bytes | str] = {**{"docs/" + path: data for path, data in self.handwritten.items()},
                 **{f"{OVERRIDES}/{path}": data for path, data in _copy_folder(self.project / OVERRIDES).items()},
-                "docs/" + WORKER_PATH: WORKER.read_bytes()}
+                **{"docs/" + path: data for path, data in workers().items()}}
         if self.emblem is not None:
             files["docs/" + identity.emblem_path(self.info)] = self.emblem
         return files

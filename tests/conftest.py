@@ -269,6 +269,14 @@ def site_url(site_dir):
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def zensical_site_url(zensical_site_dir):
+    """Zensical's site served (the search suites name each engine's site)."""
+    server, url = serve(zensical_site_dir)
+    yield url
+    server.shutdown()
+
+
 # -- Browser: one Playwright driver and one Chromium per test process --------
 # (Playwright's sync API cannot be started twice in one process, so every
 # browser test module shares these.)

@@ -1,7 +1,9 @@
 """Drive the site's search box as a person does, and read what it shows.
 
-Shared by the browser tests. The box, its keys and the result list are
-Material's; the results come from policy_site/search/worker.js.
+Shared by the browser tests. The box (Material) or dialog (Zensical), its
+keys and the result list are the theme's; the results come from
+policy_site/search/core.js, through the theme's adapter (material.js,
+zensical.js). ``search`` tells the two sites apart by their search box.
 """
 
 from __future__ import annotations
@@ -27,10 +29,33 @@ def normalize(text: str) -> str:
 HELP = ".ps-search-help"
 
 
+# Zensical's search UI renders into a shadow root and marks no result with
+# its query, but its worker (zensical.js) says which query each answer is
+# for: this notes the last answer the page received, before the UI renders it.
+WATCH_ANSWERS = """(() => {
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) window.__psAnswer = event.data.data;
+      });
+    }
+  };
+})();"""
+# The site fixture (tests/conftest.py) of each engine's site: the query sets
+# pass through each theme's own search UI.
+SITE_URLS = {"mkdocs": "site_url", "zensical": "zensical_site_url"}
+# Zensical's dialog (Playwright's CSS selectors reach into its open shadow root).
+ZENSICAL_QUERY = "dialog input[role=combobox]"
+ZENSICAL_OPTIONS = "dialog a[role=option]"
+
+
 def home_page(browser, site_url):
     """A new page at the home page, at desktop width, closed afterwards (a
     fixture's body: ``yield from home_page(browser, site_url)``)."""
     context = new_context(browser)
+    context.add_init_script(WATCH_ANSWERS)
     page = context.new_page()
     page.goto(site_url)
     yield page
@@ -44,8 +69,11 @@ def search(page, expect, text: str, key: bool = True) -> list[dict]:
     result with the query it answers, data-ps-query; docs/assets/search-help.js
     marks its no-result help the same way), so a previous query's results are
     never read. ``key=False`` enters the text as a paste or voice input does:
-    no key is pressed at all.
+    no key is pressed at all. On Zensical's site (no Material search box),
+    through Zensical's dialog (``zensical_search``).
     """
+    if not page.locator(QUERY).count():
+        return zensical_search(page, expect, text, key)
     query = page.locator(QUERY)
     if not query.evaluate("el => el === document.activeElement"):
         page.keyboard.press("/")  # Material's shortcut: opens the search dialog and focuses the box
@@ -95,6 +123,11 @@ def read_results(page) -> list[dict]:
             visible: a.checkVisibility() && !a.closest('details:not([open])'),
         }))"""
     )
+    return _located(links)
+
+
+def _located(links: list[dict]) -> list[dict]:
+    """Each result link with its site path, #fragment and highlight (?h=) apart."""
     for link in links:
         parts = urlsplit(link["href"])
         link["path"], link["fragment"] = parts.path.lstrip("/"), parts.fragment
@@ -154,3 +187,52 @@ def _fixture_department(ident: str):
 
 def result_url(result: dict) -> str:
     return result["path"] + (f"#{result['fragment']}" if result["fragment"] else "")
+
+
+def zensical_search(page, expect, text: str, key: bool = True) -> list[dict]:
+    """``search`` through Zensical's dialog (its shortcut ``/`` opens it): waits
+    for the worker's answer to ``text`` (WATCH_ANSWERS) and for the dialog to
+    show it; every result is a record, shown, its kind above its title."""
+    query = page.locator(ZENSICAL_QUERY)
+    if not query.evaluate("el => el === el.getRootNode().activeElement"):
+        page.keyboard.press("/")
+        expect(query).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    _wait_for_zensical_answer(page, "")
+    if key:
+        page.keyboard.type(text)
+        page.keyboard.press("End")
+    else:
+        page.keyboard.insert_text(text)
+    expect(query).to_have_value(text)
+    _wait_for_zensical_answer(page, text)
+    links = page.locator(ZENSICAL_OPTIONS).evaluate_all(
+        """links => links.map((a, index) => ({
+            index,
+            href: a.href,
+            title: a.querySelector('h2').textContent.trim(),
+            kind: (a.querySelector('menu li') || {}).textContent || null,
+            status: null,
+            partial: false,
+            marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+            visible: a.checkVisibility(),
+        }))"""
+    )
+    return _located(links)
+
+
+def _wait_for_zensical_answer(page, text: str) -> None:
+    """Wait until the worker has answered ``text`` and the dialog shows that
+    answer's results (the options' ids end in the ids of its records)."""
+    page.wait_for_function(
+        """([options, q]) => {
+            const answer = window.__psAnswer;
+            if (!answer || answer.input !== q) return false;
+            const root = [...document.body.children].find(e => e.shadowRoot);
+            const shown = [...root.shadowRoot.querySelectorAll(options.replace("dialog ", ""))]
+              .map(a => a.id.slice(a.id.lastIndexOf("-") + 1));
+            return shown.join(" ") === answer.items.map(item => item.id).join(" ");
+        }""",
+        arg=[ZENSICAL_OPTIONS, text],
+    )

@@ -12,7 +12,9 @@ what a query downloads, and the keyboard.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,11 +23,11 @@ import yaml
 
 from browser import PHONE, new_context, record_requests
 from conftest import CONTENT, ROOT
-from search_ui import QUERY, RESULT_LINKS, describe, home_page, normalize, result_url, search, shown_records, target_url
+from search_ui import QUERY, RESULT_LINKS, SITE_URLS, ZENSICAL_OPTIONS, ZENSICAL_QUERY, describe, home_page, normalize, result_url, search, shown_records, target_url
 
 from policy_site import urls
 from policy_site.content import load_content
-from policy_site.search import WORKER, content_records
+from policy_site.search import CORE, content_records
 from policy_site.search.tokens import shard_of, tokens
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8"))["queries"]
@@ -62,6 +64,23 @@ def test_precision_queries_are_really_absent_from_their_not_results(records):
             assert normalize(query["q"]) not in said, f"{target} does contain {query['q']!r}"
 
 
+def test_zensicals_document_list_holds_each_record_in_the_index_order(records):
+    """Zensical's dialog shows the item of search-index/search.json whose
+    position is the record id the worker answers with (zensical.js)."""
+    from policy_site.search.index import build_files
+
+    listed = list(records.values())
+    files = build_files(listed)
+    shown = json.loads(files["search.json"])["items"]
+    assert [item["location"] for item in shown] == ["../" + r.location for r in listed]
+    for item, record in zip(shown, listed):
+        assert item["path"][0] == record.kind and item["title"].startswith(html.escape(record.title, quote=False))
+    per_file = json.loads(files["search_index.json"])["config"]["policy_site"]["per_file"]
+    last = max(int(name.rsplit("/d", 1)[1][:-5]) for name in files if "/d" in name)
+    assert json.loads(files[next(n for n in files if n.endswith(f"/d{last}.json"))])[-1]["l"] == listed[-1].location
+    assert (last + 1) * per_file >= len(listed) > last * per_file
+
+
 # -- the same cut on both sides -------------------------------------------------
 
 SAMPLES = [
@@ -73,11 +92,11 @@ SAMPLES = [
 
 @pytest.fixture(scope="module")
 def worker_page(browser):
-    """A blank page with the worker's functions loaded (its message handler stays unused)."""
+    """A blank page with the search core's functions loaded (no adapter: no message handler)."""
     context = new_context(browser)
     page = context.new_page()
     page.set_content("<html><body></body></html>")
-    page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+    page.add_script_tag(content=CORE.read_text(encoding="utf-8"))
     yield page
     context.close()
 
@@ -106,10 +125,16 @@ def search_page(browser, site_url):
     yield from home_page(browser, site_url)
 
 
+@pytest.fixture(scope="module", params=list(SITE_URLS))
+def engine_search_page(request, browser):
+    """One page on each engine's site, for the query sets."""
+    yield from home_page(browser, request.getfixturevalue(SITE_URLS[request.param]))
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("query", QUERIES, ids=[q["q"] for q in QUERIES])
-def test_query_finds_its_result_in_the_top_three(search_page, expect, query):
-    shown = shown_records(search(search_page, expect, query["q"]))[:TOP]
+def test_query_finds_its_result_in_the_top_three(engine_search_page, expect, query):
+    shown = shown_records(search(engine_search_page, expect, query["q"]))[:TOP]
     found = [result_url(r) for r in shown]
     wanted = {target_url(t) for t in query["find"]}
     assert wanted & set(found), f"none of {sorted(wanted)} in the top {TOP}:\n{describe(shown)}"
@@ -188,7 +213,7 @@ def test_a_query_downloads_only_the_index_files_it_needs(browser, expect, site_u
     names = [u.rsplit("/", 1)[1] for u in first]
     fetched_shards = {n for n in names if n.startswith("s") and n.endswith(".json") and n != "search_index.json"}
     assert fetched_shards == shards, first
-    assert 0 < len([n for n in names if n.startswith("d")]) <= 20  # worker.js CANDIDATES
+    assert 0 < len([n for n in names if n.startswith("d")]) <= 20  # core.js CANDIDATES
     # What the first query fetched is kept: the second fetches only new files.
     again = [u for u in later if u in first]
     assert not again, f"fetched again: {again}"
@@ -202,12 +227,43 @@ def home(browser, site_url):
     yield from home_page(browser, site_url)
 
 
+@pytest.fixture(params=list(SITE_URLS))
+def engine_home(request, browser):
+    """A fresh page at the home page of each engine's site."""
+    yield from home_page(browser, request.getfixturevalue(SITE_URLS[request.param]))
+
+
 @pytest.mark.browser
-def test_keyboard_opens_the_best_result(home, expect):
-    shown = shown_records(search(home, expect, "政保贷"))
-    home.keyboard.press("Enter")  # Material opens the best-scored result of the first group
-    home.wait_for_url(lambda url: urls.policies() in url)
-    assert home.url.split("?")[0].endswith("/" + result_url(shown[0]))
+def test_keyboard_opens_the_best_result(engine_home, expect):
+    shown = shown_records(search(engine_home, expect, "政保贷"))
+    engine_home.keyboard.press("Enter")  # both themes open the first result shown
+    engine_home.wait_for_url(lambda url: urls.policies() in url)
+    assert engine_home.url.split("?")[0].endswith("/" + result_url(shown[0]))
+
+
+@pytest.fixture
+def zensical_home(browser, zensical_site_url):
+    yield from home_page(browser, zensical_site_url)
+
+
+@pytest.mark.browser
+def test_zensical_dialog_moves_through_results_and_speaks_chinese(zensical_home, expect):
+    """Zensical's dialog: arrow keys select the next result (focus stays in
+    the box), and what it says (labels, result count, no result) is Chinese
+    (docs/assets/search-dialog.js)."""
+    page = zensical_home
+    shown = search(page, expect, "贷款")
+    box = page.locator(ZENSICAL_QUERY)
+    page.keyboard.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", re.compile(r"-\d+$"))
+    selected = page.locator(ZENSICAL_OPTIONS + "[aria-selected=true]")
+    assert selected.get_attribute("href") == shown[1]["href"]
+    labels = page.locator("dialog[aria-label], dialog [aria-label], dialog [placeholder]").evaluate_all(
+        "els => els.flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('placeholder')]).filter(Boolean)")
+    assert labels and all(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
+    expect(page.locator("dialog [role=status]")).to_have_text(f"{len(shown)} 个符合条件的结果")
+    search(page, expect, "量子计算机火箭")
+    expect(page.locator("dialog [role=status]")).to_have_text("没有找到符合条件的结果")
 
 
 @pytest.mark.browser

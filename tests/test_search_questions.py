@@ -24,7 +24,7 @@ import yaml
 
 from browser import new_context
 from conftest import CONTENT, copy_project, serve, site_with
-from search_ui import HELP, QUERY, RESULT_LINKS, describe, home_page, result_url, search, shown_records, target_url
+from search_ui import HELP, QUERY, RESULT_LINKS, SITE_URLS, describe, home_page, result_url, search, shown_records, target_url
 
 from policy_site import urls
 from policy_site.content import load_content
@@ -49,6 +49,12 @@ SYNONYM_TOP = 5
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
     yield from home_page(browser, site_url)
+
+
+@pytest.fixture(scope="module", params=list(SITE_URLS))
+def engine_search_page(request, browser):
+    """One page on each engine's site, for the query sets."""
+    yield from home_page(browser, request.getfixturevalue(SITE_URLS[request.param]))
 
 
 # -- the question list itself ------------------------------------------------------
@@ -78,16 +84,17 @@ def test_every_question_names_existing_results(name):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", QUESTION_SETS)
-def test_questions_find_their_result_in_the_top_three(search_page, expect, name):
+def test_questions_find_their_result_in_the_top_three(engine_search_page, expect, name, request):
+    engine = request.node.callspec.params["engine_search_page"]
     questions = QUESTION_SETS[name]
     missed = []
     for question in questions:
-        shown = shown_records(search(search_page, expect, question["q"]))[:TOP]
+        shown = shown_records(search(engine_search_page, expect, question["q"]))[:TOP]
         wanted = {target_url(t) for t in question["find"]}
         if not wanted & {result_url(r) for r in shown}:
             missed.append(f"{question['q']}: none of {sorted(wanted)}\n{describe(shown)}")
     passed = len(questions) - len(missed)
-    print(f"{name}: {passed} of {len(questions)} in the top {TOP} ({passed / len(questions):.0%})")
+    print(f"{name} ({engine}): {passed} of {len(questions)} in the top {TOP} ({passed / len(questions):.0%})")
     print("\n".join(missed))
     assert passed >= PASS_SHARE * len(questions), (
         f"{passed} of {len(questions)} questions pass (at least {PASS_SHARE:.0%} must):\n" + "\n".join(missed))

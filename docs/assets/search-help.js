@@ -4,7 +4,7 @@
  * - Material reads the query on keyup. Pasted text, voice input and an IME
  *   commit arrive as "input" events with no key released: each is passed on
  *   as a keyup, so the search runs without a key press.
- * - When a query finds nothing (policy_site/search/worker.js found not even a
+ * - When a query finds nothing (policy_site/search/core.js found not even a
  *   partial match), a help block under Material's "no result" line offers the
  *   政策自测, the 政策目录 filtered by the words the site's vocabulary knows
  *   (content/search.yaml: the terms of the synonyms typed), and the

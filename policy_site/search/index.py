@@ -8,6 +8,9 @@ Layout under ``search-index/`` in the site::
                              first character hashes to n (policy_site/search/tokens.py)
     <key>/d<n>.json          records n*k .. n*k+k-1 (k in the settings, chosen so a
                              file is a few KB): kind, location, title, text, status
+    search.json              what Zensical's search UI shows of each record, in
+                             Zensical's format (zensical.js): its UI renders
+                             results from a list it loads whole with the page
 
 ``<key>`` is a hash of everything in the folder, so a new build never mixes
 with files a browser or CDN cached from an old one, and the same content gives
@@ -117,6 +120,21 @@ def vocabulary(search) -> dict:
             "abroad": sorted({normalize(w) for w in search.abroad_words})}
 
 
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _shown(record: SearchRecord, page_titles: dict[str, str]) -> dict:
+    """A record as Zensical's UI shows it (its text is HTML): the title (and
+    status), the text, and above them the kind and the page it is on; its
+    location relative to search-index/, which the UI takes as its base."""
+    page = record.location.split("#")[0]
+    status = f"（{record.status}）" if record.status else ""
+    path = [record.kind] + ([page_titles[page]] if record.location != page and page_titles.get(page) else [])
+    return {"location": "../" + record.location, "title": _html(record.title + status),
+            "text": _html(record.text), "path": [_html(p) for p in path]}
+
+
 def build_files(records: list[SearchRecord], vocab: dict | None = None) -> dict[str, str]:
     """Relative path under search-index/ -> file text, for the whole index;
     ``vocab`` (``vocabulary``) travels in the settings file the worker reads first."""
@@ -149,6 +167,8 @@ def build_files(records: list[SearchRecord], vocab: dict | None = None) -> dict[
         digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
     key = digest.hexdigest()[:12]
     out = {f"{key}/{name}": text for name, text in files.items()}
+    out["search.json"] = _json({"config": {"lang": ["zh"], "separator": HIGHLIGHT_SEPARATOR},
+                                "items": [_shown(record, page_titles) for record in records]})
     out["search_index.json"] = _json({
         "config": {
             "lang": ["zh"],

@@ -16,7 +16,7 @@ analyzer does, and no dictionary:
 - everything else (punctuation, spaces) separates tokens.
 
 Text is first folded with NFKC (full-width ３３１５ and ＡＡＡ become 3315 and
-AAA) and lower-cased. ``policy_site/search/worker.js`` implements ``tokens``
+AAA) and lower-cased. ``policy_site/search/core.js`` implements ``tokens``
 and ``normalize`` again in JavaScript; tests/test_search.py runs both on
 the same strings in Chromium and requires identical output.
 """

@@ -131,7 +131,7 @@ def vocabulary() -> tuple[list[str], dict[str, list[str]]]:
 
 
 def understood(query: str, stop: list[str], synonyms: dict[str, list[str]]) -> str:
-    """The query as our worker reads it (policy_site/search/worker.js, words()),
+    """The query as our worker reads it (policy_site/search/core.js, words()),
     for Pagefind: stop words dropped, a synonym word replaced by its first term
     (Pagefind cannot search either of two words), words apart by spaces."""
     words, current = [], ""

@@ -1,13 +1,8 @@
-/* policy-site search worker: replaces Material's, speaks its protocol.
- *
- * Material's search UI (the box, `/` and `s` to focus, arrow keys, the result
- * list) stays as it is. It loads its own search/search_index.json (which
- * holds no documents: every generated page opts out of it) and posts it to
- * the worker named in the page's __config, then posts each query; this worker
- * reads the site's own index from search-index/ (policy_site/search/index.py)
- * and answers with result groups that Material renders. Messages, as in
- * Material's integrations/search/worker/message: 0 SETUP, 1 READY, 2 QUERY,
- * 3 RESULT.
+/* policy-site search core: the query, the index files, the ranking and
+ * what each result matched. It knows no search UI: the file is written into
+ * the site twice, each time followed by one adapter that speaks a theme's
+ * worker protocol (material.js: Material for MkDocs; zensical.js: Zensical),
+ * and the theme's config names its worker (overrides/main.html).
  *
  * The index is cut into files (policy_site/search/index.py): a query fetches the
  * shards of its own tokens, scores the documents in them, then fetches the
@@ -24,8 +19,6 @@ const HAN_RUN = new RegExp(`^[${HAN}]`);
 // How many records to fetch and re-rank, and how many to show.
 const CANDIDATES = 20;
 const RESULTS = 20;
-// Visible results per page group before Material folds the rest away.
-const SHOWN_PER_PAGE = 3;
 
 function normalize(text) {
   return text.normalize("NFKC").toLowerCase();
@@ -164,6 +157,13 @@ function coverage(alternative, mask) {
 let settings = null;
 let ready = null; // the index settings, fetched once the UI has said hello
 const INDEX = "../search-index/"; // relative to this worker, which is in assets/
+
+// Fetches the index settings (search-index/search_index.json), once.
+function load() {
+  ready = ready || fetch(new URL(`${INDEX}search_index.json`, self.location.href))
+    .then(response => response.json())
+    .then(index => { settings = index.config.policy_site; });
+}
 const files = new Map();
 const decoded = new Map();
 
@@ -348,14 +348,13 @@ function foreign(record) {
 
 /* -- the results: what any search UI shows ----------------------------------- */
 
-// The results of ``query``, best first: each record with its score, whether
+// The results of ``query``, best first: each record (and its id) with its score, whether
 // it matches the query only in part, and what of the query it matched (each
 // word, the site's word it was found as when a synonym led there, and
 // whether whole). Full matches come first by their score with the phrase
 // factor, then the partial ones by how many of the query's words they have
 // whole, then by how much of the query they matched; a record about business
-// abroad after the domestic ones that match as well. This
-// is the engine-neutral core: the protocol of a search UI is below.
+// abroad after the domestic ones that match as well.
 async function find(query) {
   const terms = parseQuery(query);
   if (!terms.length) return { terms, results: [] };
@@ -374,18 +373,14 @@ async function find(query) {
       word: terms[t].word, as: alternative.text === terms[t].word ? null : alternative.text,
       whole: entry.whole.has(t) }));
     const { full, share } = together(record, terms, common);
-    return { record, full, share, score: entry.score * factor, partial: full < needed, matched };
+    return { id: ranked[i][0], record, full, share, score: entry.score * factor, partial: full < needed, matched };
   });
   const full = found.filter(f => !f.partial).sort((x, y) => y.score - x.score);
   const partial = found.filter(f => f.partial).sort((x, y) => y.full - x.full || y.share - x.share || y.score - x.score);
   return { terms, results: [...full, ...partial].slice(0, RESULTS) };
 }
 
-/* -- presenting, for Material's search UI ------------------------------------ */
-
-function escapeHTML(text) {
-  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-}
+/* -- marking the query's words ---------------------------------------------- */
 
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -405,119 +400,40 @@ function marker(terms, text) {
   return parts.length ? new RegExp(parts.map(escapeRegExp).join("|"), "gi") : null;
 }
 
-function highlight(text, pattern) {
-  if (!pattern) return escapeHTML(text);
-  let out = "", last = 0;
-  for (const match of text.matchAll(pattern)) {
-    out += escapeHTML(text.slice(last, match.index)) + `<mark data-md-highlight>${escapeHTML(match[0])}</mark>`;
-    last = match.index + match[0].length;
-  }
-  return (out + escapeHTML(text.slice(last))).replace(/<\/mark><mark data-md-highlight>/g, "");
-}
+/* -- what a search UI shows ------------------------------------------------- */
 
-const SNIPPET_BEFORE = 24;
-const SNIPPET_LENGTH = 110;
-
-function snippet(text, pattern) {
-  let start = 0;
-  if (pattern) {
-    pattern.lastIndex = 0;
-    const first = pattern.exec(text);
-    pattern.lastIndex = 0;
-    if (first) start = Math.max(0, first.index - SNIPPET_BEFORE);
-  }
-  const end = Math.min(text.length, start + SNIPPET_LENGTH);
-  const cut = text.slice(start, end).replace(/\s+/g, " ");
-  return (start > 0 ? "…" : "") + highlight(cut, pattern) + (end < text.length ? "…" : "");
-}
-
-// The kind label carries the query the result answers (data-ps-query), so a
-// script (or a test) can tell this query's results from the last one's.
-function title(record, pattern, query, partial) {
-  const status = record.s ? ` <span class="ps-search-status">${escapeHTML(record.s)}</span>` : "";
-  const part = partial ? ` <span class="ps-search-partial">部分匹配</span>` : "";
-  return `<span class="ps-search-kind" data-ps-query="${escapeHTML(query)}">${escapeHTML(record.k)}</span> ` +
-    `${highlight(record.t, pattern)}${status}${part}`;
-}
-
-// What a partial match matched, in words: 匹配到：创业、房租 → 厂房. Words it
-// lacks are not listed (Material would cross them out under 缺少).
-function matchedLine(matched) {
-  const said = matched.map(m => (m.as ? `${m.word} → ${m.as}` : m.word) + (m.whole ? "" : "（部分字）"));
-  return `<p class="ps-search-matched">匹配到：${escapeHTML(said.join("、"))}</p>`;
-}
-
-function item({ record, score, matched, partial }, terms, pattern, query) {
-  const text = (partial ? matchedLine(matched) : "") + (record.x ? `<p>${snippet(record.x, pattern)}</p>` : "");
-  // Only the words it has whole: Material highlights them on the page it
-  // opens (?h=) and lists none as missing.
-  const whole = new Set(matched.filter(m => m.whole).map(m => m.word));
-  return {
-    location: record.l,
-    title: title(record, pattern, query, partial),
-    text,
-    score,
-    terms: Object.fromEntries(terms.filter(term => whole.has(term.word)).map(term => [term.text, true])),
-  };
-}
-
-// Results grouped by page, as Material shows them: the page first (the
-// record itself, or a heading made from the page's title), then the records
-// on it. Material folds away the ones scoring below the first item of the
-// group, so the page heading carries the score of the third-best record.
-function groups(found, terms, query) {
+// Results grouped by page: the page's own record (when found) first, then the
+// records on it in the order found; the groups in the order of their first
+// result. Partial matches group apart, after every full match, even on a page
+// that also has full ones.
+function pages(found) {
   const byPage = new Map();
   for (const result of found) {
     const { record, partial } = result;
     const page = record.l.split("#")[0];
-    // Partial matches group apart, after every full match, even on a page
-    // that also has full ones.
     const key = partial ? `partial:${page}` : page;
     if (!byPage.has(key)) byPage.set(key, { page, title: record.p, self: null, children: [] });
     const group = byPage.get(key);
-    const pattern = marker(terms, `${record.t} ${record.x}`);
-    const entry = item(result, terms, pattern, query);
-    if (record.l === page) group.self = entry;
-    else group.children.push(entry);
+    if (record.l === page) group.self = result;
+    else group.children.push(result);
   }
-  return [...byPage.values()].map(group => {
-    const best = group.children.slice(0, SHOWN_PER_PAGE).map(c => c.score);
-    const threshold = best.length ? Math.min(...best) : 0;
-    const head = group.self || {
-      location: group.page,
-      title: escapeHTML(group.title || group.page),
-      text: "",
-      score: threshold,
-      terms: group.children[0].terms,
-    };
-    if (group.self && group.children.length)
-      head.score = Math.min(head.score, threshold);
-    return [head, ...group.children];
-  });
+  return [...byPage.values()];
 }
 
-/* -- Material's protocol --------------------------------------------------- */
-
+// The answer to ``query`` as ``present`` shapes ``find``'s results; ``empty``
+// when the search fails; null when a later query came in meanwhile, whose
+// answer is the one to show.
 let latest = 0;
 
-self.onmessage = async event => {
-  const message = event.data;
-  if (message.type === 0) {
-    ready = ready || fetch(new URL(`${INDEX}search_index.json`, self.location.href))
-      .then(response => response.json())
-      .then(index => { settings = index.config.policy_site; });
-    self.postMessage({ type: 1 });
-  } else if (message.type === 2 && ready) {
-    const ticket = ++latest;
-    let result;
-    try {
-      await ready;
-      const { terms, results } = await find(message.data);
-      result = { items: groups(results, terms, message.data) };
-    } catch (error) {
-      console.error(error);
-      result = { items: [] };
-    }
-    if (ticket === latest) self.postMessage({ type: 3, data: result });
+async function answer(query, present, empty) {
+  const ticket = ++latest;
+  let result;
+  try {
+    await ready;
+    result = present(await find(query));
+  } catch (error) {
+    console.error(error);
+    result = empty;
   }
-};
+  return ticket === latest ? result : null;
+}
