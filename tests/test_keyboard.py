@@ -135,8 +135,16 @@ def walk(page, limit: int) -> tuple[list[dict], bool]:
     return stops, False
 
 
+# Zensical's search is a modal <dialog> (in a shadow root): while it is open
+# the page behind it is inert and Tab stays in the dialog, as a modal's must,
+# so "Tab reaches every control of the page" is not what that state should
+# do. test_search.py walks its keys (/, arrows, Enter, Tab kept inside).
+MODAL_STATES = {("zensical", "search")}
+
+
 @pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px")
-@pytest.mark.parametrize("engine,name", by_engine(), indirect=["engine"])
+@pytest.mark.parametrize("engine,name", [p for p in by_engine() if tuple(p.values) not in MODAL_STATES],
+                         indirect=["engine"])
 def test_tab_reaches_every_control_with_visible_focus(browser, expect, engine, engine_site_url, name, width):
     context = new_context(browser, width)
     try:

@@ -342,3 +342,24 @@ def test_a_department_is_found_by_its_full_name(tmp_path, browser, expect):
     finally:
         context.close()
         server.shutdown()
+
+
+# The element focused inside Zensical's dialog (its shadow root), or null.
+FOCUS_IN_DIALOG = """() => {
+    const host = document.activeElement, root = host && host.shadowRoot;
+    const el = root && root.activeElement;
+    return el && el.closest("dialog") ? (el.getAttribute("aria-label") || el.tagName) : null;
+}"""
+
+
+@pytest.mark.browser
+def test_zensical_dialog_keeps_tab_inside_while_open(zensical_home, expect):
+    """Zensical's search dialog is modal: Tab and Shift+Tab move among its own
+    controls and never to the inert page behind it."""
+    page = zensical_home
+    search(page, expect, "贷款")
+    seen = []
+    for key in ["Tab"] * 8 + ["Shift+Tab"] * 8:
+        page.keyboard.press(key)
+        seen.append(page.evaluate(FOCUS_IN_DIALOG))
+    assert None not in seen, seen
