@@ -173,7 +173,7 @@ def _document_id(given: str | None, doc_no: str | None, src: Path, known: Known,
         candidate = given
     else:
         stem = src.stem.lower()
-        candidate = from_doc_no(doc_no) or (stem if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem) else None)
+        candidate = from_doc_no(doc_no) or _as_id(stem)
         if candidate is None:
             raise ImportFailure(
                 "原文没有文号,文件名也不能用作编号。请用 ID= 指定一个编号(小写英文字母、数字和连字符,"
@@ -188,6 +188,14 @@ def _document_id(given: str | None, doc_no: str | None, src: Path, known: Known,
             f'the id "{candidate}" is already taken ({target.relative_to(content_dir.parent)} or another document); '
             "the importer never overwrites a file. Give another id with ID=.")
     return candidate
+
+
+def _as_id(text: str) -> str | None:
+    """``text`` when it is an id of the model's pattern (types.Id), else None."""
+    try:
+        return Id().convert(text)
+    except Invalid:
+        return None
 
 
 def _check_together(content_dir: Path, files: list[tuple[Path, str]]) -> None:
