@@ -25,7 +25,7 @@ from .content.loading import content_files
 from .schema.cms import CONFIG_FILE, FOLDERS, INDEX_FILE, published_config
 from .proposed_id import propose
 from .schema.model import CONTENT_FILES, DOCUMENT
-from .schema.types import Id, Invalid
+from .schema.types import Id, Invalid, List, Object, resolve
 
 ADMIN = "/admin/"
 API = "/api/v1"
@@ -118,11 +118,23 @@ class LocalBackend:
     def _proposeId(self, collection: str, title: str = "", doc_no: str = "", **params) -> dict:  # noqa: N802
         """The id proposed for a new file of ``collection`` from its title
         (or name) and 文号, and what is wrong with the id typed (``id``):
-        not of the id pattern, or taken by a file of the same kind."""
+        not of the id pattern, or taken by a file of the same kind. With
+        ``list`` (a field of the collection's files holding named items with
+        ids, as a government's departments), for a new item of that list:
+        its ids are unique within the list, so ``taken`` are the ids its
+        other items have in the form."""
         model = next((m for name, _, _, m in FOLDERS if name == collection), None)
         if model is None:
             raise _Refused(f"没有这个栏目 · no such collection: {collection}")
-        taken = self._ids(model)
+        if params.get("list"):
+            field = model.fields.get(params["list"])
+            item = resolve(field.type) if field else None
+            if not (isinstance(item, List) and isinstance(resolve(item.item), Object)
+                    and "id" in resolve(item.item).fields):
+                raise _Refused(f"没有这个列表 · no such list: {collection}.{params['list']}")
+            taken = {str(t) for t in params.get("taken") or []}
+        else:
+            taken = self._ids(model)
         typed, problem = str(params.get("id") or ""), ""
         if typed in taken:
             problem = f"编号“{typed}”已被使用,请换一个。 · The id \"{typed}\" is taken: choose another."

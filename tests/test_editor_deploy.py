@@ -174,4 +174,11 @@ def test_the_importer_and_the_editor_name_a_document_by_one_rule(tmp_path):
     assert ask(collection="policies", title="个转企辅导", id="ge-zhuan")["problem"] == ""
     assert ask(collection="governments", title="婺城区", id="wucheng")["proposal"] == "wu-cheng-qu"
     assert backend.handle({"action": "proposeId", "params": {"collection": "site"}})[0] == 422
+    # A government's new department: unique among the departments of the form's list only.
+    department = dict(collection="governments", list="departments", title="区科技局")
+    assert ask(**department, taken=["science-tech"])["proposal"] == "qu-ke-ji-ju"
+    assert ask(**department, taken=["qu-ke-ji-ju"])["proposal"] == "qu-ke-ji-ju-2"
+    assert "已被使用" in ask(**department, taken=["science-tech"], id="science-tech")["problem"]
+    assert ask(**department, taken=[], id="science-tech")["problem"] == ""  # another government's id is free
+    assert backend.handle({"action": "proposeId", "params": {**department, "list": "review"}})[0] == 422
 

@@ -60,6 +60,14 @@ _RELATIONS = {
 }
 
 
+# The widget of a new file's own id: the admin page registers it (in the
+# preview it proposes the id from the title; published, a plain text field).
+ID_WIDGET = "id"
+# The widget of a list of named items with ids (a government's departments):
+# in the preview a new item's id is proposed from its name; published, a list.
+ID_LIST_WIDGET = "id_list"
+
+
 def _widget(t, depth: int, optional: bool = False) -> dict:
     """The widget settings of a value of type ``t`` (without name and label);
     ``optional``: an object that may be left out as a whole."""
@@ -73,6 +81,8 @@ def _widget(t, depth: int, optional: bool = False) -> dict:
         widget = {"widget": "list", "collapsed": True}
         if isinstance(item, Object):
             widget.update(fields=_fields(item, depth + 1), summary=_summary(item))
+            if {"id", "name"} <= item.fields.keys():
+                widget["widget"] = ID_LIST_WIDGET
         else:
             widget["field"] = {"name": "item", "label": "项", **_widget(item, depth)}
         if t.min_items:
@@ -128,11 +138,6 @@ def _fields(obj: Object, depth: int = 1, optional: bool = False) -> list[dict]:
             widget.update(allow_add=False, collapsed=False)
         fields.append(widget)
     return fields
-
-
-# The widget of a new file's own id: the admin page registers it (in the
-# preview it proposes the id from the title; published, a plain text field).
-ID_WIDGET = "id"
 
 
 def _folder(name: str, label: str, folder: str, model: Object) -> dict:
