@@ -16,6 +16,7 @@ from conftest import CONTENT, ROOT, build_site, copy_project, serve, site_with
 
 from policy_site import editor
 from policy_site.proposed_id import from_doc_no, propose
+from policy_site.schema.model import CONTENT_FILES
 
 FORGE = "https://git.example.gov.cn"
 GITLAB = f"""editor:
@@ -60,6 +61,14 @@ def test_with_a_forge_the_published_site_has_the_editor_against_it(hosted):
     # The clause and indicator index is the preview's: on a forge a clause is typed as its id.
     assert "editor_index" not in {c["name"] for c in config["collections"]}
     assert "editor_index" not in (admin / "config.yml").read_text(encoding="utf-8")
+    # From a forge Decap lists a folder's own files only: every folder of content files has a collection.
+    listed = {c.get("folder") for c in config["collections"]} | {
+        f["file"].rsplit("/", 1)[0] for c in config["collections"] for f in c.get("files", [])}
+    for kind in CONTENT_FILES:
+        assert "/".join(["content", *kind.pattern.split("/")[:-1]]) in listed, kind.pattern
+    cited = next(c for c in config["collections"] if c.get("folder") == "content/documents")
+    assert cited["label"] == "文件（content/documents 文件夹）" and cited["fields"] == next(
+        c for c in config["collections"] if c["name"] == "documents")["fields"]
     basis = next(f for f in next(c for c in config["collections"] if c["name"] == "policies")["fields"]
                  if f["name"] == "basis")
     assert [(f["name"], f["widget"]) for f in basis["fields"]] == [("document", "relation"), ("clause", "string")]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import yaml
 
-from .model import CLAUSE, DOCUMENT, FORGE, GOVERNMENT, INTERPRETATION, POLICY, SEARCH, SITE
+from .model import CLAUSE, CONTENT_FILES, DOCUMENT, FORGE, GOVERNMENT, INTERPRETATION, POLICY, SEARCH, SITE
 from .types import Boolean, Date, DateTime, Enum, Id, List, Number, Object, RefTo, Text, resolve
 
 CONFIG_FILE = "cms-config.yml"
@@ -192,10 +192,28 @@ def published_config(settings) -> dict:
                "base_url": base, "api_root": settings.api_root or base + FORGE.term(settings.backend).extra["api"],
                "auth_type": "pkce", "app_id": settings.app_id}
     config = cms_config()
-    config["collections"] = [c for c in config["collections"] if c["name"] != "editor_index"]
+    config["collections"] = _forge_folders([c for c in config["collections"] if c["name"] != "editor_index"])
     _type_indexed_ids(config["collections"])
     return {"backend": backend, **({"publish_mode": "editorial_workflow"} if settings.editorial_workflow else {}),
             **config}
+
+
+def _forge_folders(collections: list[dict]) -> list[dict]:
+    """From a forge Decap lists the files of a collection's folder, not of
+    its sub-folders (the preview's backend lists every file of the kind):
+    a kind also kept in a sub-folder of its collection's folder (documents
+    in content/ and content/documents/) gets a collection there too, right
+    after it, with the same form."""
+    found = []
+    for collection in collections:
+        found.append(collection)
+        model = next((m for name, _, _, m in FOLDERS if name == collection["name"]), None)
+        for kind in CONTENT_FILES:
+            sub = "content/" + kind.pattern.rsplit("/", 1)[0] if "/" in kind.pattern else None
+            if kind.model is model and sub and sub != collection["folder"]:
+                found.append({**collection, "name": f"{collection['name']}_{sub.rsplit('/', 1)[-1]}",
+                              "label": f"{collection['label']}（{sub} 文件夹）", "folder": sub})
+    return found
 
 
 def _type_indexed_ids(items: list[dict]) -> None:
