@@ -128,6 +128,7 @@ bench: $(BENCH_INSTALLED) chromium
 	$(PY) -m scripts.bench.preview
 	$(PY) -m scripts.bench.search
 	$(PY) -m scripts.bench.library_scale
+	$(PY) -m scripts.bench.task_time
 	$(PY) -m scripts.bench.search_engines
 
 # Decap CMS (the editor we serve) against Sveltia CMS, side by side (README:
