@@ -435,3 +435,17 @@ def test_the_guide_names_what_the_editor_shows():
     for word in SCREEN_WORDS:
         assert f"“{word}”" in chapter, word
         assert word in shown, word
+
+
+def test_each_task_of_the_guide_takes_a_person_under_three_minutes(capsys):
+    """The keystroke-level estimate of each task's steps in the guide (the
+    script stops when the guide no longer names a step), together with the
+    editor's waits the scripted runs above measure (under 60 s each, README),
+    stays under the issue's 3 minutes."""
+    from scripts.bench import task_time
+
+    task_time.main()
+    rows = re.findall(r"^\| (\S+) \| (\d+) \| (\d+) \| (\d+) s \|$", capsys.readouterr().out, re.M)
+    assert [heading for heading, *_ in rows] == [heading for heading, _ in task_time.TASKS]
+    for heading, clicks, keys, seconds in rows:
+        assert int(clicks) > 0 and int(seconds) + 60 < 180, heading
