@@ -228,6 +228,31 @@ def test_navigation_menu_by_keyboard_on_a_phone(browser, expect, engine_site_url
         context.close()
 
 
+def test_table_of_contents_by_keyboard_on_a_phone(browser, expect, zensical_site_url):
+    """Zensical's look opens a page's table of contents on phones from a round
+    button of its own (Material's pages list it in the navigation menu): it
+    is reached with Tab, opens with Enter onto the first heading link, and
+    closes with Escape, focus back on it."""
+    context = new_context(browser, PHONE["width"])
+    try:
+        page = context.new_page()
+        page.goto(zensical_site_url + "documents/hs-2018-138/")
+        button = page.locator('.md-sidebar--secondary [data-ps-for="__toc"]')
+        expect(button).to_have_accessible_name("本页目录")
+        expect(button).to_have_attribute("aria-expanded", "false")
+        expect(page.locator('.md-sidebar-button[for="__toc"]')).to_be_hidden()
+        tab_until(page, lambda f: page.evaluate("() => document.activeElement.dataset.psFor === '__toc'"), limit=40)
+        page.keyboard.press("Enter")
+        expect(button).to_have_attribute("aria-expanded", "true")
+        assert page.evaluate("() => !!document.activeElement.closest('.md-sidebar--secondary .md-nav')"), focused(page)
+        expect(page.locator(":focus")).to_be_in_viewport()
+        page.keyboard.press("Escape")
+        expect(button).to_have_attribute("aria-expanded", "false")
+        expect(button).to_be_focused()
+    finally:
+        context.close()
+
+
 # Search runs on Material's site only (site_url, not engine_site_url): it
 # drives Material's search box, which our worker answers. Zensical has a
 # search dialog of its own that our worker does not answer yet (README:

@@ -78,6 +78,23 @@
     });
   }
 
+  // Zensical's default look opens the table of contents on phones from a
+  // round <label> of its own (Material's pages have none): a button too,
+  // closed again with Escape, focus back on it.
+  var toc = document.getElementById("__toc");
+  var tocButton = labelButton(document.querySelector('.md-sidebar-button[for="__toc"]'), toc, "本页目录", function () {
+    var first = document.querySelector(".md-sidebar--secondary .md-sidebar__inner a[href]");
+    if (first) first.focus();
+  });
+  if (toc && tocButton) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toc.checked) return;
+      toc.checked = false;
+      toc.dispatchEvent(new Event("change"));
+      tocButton.focus();
+    });
+  }
+
   var search = document.getElementById("__search");
   var dialog = document.querySelector(".md-search");
   // Material's search dialog has no name (WCAG 4.1.2, axe's aria-dialog-name);
