@@ -62,38 +62,33 @@
     return button;
   }
 
-  var drawer = document.getElementById("__drawer");
-  var nav = document.querySelector(".md-sidebar--primary");
-  var menuButton = labelButton(document.querySelector('.md-header__button[for="__drawer"]'), drawer, "导航菜单", function () {
-    // The drawer is visibility: hidden until it opens; focus once it shows.
-    var first = nav && nav.querySelector("a[href]");
-    if (first) first.focus();
-  });
-  if (drawer && menuButton) {
+  // A panel a button opens (the menu, the table of contents) closes with
+  // Escape, and focus goes back to its button.
+  function closeWithEscape(toggle, button) {
+    if (!toggle || !button) return;
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || !drawer.checked) return;
-      drawer.checked = false;
-      drawer.dispatchEvent(new Event("change"));
-      menuButton.focus();
+      if (event.key !== "Escape" || !toggle.checked) return;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+      button.focus();
     });
   }
 
+  var drawer = document.getElementById("__drawer");
+  var nav = document.querySelector(".md-sidebar--primary");
+  closeWithEscape(drawer, labelButton(document.querySelector('.md-header__button[for="__drawer"]'), drawer, "导航菜单", function () {
+    // The drawer is visibility: hidden until it opens; focus once it shows.
+    var first = nav && nav.querySelector("a[href]");
+    if (first) first.focus();
+  }));
+
   // Zensical's default look opens the table of contents on phones from a
-  // round <label> of its own (Material's pages have none): a button too,
-  // closed again with Escape, focus back on it.
+  // round <label> of its own (Material's pages have none): a button too.
   var toc = document.getElementById("__toc");
-  var tocButton = labelButton(document.querySelector('.md-sidebar-button[for="__toc"]'), toc, "本页目录", function () {
+  closeWithEscape(toc, labelButton(document.querySelector('.md-sidebar-button[for="__toc"]'), toc, "本页目录", function () {
     var first = document.querySelector(".md-sidebar--secondary .md-sidebar__inner a[href]");
     if (first) first.focus();
-  });
-  if (toc && tocButton) {
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || !toc.checked) return;
-      toc.checked = false;
-      toc.dispatchEvent(new Event("change"));
-      tocButton.focus();
-    });
-  }
+  }));
 
   var search = document.getElementById("__search");
   var dialog = document.querySelector(".md-search");
