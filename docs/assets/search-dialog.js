@@ -28,7 +28,10 @@
   // theme's stylesheet is inside the shadow root, so ours goes there too.
   // ".f" is the count's class in Zensical 0.0.73's markup: the accessibility
   // audit of the search page type (tests/page_types.py) fails if it changes.
-  var STYLE = ".f, [role=option] menu li { color: rgba(0, 0, 0, 0.87); }";
+  // Its filter button opens a panel of the pages' tags; the site's search
+  // documents (search-index/search.json) carry none, so the panel is empty.
+  var STYLE = ".f, [role=option] menu li { color: rgba(0, 0, 0, 0.87); }\n" +
+    "button[aria-controls$='-filters'] { display: none; }";
 
   function say(text) {
     var count = /^([\d,]+) results?$/.exec(text);
