@@ -68,7 +68,15 @@ def choose(page, label: str, typed: str, option: str, scope=None) -> None:
 
 
 def publish(page) -> None:
-    """发布 → 立即发布, and wait until the editor says the file is saved."""
+    """发布 → 立即发布, and wait until the editor says the file is saved
+    (else fail with what the form shows instead: an error, a menu still open)."""
     page.get_by_role("button", name="发布", exact=True).click()
     page.get_by_text("立即发布").click()
-    page.get_by_text("修改已保存").wait_for()
+    try:
+        page.get_by_text("修改已保存").wait_for(timeout=UPDATE_S * 1000)
+    except Exception as error:
+        shots = Path(__file__).parent / "screenshots"
+        shots.mkdir(exist_ok=True)
+        page.screenshot(path=str(shots / "editor-publish-failed.png"), full_page=True)
+        raise AssertionError("the editor did not save; it shows (screenshots/editor-publish-failed.png):\n"
+                             + page.inner_text("body")[:3000]) from error
