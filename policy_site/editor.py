@@ -22,10 +22,10 @@ from pathlib import Path
 import yaml
 
 from .content.loading import content_files
-from .schema.cms import CONFIG_FILE, FOLDERS, INDEX_FILE, published_config
+from .schema.cms import CONFIG_FILE, FOLDERS, INDEX_FILE, named_items, published_config
 from .proposed_id import propose
 from .schema.model import CONTENT_FILES, DOCUMENT
-from .schema.types import Id, Invalid, List, Object, resolve
+from .schema.types import Id, Invalid
 
 ADMIN = "/admin/"
 API = "/api/v1"
@@ -128,9 +128,7 @@ class LocalBackend:
             raise _Refused(f"没有这个栏目 · no such collection: {collection}")
         if params.get("list"):
             field = model.fields.get(params["list"])
-            item = resolve(field.type) if field else None
-            if not (isinstance(item, List) and isinstance(resolve(item.item), Object)
-                    and "id" in resolve(item.item).fields):
+            if field is None or not named_items(field.type):
                 raise _Refused(f"没有这个列表 · no such list: {collection}.{params['list']}")
             taken = {str(t) for t in params.get("taken") or []}
         else:

@@ -68,6 +68,14 @@ ID_WIDGET = "id"
 ID_LIST_WIDGET = "id_list"
 
 
+def named_items(t) -> bool:
+    """Whether ``t`` is a list of named items with ids (a government's
+    departments), whose new items' ids the editor proposes from their names."""
+    t = resolve(t)
+    item = resolve(t.item) if isinstance(t, List) else None
+    return isinstance(item, Object) and {"id", "name"} <= item.fields.keys()
+
+
 def _widget(t, depth: int, optional: bool = False) -> dict:
     """The widget settings of a value of type ``t`` (without name and label);
     ``optional``: an object that may be left out as a whole."""
@@ -81,7 +89,7 @@ def _widget(t, depth: int, optional: bool = False) -> dict:
         widget = {"widget": "list", "collapsed": True}
         if isinstance(item, Object):
             widget.update(fields=_fields(item, depth + 1), summary=_summary(item))
-            if {"id", "name"} <= item.fields.keys():
+            if named_items(t):
                 widget["widget"] = ID_LIST_WIDGET
         else:
             widget["field"] = {"name": "item", "label": "项", **_widget(item, depth)}
