@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from .content.loading import content_files
-from .schema.cms import CONFIG_FILE, FOLDERS, INDEX_FILE, named_items, published_config
+from .schema.cms import BUILT_IN, CONFIG_FILE, FOLDERS, INDEX_FILE, named_items, published_config
 from .proposed_id import propose
 from .schema.model import CONTENT_FILES, DOCUMENT
 from .schema.types import Id, Invalid
@@ -314,7 +314,7 @@ def admin_page(local: bool = True) -> str:
     """The page at ADMIN: the editor against the preview's local backend
     (``local``), else against the forge its configuration names."""
     from .render import environment
-    return environment().get_template("_admin.j2").module.admin_page(local, pages(), API)
+    return environment().get_template("_admin.j2").module.admin_page(local, pages(), API, BUILT_IN)
 
 
 def published_admin(project: Path, settings) -> dict[str, bytes] | None:

@@ -66,6 +66,20 @@ ID_WIDGET = "id"
 # The widget of a list of named items with ids (a government's departments):
 # in the preview a new item's id is proposed from its name; published, a list.
 ID_LIST_WIDGET = "id_list"
+# The built-in widget each of ours stands in for where its own behaviour is
+# not there: the published admin page registers ours as these, and a CMS
+# that knows neither gets these in its configuration.
+BUILT_IN = {ID_WIDGET: "string", ID_LIST_WIDGET: "list"}
+
+
+def with_built_in_widgets(config):
+    """``config`` (or any part of it) with our widgets replaced by BUILT_IN's."""
+    if isinstance(config, list):
+        return [with_built_in_widgets(item) for item in config]
+    if isinstance(config, dict):
+        return {key: BUILT_IN.get(value, value) if key == "widget" else with_built_in_widgets(value)
+                for key, value in config.items()}
+    return config
 
 
 def named_items(t) -> bool:

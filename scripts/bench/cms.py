@@ -51,7 +51,7 @@ from pathlib import Path
 import yaml
 
 from policy_site import editor
-from policy_site.schema.cms import ID_LIST_WIDGET, ID_WIDGET, cms_config
+from policy_site.schema.cms import cms_config, with_built_in_widgets
 from scripts.bench.build_time import machine, reference_seconds
 from scripts.bench.catalogue_scale import copy_project, synthetic_policies, write_catalogue
 
@@ -89,8 +89,7 @@ def serve(project: Path):
         # two widgets are registered by our admin page for Decap; Sveltia gets
         # the built-in widgets they stand in for, as the published admin has.
         here = f"http://127.0.0.1:{port}/"
-        config = json.loads(json.dumps(cms_config()).replace(f'"widget": "{ID_WIDGET}"', '"widget": "string"')
-                            .replace(f'"widget": "{ID_LIST_WIDGET}"', '"widget": "list"'))
+        config = with_built_in_widgets(cms_config())
         return yaml.safe_dump({**config, "site_url": here, "display_url": here, "backend": {"name": "test-repo"}},
                               allow_unicode=True, sort_keys=False).encode()
 
